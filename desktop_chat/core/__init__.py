@@ -1,0 +1,1 @@
+"""The Qt-free core: data, streaming, the API client, storage. Never imports Qt."""

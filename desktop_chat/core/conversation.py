@@ -1,0 +1,193 @@
+"""Conversations, messages and their metadata, as plain data; and their API form.
+
+Content blocks are kept as the API's own JSON objects (``{"type": "text", "text": ...}``,
+``{"type": "thinking", "thinking": ..., "signature": ...}``, ...), so that nothing the API
+returned is lost and a conversation goes back to the API exactly as it came.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Literal
+
+Block = dict[str, Any]
+Role = Literal["user", "assistant"]
+
+# Said to the model when a reply asked for a tool: this client runs no tools, and the API
+# refuses a tool_use that is not answered by a tool_result in the next user message.
+NO_TOOLS_RESULT = "This client cannot run tools; the tool was not run."
+
+
+class Status(StrEnum):
+    """Where an assistant message stands."""
+
+    STREAMING = "streaming"
+    COMPLETE = "complete"
+    INTERRUPTED = "interrupted"  # stopped by the user, or the app died mid-reply
+    ERROR = "error"  # the API or the network failed mid-reply
+
+
+@dataclass
+class Usage:
+    """Token counts; ``cache_*`` are the prompt-cache reads and writes."""
+
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_input_tokens: int = 0
+    cache_creation_input_tokens: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "input_tokens": self.input_tokens,
+            "output_tokens": self.output_tokens,
+            "cache_read_input_tokens": self.cache_read_input_tokens,
+            "cache_creation_input_tokens": self.cache_creation_input_tokens,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Usage:
+        return cls(**{k: int(data.get(k) or 0) for k in cls().to_dict()})
+
+
+@dataclass
+class Metrics:
+    """Timings of one reply. Wall-clock times are Unix seconds."""
+
+    started_at: float = 0.0
+    finished_at: float | None = None
+    ttft_s: float | None = None  # request sent -> first content delta
+    tokens_per_s: float | None = None  # output tokens / time since the first delta
+
+    def to_dict(self) -> dict[str, float | None]:
+        return {
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "ttft_s": self.ttft_s,
+            "tokens_per_s": self.tokens_per_s,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Metrics:
+        return cls(
+            started_at=float(data.get("started_at") or 0.0),
+            finished_at=_opt_float(data.get("finished_at")),
+            ttft_s=_opt_float(data.get("ttft_s")),
+            tokens_per_s=_opt_float(data.get("tokens_per_s")),
+        )
+
+
+def _opt_float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Message:
+    """One message of a conversation; the assistant-only fields stay empty for the user's."""
+
+    role: Role
+    content: list[Block]
+    id: str = field(default_factory=new_id)
+    created_at: float = field(default_factory=time.time)
+    # assistant only
+    model: str | None = None
+    api_message_id: str | None = None
+    request_id: str | None = None
+    stop_reason: str | None = None
+    stop_details: dict[str, Any] | None = None
+    usage: Usage = field(default_factory=Usage)
+    metrics: Metrics = field(default_factory=Metrics)
+    status: Status = Status.COMPLETE
+    error: str | None = None  # plain words, for the user
+
+    @classmethod
+    def user(cls, text: str) -> Message:
+        return cls(role="user", content=[{"type": "text", "text": text}])
+
+    @property
+    def text(self) -> str:
+        """The message's visible text: its text blocks, joined."""
+        return "".join(b.get("text", "") for b in self.content if b.get("type") == "text")
+
+
+@dataclass
+class Conversation:
+    """A titled list of messages."""
+
+    id: str = field(default_factory=new_id)
+    title: str = ""
+    created_at: float = field(default_factory=time.time)
+    messages: list[Message] = field(default_factory=list)
+
+    def title_from_first_message(self) -> str:
+        for m in self.messages:
+            if m.role == "user" and m.text.strip():
+                first_line = m.text.strip().splitlines()[0]
+                return first_line[:60] + ("…" if len(first_line) > 60 else "")
+        return "New conversation"
+
+    def to_api_messages(self) -> list[dict[str, Any]]:
+        """The ``messages`` parameter that continues this conversation.
+
+        Complete replies go back unchanged (thinking blocks with their signatures). From a
+        reply that did not complete, only what the API accepts is kept: finished blocks,
+        and text without trailing white space. A tool_use is answered with an error
+        tool_result, since this client runs no tools.
+        """
+        out: list[dict[str, Any]] = []
+        pending_tool_ids: list[str] = []
+        for m in self.messages:
+            if m.role == "assistant":
+                if m.status is Status.STREAMING:
+                    continue
+                blocks = m.content if m.status is Status.COMPLETE else _finished_blocks(m.content)
+                blocks = _strip_trailing_space(blocks)
+                if not blocks:
+                    continue
+                out.append({"role": "assistant", "content": blocks})
+                pending_tool_ids = [b["id"] for b in blocks if b.get("type") == "tool_use"]
+            else:
+                content = [
+                    {
+                        "type": "tool_result",
+                        "tool_use_id": tool_id,
+                        "content": NO_TOOLS_RESULT,
+                        "is_error": True,
+                    }
+                    for tool_id in pending_tool_ids
+                ] + [dict(b) for b in m.content]
+                pending_tool_ids = []
+                out.append({"role": "user", "content": content})
+        return out
+
+
+def _finished_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks of an unfinished reply that the API will take back."""
+    kept: list[Block] = []
+    for b in blocks:
+        kind = b.get("type")
+        if kind == "thinking" and not b.get("signature"):
+            continue  # cut before its signature: the API rejects it
+        if kind in ("tool_use", "server_tool_use"):
+            continue  # its input may be cut short; and it would want a tool_result
+        if kind == "text" and not b.get("text", "").strip():
+            continue
+        kept.append(b)
+    return kept
+
+
+def _strip_trailing_space(blocks: list[Block]) -> list[Block]:
+    # The API refuses a final assistant text block that ends in white space.
+    if blocks and blocks[-1].get("type") == "text":
+        last = dict(blocks[-1])
+        last["text"] = last.get("text", "").rstrip()
+        if not last["text"]:
+            return blocks[:-1]
+        return [*blocks[:-1], last]
+    return blocks
