@@ -1,13 +1,40 @@
-"""Typed settings that shape each request. Persistence lives here too (see the key/settings issue)."""
+"""Typed settings that shape each request, their checks, and their file.
+
+The file is ``config_dir()/settings.json``, a small versioned JSON object
+(``{"version": 1, "model": ..., ...}``) written atomically. Per-conversation overrides
+(:class:`ConversationSettings`) are kept by the store with the conversation. There is no
+field for the API key, by design: the key lives in the keychain (``core.credentials``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import math
+import os
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from desktop_chat.core.paths import config_dir
 
 ThinkingMode = Literal["off", "adaptive", "enabled"]
+Theme = Literal["system", "light", "dark"]
 
 DEFAULT_MODEL = "claude-sonnet-5-5"
+SCHEMA_VERSION = 1
+SETTINGS_FILE = "settings.json"
+MAX_TOKENS_CAP = 128_000
+MIN_THINKING_BUDGET = 1024
+MAX_RETRIES_CAP = 10
+MAX_TIMEOUT_S = 24 * 3600.0
+THINKING_MODES: tuple[ThinkingMode, ...] = ("off", "adaptive", "enabled")
+EFFORTS = ("low", "medium", "high", "xhigh", "max")
+THEMES: tuple[Theme, ...] = ("system", "light", "dark")
 
 
 @dataclass
@@ -23,7 +50,7 @@ class Settings:
     base_url: str | None = None  # None: ANTHROPIC_BASE_URL or the SDK's default
     timeout_s: float = 600.0
     max_retries: int = 2
-    theme: Literal["system", "light", "dark"] = "system"
+    theme: Theme = "system"
 
     def request_params(self) -> dict[str, Any]:
         """The Messages API parameters these settings stand for (no ``messages``)."""
@@ -37,3 +64,248 @@ class Settings:
         if self.system_prompt.strip():
             params["system"] = self.system_prompt
         return params
+
+    def validate(self) -> list[str]:
+        """Why these settings cannot be used, in plain words; empty when they can."""
+        problems = [p for name in _PARSERS if (p := _problem(name, getattr(self, name)))]
+        if self.thinking == "enabled":
+            if self.thinking_budget < MIN_THINKING_BUDGET:
+                problems.append(
+                    f"The thinking budget must be at least {MIN_THINKING_BUDGET} tokens."
+                )
+            if self.thinking_budget >= self.max_tokens:
+                problems.append(
+                    f"The thinking budget ({self.thinking_budget}) must be below "
+                    f"max tokens ({self.max_tokens})."
+                )
+        return problems
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as JSON-ready values (no version: see :func:`save_settings`)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
+        """Settings from ``data``: unknown keys ignored, invalid values refused with a reason.
+
+        A refused value keeps its default; so do the thinking fields and max tokens when
+        they do not fit together.
+        """
+        values, problems = _parse(data, _PARSERS)
+        settings = cls(**values)
+        if settings.validate():
+            problems += settings.validate()
+            defaults = cls()
+            settings = replace(
+                settings,
+                max_tokens=defaults.max_tokens,
+                thinking=defaults.thinking,
+                thinking_budget=defaults.thinking_budget,
+            )
+        return settings, problems
+
+    def with_overrides(self, overrides: ConversationSettings | Mapping[str, Any]) -> Settings:
+        """These settings with a conversation's choices on top (invalid ones are skipped)."""
+        if not isinstance(overrides, ConversationSettings):
+            overrides, _ = ConversationSettings.from_dict(overrides)
+        allowed = ConversationSettings.OVERRIDABLE
+        return replace(self, **{k: v for k, v in overrides.values.items() if k in allowed})
+
+
+@dataclass
+class ConversationSettings:
+    """A conversation's own choices; a key left out means "as in the settings".
+
+    ``{"effort": None}`` is a choice too (the model's default), hence a dict, not fields.
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+    OVERRIDABLE = ("model", "system_prompt", "thinking", "thinking_budget", "max_tokens", "effort")
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.values)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> tuple[ConversationSettings, list[str]]:
+        """Overrides from ``data``: unknown keys ignored, invalid values dropped with a reason."""
+        parsers = {name: _PARSERS[name] for name in cls.OVERRIDABLE}
+        values, problems = _parse(data, parsers)
+        return cls(values), problems
+
+
+# section: one check per field
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    return value
+
+
+def _model(value: Any) -> str:
+    text = _text(value).strip()
+    if not text or any(c.isspace() for c in text):
+        raise ValueError("The model must be a model id such as claude-sonnet-5-5.")
+    return text
+
+
+def _int_in(label: str, low: int, high: int) -> Callable[[Any], int]:
+    def parse(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"{label} must be a whole number from {low} to {high}.")
+        return value
+
+    return parse
+
+
+def _choice(label: str, choices: tuple[str, ...], optional: bool = False) -> Callable[[Any], Any]:
+    def parse(value: Any) -> Any:
+        if value is None and optional:
+            return None
+        if value not in choices:
+            raise ValueError(f"{label} must be one of: {', '.join(choices)}.")
+        return value
+
+    return parse
+
+
+def _base_url(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    reason = "The base URL must be an http:// or https:// address, such as https://host:8080."
+    text = _text(value).strip()
+    try:
+        parts = urlsplit(text)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:
+        ok = False
+    if not ok or any(c.isspace() for c in text):
+        raise ValueError(reason)
+    return text
+
+
+def _timeout(value: Any) -> float:
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if number is None or not math.isfinite(number) or not 0 < number <= MAX_TIMEOUT_S:
+        raise ValueError(f"The timeout must be more than 0 and at most {MAX_TIMEOUT_S:g} seconds.")
+    return float(number)
+
+
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "model": _model,
+    "max_tokens": _int_in("Max tokens", 1, MAX_TOKENS_CAP),
+    "thinking": _choice("Thinking", THINKING_MODES),
+    "thinking_budget": _int_in("The thinking budget", 0, MAX_TOKENS_CAP),
+    "effort": _choice("Effort", EFFORTS, optional=True),
+    "system_prompt": _text,
+    "base_url": _base_url,
+    "timeout_s": _timeout,
+    "max_retries": _int_in("Retries", 0, MAX_RETRIES_CAP),
+    "theme": _choice("The theme", THEMES),
+}
+
+
+def _problem(name: str, value: Any) -> str | None:
+    try:
+        _PARSERS[name](value)
+    except ValueError as exc:
+        return _reason(name, exc)
+    return None
+
+
+def _reason(name: str, exc: ValueError) -> str:
+    text = str(exc)
+    return text if text[:1].isupper() else f"{name} {text}."
+
+
+def _parse(
+    data: Mapping[str, Any], parsers: Mapping[str, Callable[[Any], Any]]
+) -> tuple[dict[str, Any], list[str]]:
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for name, parse in parsers.items():
+        if name in data:
+            try:
+                values[name] = parse(data[name])
+            except ValueError as exc:
+                problems.append(_reason(name, exc))
+    return values, problems
+
+
+# section: the file
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write ``settings`` atomically; raises ValueError (with the reasons) if invalid."""
+    problems = settings.validate()
+    if problems:
+        raise ValueError(" ".join(problems))
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"version": SCHEMA_VERSION, **settings.to_dict()}, indent=2) + "\n"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """The saved settings, and what was wrong with the file in plain words.
+
+    A file that cannot be used in full is kept as ``settings.json.bad-<timestamp>``: a
+    corrupt one gives the defaults, one with refused values gives the rest (and is
+    rewritten without them). A missing file is the defaults, with no problem.
+    """
+    path = path or settings_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), []
+    except OSError as exc:
+        return Settings(), [f"Could not read {path}: {exc.strerror or exc}."]
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        version = data.get("version") if isinstance(data, dict) else None
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise ValueError("no valid version")
+    except ValueError:
+        return Settings(), _keep_bad(path, "The settings file is not valid; using the defaults.")
+    settings, problems = Settings.from_dict(data)
+    if version > SCHEMA_VERSION:
+        problems.insert(0, "The settings file comes from a newer version of the app.")
+    if problems:
+        problems = _keep_bad(path, *problems)
+        if not path.exists():
+            try:
+                save_settings(settings, path)
+            except OSError as exc:
+                problems.append(f"Could not rewrite {path}: {exc.strerror or exc}.")
+    return settings, problems
+
+
+def _keep_bad(path: Path, *problems: str) -> list[str]:
+    """Move ``path`` aside so that nothing the user wrote is lost; ``problems`` + where."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.bad-{stamp}")
+    n = 0
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.bad-{stamp}-{n}")
+    try:
+        path.rename(target)
+    except OSError as exc:
+        return [*problems, f"Could not keep a copy of {path}: {exc.strerror or exc}."]
+    return [*problems, f"The old file was kept as {target}."]

@@ -1,0 +1,235 @@
+"""Command line, QApplication, the qasync loop and the main window.
+
+Start-up order matters: the window is built and shown before the ``anthropic`` SDK is
+imported (about a second); the SDK then loads in a worker thread while the user types,
+and a question sent before it is ready simply waits for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from desktop_chat import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_chat.demo.server import DemoServer
+    from desktop_chat.ui.main_window import MainWindow
+
+log = logging.getLogger("desktop_chat")
+
+_T0 = time.perf_counter()
+DEMO_KEY = "demo-key-not-secret"
+SMOKE_PROMPT = "Hello from the smoke test."
+SMOKE_TIMEOUT_S = 60.0
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="desktop-chat",
+        description="A fast, native, keyboard-first desktop client for Claude.",
+        epilog=(
+            "Subcommands (no window): export, import, list, key. "
+            "Environment: ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, DESKTOP_CHAT_HOME."
+        ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="talk to the built-in demo server: no API key, no network",
+    )
+    parser.add_argument(
+        "--base-url", metavar="URL", help="an Anthropic-compatible API server or proxy"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, stream one demo reply, exit 0 (non-zero with the reason)",
+    )
+    parser.add_argument("--version", action="version", version=f"desktop-chat {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop_chat.commands import SUBCOMMANDS, run_subcommand
+
+    if argv and argv[0] in SUBCOMMANDS:
+        return run_subcommand(argv)
+    args = parse_args(argv)
+    _setup_logging()
+    return run_gui(args)
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    # httpx2 logs every request at INFO: too chatty for a desktop app's log.
+    logging.getLogger("httpx2").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    import qasync
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    def on_qt_message(kind: QtMsgType, _context: Any, text: str) -> None:
+        level = {
+            QtMsgType.QtDebugMsg: logging.DEBUG,
+            QtMsgType.QtInfoMsg: logging.INFO,
+            QtMsgType.QtWarningMsg: logging.WARNING,
+        }.get(kind, logging.ERROR)
+        logging.getLogger("qt").log(level, "%s", text)
+
+    qInstallMessageHandler(on_qt_message)
+    QApplication.setApplicationName("desktop-chat")
+    QApplication.setApplicationDisplayName("Desktop Chat")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("desktop-chat")
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    icon = _icon_path()
+    app.setWindowIcon(QIcon(str(icon)) if icon else QIcon.fromTheme("desktop-chat"))
+    sys.excepthook = _log_unhandled
+
+    runner = asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app))
+    try:
+        return runner.run(_amain(app, args))
+    finally:
+        runner.close()
+
+
+def _icon_path() -> Path | None:
+    here = Path(__file__).resolve().parent
+    for candidate in (
+        here.parent / "resources" / "icons" / "desktop-chat.svg",
+        here / "resources" / "desktop-chat.svg",  # bundled builds
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _log_unhandled(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+    log.error("unhandled error", exc_info=(kind, value, tb))
+
+
+async def _amain(app: QApplication, args: argparse.Namespace) -> int:
+    from desktop_chat.core.client import API_KEY_ENV, load_sdk
+    from desktop_chat.core.conversation import Conversation
+    from desktop_chat.core.settings import Settings
+    from desktop_chat.ui.controller import ChatController
+    from desktop_chat.ui.main_window import MainWindow
+
+    loop = asyncio.get_running_loop()
+    # qasync's run_forever skips BaseEventLoop's setup, which installs these hooks; without
+    # them, SDK async generators dropped mid-stream are finalised outside the loop.
+    base_loop = cast(Any, loop)
+    sys.set_asyncgen_hooks(
+        firstiter=base_loop._asyncgen_firstiter_hook,
+        finalizer=base_loop._asyncgen_finalizer_hook,
+    )
+    loop.set_exception_handler(_on_loop_exception)
+
+    demo = args.demo or args.smoke_test
+    sdk_ready: asyncio.Future[None] = loop.create_future()
+    settings = Settings()
+    server: DemoServer | None = None
+    base_url = args.base_url
+    key: Callable[[], str | None]
+    if demo:
+        from desktop_chat.demo.server import DemoServer
+
+        server = DemoServer(tokens_per_second=float(os.environ.get("DESKTOP_CHAT_DEMO_TPS", 70)))
+        server.start()
+        base_url = server.base_url
+
+        def key() -> str | None:
+            return DEMO_KEY
+    else:
+
+        def key() -> str | None:
+            return os.environ.get(API_KEY_ENV) or None
+
+    controller = ChatController(Conversation(), settings, key, sdk_ready, base_url=base_url)
+    window = MainWindow(controller)
+    closed: asyncio.Future[None] = loop.create_future()
+    window.closing.connect(lambda: _resolve(closed, None))
+    window.chat_view.first_painted.connect(
+        lambda: log.info("window painted %.0f ms after start", (time.perf_counter() - _T0) * 1000)
+    )
+    window.show()
+    if demo:
+        window.statusBar().showMessage(f"Demo mode: replies come from {base_url}", 8000)
+    elif not key():
+        window.chat_view.show_notice(
+            "No API key found. Set ANTHROPIC_API_KEY, run “desktop-chat key set”, "
+            "or start with --demo to try the app without one.",
+            error=True,
+        )
+
+    async def load() -> None:
+        # Yield first so the window gets its first paint before the import competes with it.
+        await asyncio.sleep(0.05)
+        await loop.run_in_executor(None, load_sdk)
+        sdk_ready.set_result(None)
+
+    loader = asyncio.ensure_future(load())
+    try:
+        if args.smoke_test:
+            return await _smoke_test(window)
+        await closed
+        return 0
+    finally:
+        controller.on_stop()
+        await asyncio.sleep(0)
+        loader.cancel()
+        window.close()
+        if server is not None:
+            server.stop()
+
+
+async def _smoke_test(window: MainWindow) -> int:
+    """Send one question to the demo server and check the reply arrives whole."""
+    from desktop_chat.core.conversation import Status
+
+    done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    window.controller.reply_finished.connect(
+        lambda message, _snapshot: _resolve(done, message)
+    )
+    window.composer.setPlainText(SMOKE_PROMPT)
+    window.composer.submitted.emit(SMOKE_PROMPT)
+    try:
+        message = await asyncio.wait_for(done, SMOKE_TIMEOUT_S)
+    except TimeoutError:
+        print("smoke test failed: no reply within 60 s", file=sys.stderr)
+        return 1
+    if message.status is not Status.COMPLETE or not message.text.strip():
+        print(f"smoke test failed: {message.error or 'empty reply'}", file=sys.stderr)
+        return 1
+    print(f"smoke test passed: {len(message.text)} characters streamed", file=sys.stderr)
+    return 0
+
+
+def _resolve(future: asyncio.Future[Any], value: Any) -> None:
+    if not future.done():
+        future.set_result(value)
+
+
+def _on_loop_exception(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    exc = context.get("exception")
+    log.error("error in the event loop: %s", context.get("message"), exc_info=exc)

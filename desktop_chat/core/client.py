@@ -1,0 +1,237 @@
+"""The API client: build it, stream one turn through it, and say in plain words what failed.
+
+``anthropic`` takes about a second to import, so nothing here imports it at module level:
+the window paints first, and ``load_sdk()`` runs in a worker thread meanwhile.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from desktop_chat.core.stream import TurnSnapshot, Update, fold
+
+if TYPE_CHECKING:
+    from anthropic import AsyncAnthropic
+
+BASE_URL_ENV = "ANTHROPIC_BASE_URL"
+API_KEY_ENV = "ANTHROPIC_API_KEY"
+
+
+def load_sdk() -> None:
+    """Import the SDK and the modules a first request needs (slow: run it off the UI thread)."""
+    for name in ("anthropic", "anthropic.lib.streaming", "anthropic.types", "jiter"):
+        importlib.import_module(name)
+
+
+def make_client(
+    *, api_key: str, base_url: str | None = None, timeout_s: float = 600.0, max_retries: int = 2
+) -> AsyncAnthropic:
+    """An ``AsyncAnthropic`` for ``base_url``, else ``ANTHROPIC_BASE_URL``, else the real API."""
+    import anthropic  # slow import, kept off start-up
+    import httpx2
+
+    return anthropic.AsyncAnthropic(
+        api_key=api_key,
+        base_url=base_url or os.environ.get(BASE_URL_ENV) or None,
+        # The read timeout is the longest silence we wait through mid-stream.
+        timeout=httpx2.Timeout(timeout_s, connect=10.0),
+        max_retries=max_retries,
+    )
+
+
+class ErrorKind(StrEnum):
+    AUTH = "auth"
+    PERMISSION = "permission"
+    NOT_FOUND = "not_found"
+    BAD_REQUEST = "bad_request"
+    TOO_LARGE = "too_large"
+    RATE_LIMIT = "rate_limit"
+    OVERLOADED = "overloaded"
+    SERVER = "server"
+    CONNECTION = "connection"
+    TIMEOUT = "timeout"
+    DROPPED = "dropped"
+    INCOMPLETE = "incomplete"
+    INVALID_RESPONSE = "invalid_response"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class TurnError:
+    """Why a turn did not complete, in words for the user."""
+
+    kind: ErrorKind
+    message: str
+    retryable: bool
+    retry_after_s: float | None = None
+    status_code: int | None = None
+    request_id: str | None = None
+
+
+async def stream_turn(
+    client: AsyncAnthropic,
+    params: dict[str, Any],
+    snapshot: TurnSnapshot,
+    on_update: Callable[[Update], None],
+) -> TurnError | None:
+    """Stream one reply into ``snapshot``, calling ``on_update`` per visible change.
+
+    Returns ``None`` when the reply completed (``message_stop`` arrived), else the reason.
+    Whatever arrived stays in ``snapshot``. Cancelling the task stops the stream at once.
+    """
+    try:
+        async with client.messages.stream(**params) as stream:
+            snapshot.request_id = stream.request_id
+            async for event in stream:
+                update = fold(snapshot, event)
+                if update is not None:
+                    on_update(update)
+    except Exception as exc:  # every failure becomes words; the partial reply stays
+        return classify(exc, snapshot)
+    if not snapshot.completed:
+        return TurnError(
+            ErrorKind.INCOMPLETE,
+            "The connection ended before the reply was complete.",
+            retryable=True,
+            request_id=snapshot.request_id,
+        )
+    return None
+
+
+_STATUS_KINDS: dict[int, tuple[ErrorKind, str, bool]] = {
+    400: (ErrorKind.BAD_REQUEST, "The API refused the request: {detail}", False),
+    401: (
+        ErrorKind.AUTH,
+        "The API key was not accepted. Check or replace it in Settings.",
+        False,
+    ),
+    403: (ErrorKind.PERMISSION, "This API key may not use that: {detail}", False),
+    404: (ErrorKind.NOT_FOUND, "Not found: {detail} (is the model name right?)", False),
+    413: (
+        ErrorKind.TOO_LARGE,
+        "The request is too large for the API. Start a new conversation or shorten it.",
+        False,
+    ),
+    429: (ErrorKind.RATE_LIMIT, "Rate limit reached: {detail}", True),
+    529: (ErrorKind.OVERLOADED, "The API is overloaded right now. Try again shortly.", True),
+}
+
+_BODY_TYPES: dict[str, tuple[ErrorKind, str]] = {
+    "overloaded_error": (ErrorKind.OVERLOADED, "The API is overloaded right now."),
+    "rate_limit_error": (ErrorKind.RATE_LIMIT, "Rate limit reached."),
+    "api_error": (ErrorKind.SERVER, "The API had an internal error."),
+}
+
+
+def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnError:
+    """Plain words for any failure of a streamed turn (never a traceback, never the key)."""
+    import anthropic
+    import httpx2
+
+    started = snapshot is not None and snapshot.message_id is not None
+    request_id = snapshot.request_id if snapshot is not None else None
+    cut = " What arrived is kept." if started else ""
+
+    if isinstance(exc, anthropic.APIStatusError):
+        request_id = exc.request_id or request_id
+        detail = _error_detail(exc)
+        if exc.status_code == 200:
+            # `event: error` in a stream that had begun (DESIGN.md): the SDK raises a status
+            # error carrying the 200 of the stream's response.
+            kind, words = _BODY_TYPES.get(
+                _error_type(exc), (ErrorKind.SERVER, f"The API reported an error: {detail}.")
+            )
+            return TurnError(kind, words + cut, retryable=True, request_id=request_id)
+        retry_after = _retry_after(exc.response.headers)
+        kind, words, retryable = _STATUS_KINDS.get(
+            exc.status_code,
+            (ErrorKind.SERVER, "The API failed (HTTP {status}): {detail}", True),
+        )
+        if exc.status_code >= 500 and exc.status_code != 529:
+            kind, words, retryable = (
+                ErrorKind.SERVER,
+                "The API failed (HTTP {status}). Try again.",
+                True,
+            )
+        return TurnError(
+            kind,
+            words.format(detail=detail, status=exc.status_code) + cut,
+            retryable=retryable,
+            retry_after_s=retry_after,
+            status_code=exc.status_code,
+            request_id=request_id,
+        )
+    if isinstance(exc, anthropic.APITimeoutError | httpx2.TimeoutException):
+        return TurnError(
+            ErrorKind.TIMEOUT,
+            (
+                "The reply stalled: no data arrived in time."
+                if started
+                else "The API did not answer in time."
+            )
+            + cut,
+            retryable=True,
+            request_id=request_id,
+        )
+    if isinstance(exc, anthropic.APIConnectionError):
+        return TurnError(
+            ErrorKind.CONNECTION,
+            "Could not reach the API. Check your network connection (or the base URL).",
+            retryable=True,
+            request_id=request_id,
+        )
+    if isinstance(exc, httpx2.TransportError):
+        return TurnError(
+            ErrorKind.DROPPED,
+            "The connection dropped in the middle of the reply." + cut,
+            retryable=True,
+            request_id=request_id,
+        )
+    if isinstance(exc, ValueError | KeyError | IndexError | TypeError):
+        # Bad JSON in an SSE event or in a tool's streamed input, or events out of order.
+        return TurnError(
+            ErrorKind.INVALID_RESPONSE,
+            "The API sent a response this app could not read." + cut,
+            retryable=True,
+            request_id=request_id,
+        )
+    return TurnError(
+        ErrorKind.UNKNOWN,
+        f"The reply failed: {type(exc).__name__}." + cut,
+        retryable=True,
+        request_id=request_id,
+    )
+
+
+def _error_type(exc: Any) -> str:
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        error = body.get("error")
+        if isinstance(error, dict):
+            return str(error.get("type", ""))
+    return str(getattr(exc, "type", "") or "")
+
+
+def _error_detail(exc: Any) -> str:
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        error = body.get("error")
+        if isinstance(error, dict) and error.get("message"):
+            return str(error["message"])
+    return "no details given"
+
+
+def _retry_after(headers: Any) -> float | None:
+    try:
+        if ms := headers.get("retry-after-ms"):
+            return float(ms) / 1000.0
+        if seconds := headers.get("retry-after"):
+            return float(seconds)
+    except (TypeError, ValueError):
+        return None
+    return None

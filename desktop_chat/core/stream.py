@@ -1,0 +1,266 @@
+"""A pure fold of the SDK's stream events into a turn snapshot, and the typed updates views draw.
+
+``fold(snapshot, event)`` takes one event from ``AsyncMessageStream`` (raw API events and the
+SDK's derived ``text``/``thinking``/... events alike), records it in the snapshot, and returns
+what changed as a small typed update, or ``None`` when nothing a view shows changed. The SDK's
+derived events repeat what the raw ones carry, so they are skipped; event kinds this code does
+not know (a newer API) are ignored rather than fatal.
+
+The snapshot is updated in place: per delta, copying a growing reply would cost O(length).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_chat.core.conversation import Block, Message, Metrics, Status, Usage
+
+
+@dataclass(frozen=True)
+class MessageStarted:
+    model: str
+    message_id: str
+
+
+@dataclass(frozen=True)
+class BlockStarted:
+    index: int
+    block_type: str
+
+
+@dataclass(frozen=True)
+class TextDelta:
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ThinkingDelta:
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ToolInputDelta:
+    index: int
+    partial_json: str  # the input JSON received so far for this block, as text
+
+
+@dataclass(frozen=True)
+class BlockStopped:
+    index: int
+
+
+@dataclass(frozen=True)
+class MessageDelta:
+    stop_reason: str | None
+
+
+@dataclass(frozen=True)
+class MessageStopped:
+    pass
+
+
+Update = (
+    MessageStarted
+    | BlockStarted
+    | TextDelta
+    | ThinkingDelta
+    | ToolInputDelta
+    | BlockStopped
+    | MessageDelta
+    | MessageStopped
+)
+
+# Derived events the SDK adds after each raw one; they carry nothing new.
+_DERIVED = frozenset({"text", "thinking", "signature", "input_json", "citation"})
+
+
+@dataclass
+class TurnSnapshot:
+    """Everything known about one reply so far.
+
+    Times ``sent_at``, ``first_delta_at`` and ``last_event_at`` are ``time.monotonic()``.
+    """
+
+    sent_at: float = field(default_factory=time.monotonic)
+    started_wall: float = field(default_factory=time.time)
+    content: list[Block] = field(default_factory=list)
+    partial_json: dict[int, str] = field(default_factory=dict)
+    open_blocks: set[int] = field(default_factory=set)
+    message_id: str | None = None
+    model: str | None = None
+    request_id: str | None = None
+    stop_reason: str | None = None
+    stop_sequence: str | None = None
+    stop_details: dict[str, Any] | None = None
+    usage: Usage = field(default_factory=Usage)
+    first_delta_at: float | None = None
+    last_event_at: float | None = None
+    delta_count: int = 0
+    completed: bool = False  # message_stop arrived: the only proof of a whole reply
+
+    @property
+    def ttft_s(self) -> float | None:
+        """Request sent -> first content delta, in seconds."""
+        if self.first_delta_at is None:
+            return None
+        return self.first_delta_at - self.sent_at
+
+    @property
+    def tokens_per_s(self) -> float | None:
+        """Output tokens per second since the first delta.
+
+        While streaming, the API has not yet said how many tokens it sent (``usage`` comes in
+        ``message_delta`` at the end), so each delta counts as one token until then.
+        """
+        if self.first_delta_at is None or self.last_event_at is None:
+            return None
+        elapsed = self.last_event_at - self.first_delta_at
+        if elapsed <= 0:
+            return None
+        tokens = self.usage.output_tokens if self.stop_reason else self.delta_count
+        return tokens / elapsed
+
+    @property
+    def text(self) -> str:
+        return "".join(b.get("text", "") for b in self.content if b.get("type") == "text")
+
+    def to_message(self, status: Status, error: str | None = None) -> Message:
+        """The assistant message this snapshot stands for, with ``status``."""
+        now_wall = self.started_wall + ((self.last_event_at or self.sent_at) - self.sent_at)
+        return Message(
+            role="assistant",
+            content=[dict(b) for b in self.content],
+            model=self.model,
+            api_message_id=self.message_id,
+            request_id=self.request_id,
+            stop_reason=self.stop_reason,
+            stop_details=self.stop_details,
+            usage=Usage(**self.usage.to_dict()),
+            metrics=Metrics(
+                started_at=self.started_wall,
+                finished_at=None if status is Status.STREAMING else now_wall,
+                ttft_s=self.ttft_s,
+                tokens_per_s=self.tokens_per_s,
+            ),
+            status=status,
+            error=error,
+        )
+
+
+def _dump(model: Any) -> dict[str, Any]:
+    """An SDK model as the API's JSON object (what goes back in the next request)."""
+    data: dict[str, Any] = model.to_dict(mode="json", exclude_unset=False)
+    return data
+
+
+def fold(snapshot: TurnSnapshot, event: Any, *, now: float | None = None) -> Update | None:
+    """Record ``event`` in ``snapshot``; return the update a view should draw, if any."""
+    kind = getattr(event, "type", None)
+    if kind in _DERIVED:
+        return None
+    snapshot.last_event_at = time.monotonic() if now is None else now
+    if kind == "message_start":
+        return _on_message_start(snapshot, event.message)
+    if kind == "content_block_start":
+        return _on_block_start(snapshot, event.index, _dump(event.content_block))
+    if kind == "content_block_delta":
+        return _on_block_delta(snapshot, event.index, event.delta)
+    if kind == "content_block_stop":
+        return _on_block_stop(snapshot, event.index)
+    if kind == "message_delta":
+        return _on_message_delta(snapshot, event)
+    if kind == "message_stop":
+        snapshot.completed = True
+        return MessageStopped()
+    return None  # an event kind newer than this code: ignore it
+
+
+def _on_message_start(snapshot: TurnSnapshot, message: Any) -> Update:
+    snapshot.message_id = message.id
+    snapshot.model = message.model
+    _merge_usage(snapshot.usage, message.usage)
+    for block in message.content or []:  # the API may start with content (pause_turn resumes)
+        snapshot.content.append(_dump(block))
+    return MessageStarted(model=message.model, message_id=message.id)
+
+
+def _on_block_start(snapshot: TurnSnapshot, index: int, block: Block) -> Update | None:
+    if index != len(snapshot.content):
+        # Out of order: keep what we have and say nothing, rather than corrupt the reply.
+        return None
+    if block.get("type") in ("tool_use", "server_tool_use"):
+        snapshot.partial_json[index] = ""
+    snapshot.content.append(block)
+    snapshot.open_blocks.add(index)
+    return BlockStarted(index=index, block_type=str(block.get("type")))
+
+
+def _on_block_delta(snapshot: TurnSnapshot, index: int, delta: Any) -> Update | None:
+    if index not in snapshot.open_blocks:
+        return None  # a delta for a block that never started (or already stopped)
+    block = snapshot.content[index]
+    if snapshot.first_delta_at is None:
+        snapshot.first_delta_at = snapshot.last_event_at
+    snapshot.delta_count += 1
+    kind = getattr(delta, "type", None)
+    if kind == "text_delta":
+        block["text"] = block.get("text", "") + delta.text
+        return TextDelta(index=index, text=delta.text)
+    if kind == "thinking_delta":
+        block["thinking"] = block.get("thinking", "") + delta.thinking
+        return ThinkingDelta(index=index, text=delta.thinking)
+    if kind == "signature_delta":
+        block["signature"] = delta.signature
+        return None
+    if kind == "input_json_delta":
+        so_far = snapshot.partial_json.get(index, "") + delta.partial_json
+        snapshot.partial_json[index] = so_far
+        return ToolInputDelta(index=index, partial_json=so_far)
+    if kind == "citations_delta":
+        block.setdefault("citations", []).append(_dump(delta.citation))
+        return None
+    return None  # a delta kind newer than this code
+
+
+def _on_block_stop(snapshot: TurnSnapshot, index: int) -> Update | None:
+    if index not in snapshot.open_blocks:
+        return None
+    snapshot.open_blocks.discard(index)
+    raw = snapshot.partial_json.pop(index, None)
+    if raw is not None:
+        block = snapshot.content[index]
+        try:
+            block["input"] = json.loads(raw) if raw.strip() else {}
+        except ValueError:
+            block["partial_json"] = raw  # kept as it came, so nothing is lost
+    return BlockStopped(index=index)
+
+
+def _on_message_delta(snapshot: TurnSnapshot, event: Any) -> Update:
+    delta = event.delta
+    snapshot.stop_reason = delta.stop_reason
+    snapshot.stop_sequence = getattr(delta, "stop_sequence", None)
+    details = getattr(delta, "stop_details", None)
+    snapshot.stop_details = _dump(details) if details is not None else None
+    # Usage here is cumulative: it replaces message_start's counts, field by field.
+    _merge_usage(snapshot.usage, event.usage)
+    return MessageDelta(stop_reason=delta.stop_reason)
+
+
+def _merge_usage(usage: Usage, source: Any) -> None:
+    for name in usage.to_dict():
+        value = getattr(source, name, None)
+        if value is not None:
+            setattr(usage, name, int(value))
+
+
+def unfinished_tool_input(snapshot: TurnSnapshot) -> None:
+    """Keep the input JSON of tool blocks that never stopped, as text, in their blocks."""
+    for index, raw in snapshot.partial_json.items():
+        snapshot.content[index]["partial_json"] = raw
+    snapshot.partial_json.clear()

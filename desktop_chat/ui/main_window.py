@@ -1,0 +1,170 @@
+"""The main window: transcript and composer on the left, the side pane on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from desktop_chat.core.conversation import Message
+from desktop_chat.core.stream import (
+    BlockStarted,
+    BlockStopped,
+    MessageStarted,
+    TextDelta,
+    ThinkingDelta,
+    ToolInputDelta,
+    TurnSnapshot,
+    Update,
+)
+from desktop_chat.ui.chat_view import ChatView
+from desktop_chat.ui.composer import Composer
+from desktop_chat.ui.controller import ChatController
+from desktop_chat.ui.inspector import Inspector
+from desktop_chat.ui.keymap import ACTIONS
+
+
+class MainWindow(QMainWindow):
+    """The chat window.
+
+    Signals:
+        closing(): the user closed the window (the app then shuts its loop down).
+    """
+
+    closing = Signal()
+
+    def __init__(self, controller: ChatController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("main_window")
+        self.setWindowTitle("Desktop Chat")
+        self.resize(1100, 720)
+
+        self.chat_view = ChatView(self)
+        self.composer = Composer(self)
+        self.composer.setFixedHeight(96)
+        self.inspector = Inspector(self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.chat_view, 1)
+        left_layout.addWidget(self.composer)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.inspector)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([780, 320])
+        self.setCentralWidget(self.splitter)
+        self.statusBar().showMessage("Ready")
+
+        self._handlers: dict[str, Callable[[], None]] = {
+            "stop": self.controller.on_stop,
+            "focus_composer": self.on_focus_composer,
+            "toggle_inspector": self.on_toggle_inspector,
+            "quit": self.on_quit,
+        }
+        self.actions_by_id: dict[str, QAction] = {}
+        self._connect_signals()
+        for message in controller.conversation.messages:
+            self.chat_view.show_message(message)
+        self.composer.setFocus()
+
+    def _connect_signals(self) -> None:
+        # section: keyboard actions, from the one keymap table
+        for spec in ACTIONS:
+            action = QAction(spec.title, self)
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(self._handlers[spec.id])
+            self.addAction(action)
+            self.actions_by_id[spec.id] = action
+
+        # section: composer
+        self.composer.submitted.connect(self.on_submitted)
+        self.composer.stop_requested.connect(self.controller.on_stop)
+
+        # section: controller -> views
+        self.controller.message_added.connect(self.chat_view.show_message)
+        self.controller.reply_started.connect(self.on_reply_started)
+        self.controller.reply_updated.connect(self.on_reply_updated)
+        self.controller.reply_finished.connect(self.on_reply_finished)
+        self.controller.notice.connect(self.on_notice)
+        self.controller.busy_changed.connect(self.on_busy_changed)
+
+    # section: slots
+
+    def on_submitted(self, text: str) -> None:
+        if self.controller.busy:
+            self.statusBar().showMessage("A reply is still streaming: Esc stops it.", 4000)
+            return
+        self.composer.clear()
+        self.controller.on_send(text)
+
+    def on_quit(self) -> None:
+        self.close()
+
+    def on_focus_composer(self) -> None:
+        self.composer.setFocus()
+
+    def on_toggle_inspector(self) -> None:
+        self.inspector.setVisible(not self.inspector.isVisible())
+
+    def on_reply_started(self, snapshot: TurnSnapshot) -> None:
+        self.chat_view.begin_reply()
+        self.inspector.begin(snapshot)
+        self.statusBar().showMessage("Waiting for the reply…")
+
+    def on_reply_updated(self, update: Update, snapshot: TurnSnapshot) -> None:
+        match update:
+            case TextDelta(index=index, text=text):
+                self.chat_view.on_text_delta(index, text)
+            case ThinkingDelta(index=index, text=text):
+                self.inspector.on_thinking_delta(index, text)
+            case ToolInputDelta(index=index, partial_json=partial):
+                self.inspector.on_tool_input(index, partial)
+            case BlockStarted(index=index, block_type=block_type):
+                self.chat_view.on_block_started(index, block_type)
+                name = str(snapshot.content[index].get("name", ""))
+                self.inspector.on_block_started(index, block_type, name)
+                self.statusBar().showMessage(
+                    "Thinking…" if block_type == "thinking" else "Streaming…"
+                )
+            case BlockStopped(index=index):
+                block = snapshot.content[index]
+                if block.get("type") == "text":
+                    self.chat_view.on_text_block_done(index, block.get("text", ""))
+                self.inspector.on_block_stopped(index, snapshot)
+            case MessageStarted():
+                self.statusBar().showMessage(f"Streaming from {update.model}…")
+            case _:
+                pass
+
+    def on_reply_finished(self, message: Message, snapshot: TurnSnapshot) -> None:
+        for index in list(snapshot.open_blocks):
+            block = snapshot.content[index]
+            if block.get("type") == "text":  # cut mid-block: render what arrived
+                self.chat_view.on_text_block_done(index, block.get("text", ""))
+        self.chat_view.end_reply(message)
+        self.inspector.finish(snapshot)
+        self.statusBar().showMessage(message.error or "Ready", 0)
+
+    def on_notice(self, text: str, error: bool) -> None:
+        self.chat_view.show_notice(text, error=error)
+
+    def on_busy_changed(self, busy: bool) -> None:
+        self.composer.setPlaceholderText(
+            "Claude is replying… (Esc to stop)"
+            if busy
+            else "Ask Claude…  (Enter to send, Shift+Enter for a new line)"
+        )
+
+    # section: Qt overrides
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
