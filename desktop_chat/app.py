@@ -31,6 +31,8 @@ _T0 = time.perf_counter()
 DEMO_KEY = "demo-key-not-secret"
 SMOKE_PROMPT = "Hello from the smoke test."
 SMOKE_TIMEOUT_S = 60.0
+# Where end-to-end tests ask the window to write what it shows after each reply.
+STATE_REPORT_ENV = "DESKTOP_CHAT_STATE_REPORT"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -172,6 +174,8 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     window.chat_view.first_painted.connect(
         lambda: log.info("window painted %.0f ms after start", (time.perf_counter() - _T0) * 1000)
     )
+    if report := os.environ.get(STATE_REPORT_ENV):
+        controller.reply_finished.connect(lambda *_: _write_state(window, Path(report)))
     window.show()
     if demo:
         window.statusBar().showMessage(f"Demo mode: replies come from {base_url}", 8000)
@@ -223,6 +227,12 @@ async def _smoke_test(window: MainWindow) -> int:
         return 1
     print(f"smoke test passed: {len(message.text)} characters streamed", file=sys.stderr)
     return 0
+
+
+def _write_state(window: MainWindow, path: Path) -> None:
+    import json
+
+    path.write_text(json.dumps(window.visible_state(), ensure_ascii=False), encoding="utf-8")
 
 
 def _resolve(future: asyncio.Future[Any], value: Any) -> None:

@@ -77,6 +77,20 @@ Update = (
 
 # Derived events the SDK adds after each raw one; they carry nothing new.
 _DERIVED = frozenset({"text", "thinking", "signature", "input_json", "citation"})
+# What fold() understands; a test checks these against the SDK's own event and delta types.
+EVENT_KINDS = frozenset(
+    {
+        "message_start",
+        "content_block_start",
+        "content_block_delta",
+        "content_block_stop",
+        "message_delta",
+        "message_stop",
+    }
+)
+DELTA_KINDS = frozenset(
+    {"text_delta", "thinking_delta", "signature_delta", "input_json_delta", "citations_delta"}
+)
 
 
 @dataclass

@@ -126,7 +126,8 @@ class ChatView(QTextBrowser):
         if index not in self._text_start:
             self.on_block_started(index, "text")
         at_bottom = self._at_bottom()
-        self._end_cursor().insertText(text)
+        # An explicit plain format: the end cursor would take the bold header's otherwise.
+        self._end_cursor().insertText(text, QTextCharFormat())
         if at_bottom:
             self._scroll_to_bottom()
 

@@ -69,11 +69,13 @@ class ChatController(QObject):
         self._busy = busy
         self.busy_changed.emit(busy)
 
-    @qasync.asyncSlot(str)
-    async def on_send(self, text: str) -> None:
-        """Add ``text`` as the user's message and stream the reply."""
+    def send(self, text: str) -> bool:
+        """Add ``text`` as the user's message and stream the reply.
+
+        Returns False, with a notice, when it cannot be sent now (the caller keeps the text).
+        """
         if self._busy or not text.strip():
-            return
+            return False
         api_key = self._key_provider()
         if not api_key:
             self.notice.emit(
@@ -81,14 +83,21 @@ class ChatController(QObject):
                 "or start with --demo to try the app.",
                 True,
             )
-            return
+            return False
+        self._set_busy(True)
+        user = Message.user(text)
+        self.conversation.messages.append(user)
+        if not self.conversation.title:
+            self.conversation.title = self.conversation.title_from_first_message()
+        self.message_added.emit(user)
+        self.on_turn(api_key)
+        return True
+
+    @qasync.asyncSlot(str)
+    async def on_turn(self, api_key: str) -> None:
+        """Stream the reply to the conversation as it stands."""
         self._set_busy(True)
         try:
-            user = Message.user(text)
-            self.conversation.messages.append(user)
-            if not self.conversation.title:
-                self.conversation.title = self.conversation.title_from_first_message()
-            self.message_added.emit(user)
             await self._run_turn(api_key)
         finally:
             self._set_busy(False)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -89,6 +90,7 @@ class Inspector(QScrollArea):
         self.setAccessibleName("Reply details")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(260)
         inner = QWidget(self)
         self._layout = QVBoxLayout(inner)
@@ -105,6 +107,8 @@ class Inspector(QScrollArea):
             value.setAccessibleName(label)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
+            # Long values (request ids) are clipped, not allowed to widen the pane.
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             form.addRow(label, value)
             self.values[key] = value
         self._layout.addWidget(form_host)
@@ -187,7 +191,9 @@ class Inspector(QScrollArea):
         u = s.usage
         self.values["model"].setText(s.model or _DASH)
         self.values["request_id"].setText(s.request_id or _DASH)
-        stop = s.stop_reason or ("streaming…" if not s.completed else _DASH)
+        self.values["request_id"].setToolTip(s.request_id or "")
+        streaming = self._refresh.isActive()
+        stop = s.stop_reason or ("streaming…" if streaming else "none (the reply was cut)")
         if s.stop_reason == "refusal" and s.stop_details:
             stop += f" ({s.stop_details.get('category') or 'no category'})"
         self.values["stop_reason"].setText(stop)

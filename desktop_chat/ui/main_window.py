@@ -102,8 +102,8 @@ class MainWindow(QMainWindow):
         if self.controller.busy:
             self.statusBar().showMessage("A reply is still streaming: Esc stops it.", 4000)
             return
-        self.composer.clear()
-        self.controller.on_send(text)
+        if self.controller.send(text):
+            self.composer.clear()
 
     def on_quit(self) -> None:
         self.close()
@@ -162,6 +162,20 @@ class MainWindow(QMainWindow):
             if busy
             else "Ask Claude…  (Enter to send, Shift+Enter for a new line)"
         )
+
+    def visible_state(self) -> dict[str, object]:
+        """What the window shows, as data (end-to-end tests read it; no key in it)."""
+        return {
+            "replies": sum(m.role == "assistant" for m in self.controller.conversation.messages),
+            "transcript": self.chat_view.toPlainText(),
+            "side_pane": {key: label.text() for key, label in self.inspector.values.items()},
+            "thinking": [
+                s.body.toPlainText()
+                for s in self.inspector.sections.values()
+                if s.objectName() == "thinking"
+            ],
+            "status": self.statusBar().currentMessage(),
+        }
 
     # section: Qt overrides
 

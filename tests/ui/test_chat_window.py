@@ -1,0 +1,129 @@
+"""The chat window driven by keys, against the embedded server through the real SDK."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_chat.core.conversation import Conversation, Status
+from desktop_chat.core.settings import Settings
+from desktop_chat.ui.controller import ChatController
+from desktop_chat.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: Any, qt_loop: asyncio.AbstractEventLoop, api_server: Any) -> MainWindow:
+    sdk_ready: asyncio.Future[None] = qt_loop.create_future()
+    sdk_ready.set_result(None)
+    controller = ChatController(
+        Conversation(), Settings(), lambda: "test-key", sdk_ready, base_url=api_server.base_url
+    )
+    win = MainWindow(controller)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def send(qtbot: Any, win: MainWindow, text: str) -> Any:
+    qtbot.keyClicks(win.composer, text)
+    with qtbot.waitSignal(win.controller.reply_finished, timeout=15000) as blocker:
+        qtbot.keyClick(win.composer, Qt.Key.Key_Return)
+    return blocker.args[0]
+
+
+def test_enter_sends_and_the_reply_and_its_figures_appear(qtbot: Any, window: MainWindow) -> None:
+    message = send(qtbot, window, "What is a monad?")
+
+    assert message.status is Status.COMPLETE
+    shown = window.chat_view.toPlainText()
+    assert "What is a monad?" in shown
+    words = [w for w in message.text.split() if w.isalpha() and len(w) > 6]
+    assert words and all(w in shown for w in words)  # rendered: the words, not the markup
+    assert window.composer.toPlainText() == ""
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=2000)
+    assert "Enter to send" in window.composer.placeholderText()
+    values = {k: v.text() for k, v in window.inspector.values.items()}
+    assert values["stop_reason"] == "end_turn"
+    assert int(values["input_tokens"].replace(",", "")) > 0
+    assert int(values["output_tokens"].replace(",", "")) > 0
+    assert values["ttft"].endswith(" ms")
+    assert float(values["tps"]) > 0
+    assert values["request_id"].startswith("req_")
+    thinking = [s for s in window.inspector.sections.values() if s.objectName() == "thinking"]
+    assert thinking and thinking[0].body.toPlainText() == message.content[0]["thinking"]
+
+
+def test_shift_enter_breaks_the_line_and_whitespace_is_not_sent(
+    qtbot: Any, window: MainWindow, api_server: Any
+) -> None:
+    before = len(api_server.requests)
+    qtbot.keyClicks(window.composer, "   ")
+    qtbot.keyClick(window.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.composer, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert window.composer.toPlainText() == "   \n"
+    assert len(api_server.requests) == before
+    assert window.controller.conversation.messages == []
+
+
+def test_esc_stops_the_reply_and_keeps_what_arrived(
+    qtbot: Any, window: MainWindow, api_server: Any
+) -> None:
+    window.controller.settings.thinking = "off"
+    qtbot.keyClicks(window.composer, "demo:slow tell me a long story")
+    qtbot.keyClick(window.composer, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: len(window.chat_view.toPlainText().partition("Claude")[2].strip()) > 10,
+        timeout=10000,
+    )
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=3000) as blocker:
+        qtbot.keyClick(window.composer, Qt.Key.Key_Escape)
+    message = blocker.args[0]
+
+    assert message.status is Status.INTERRUPTED
+    assert message.text and message.text in window.chat_view.toPlainText().replace("\n", "")
+    assert "Stopped" in window.chat_view.toPlainText()
+    assert not window.controller.busy
+
+
+def test_a_fault_mid_stream_is_said_in_the_window_with_the_text_kept(
+    qtbot: Any, window: MainWindow
+) -> None:
+    message = send(qtbot, window, "demo:drop hello")
+
+    assert message.status is Status.ERROR
+    assert message.text
+    shown = window.chat_view.toPlainText()
+    assert "The connection dropped in the middle of the reply" in shown
+    assert "Traceback" not in shown
+
+
+def test_a_follow_up_continues_the_conversation(
+    qtbot: Any, window: MainWindow, api_server: Any
+) -> None:
+    first = send(qtbot, window, "First question")
+    second = send(qtbot, window, "Second question")
+
+    assert second.status is Status.COMPLETE
+    sent = api_server.requests[-1].body["messages"]
+    assert [m["role"] for m in sent] == ["user", "assistant", "user"]
+    assert sent[1]["content"] == first.content
+
+
+def test_without_a_key_the_window_says_how_to_add_one(
+    qtbot: Any, qt_loop: asyncio.AbstractEventLoop
+) -> None:
+    ready: asyncio.Future[None] = qt_loop.create_future()
+    controller = ChatController(Conversation(), Settings(), lambda: None, ready)
+    win = MainWindow(controller)
+    qtbot.addWidget(win)
+    qtbot.keyClicks(win.composer, "hello")
+    qtbot.keyClick(win.composer, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "ANTHROPIC_API_KEY" in win.chat_view.toPlainText(), timeout=3000)
+    assert win.composer.toPlainText() == "hello"  # nothing typed is lost
+    assert controller.conversation.messages == []
+    ready.cancel()
