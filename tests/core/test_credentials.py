@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 import keyring
 import keyring.backend
+import keyring.backends.chainer
 import keyring.backends.fail
 import keyring.errors
 import pytest
@@ -192,6 +193,22 @@ def test_file_and_low_priority_backends_are_refused(
     assert credentials.resolve_api_key().problem is not None
 
 
+def test_a_chain_uses_its_real_keychain_only(use_backend: UseBackend) -> None:
+    plaintext, real = PlaintextKeyring(), MemoryKeyring()
+
+    class Chain(keyring.backends.chainer.ChainerBackend):
+        viable = False
+        backends = [plaintext, real]  # noqa: RUF012
+
+    use_backend(Chain())
+    credentials.store_key(KEY)
+    assert real.items and plaintext.items == {}
+    Chain.backends = [plaintext]
+    assert credentials.resolve_api_key().problem is not None
+    with pytest.raises(KeychainUnavailable, match="refused"):
+        credentials.store_key(OTHER)
+
+
 @pytest.mark.parametrize(
     ("error", "words"),
     [
@@ -244,6 +261,7 @@ def test_log_records_are_redacted() -> None:
     logger.addHandler(handler)
     try:
         logger.warning("key %s in args", KEY)
+        logger.warning("a format that does not fit %d", KEY)
         try:
             raise RuntimeError(f"failed with {KEY}")
         except RuntimeError:
@@ -252,7 +270,7 @@ def test_log_records_are_redacted() -> None:
         logger.removeHandler(handler)
     text = out.getvalue()
     assert KEY not in text and KEY[7:20] not in text
-    assert text.count("sk-ant-…[redacted]") == 2
+    assert text.count("sk-ant-…[redacted]") == 3
 
 
 # section: desktop-chat key

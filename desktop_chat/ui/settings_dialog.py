@@ -1,0 +1,243 @@
+"""The settings dialog (Ctrl+,): model, tokens, thinking, effort, system prompt, connection, theme.
+
+OK is refused while ``Settings.validate()`` has reasons; they are shown in the dialog.
+Saving is the injected ``save`` (``settings.save_settings`` by default); no network here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_chat.core.models import ModelInfo
+from desktop_chat.core.settings import (
+    MAX_RETRIES_CAP,
+    MAX_TIMEOUT_S,
+    MAX_TOKENS_CAP,
+    Settings,
+    save_settings,
+)
+
+SaveSettings = Callable[[Settings], object]
+
+THINKING_LABELS = (("Off", "off"), ("Adaptive", "adaptive"), ("Enabled, with a budget", "enabled"))
+EFFORT_LABELS = (
+    ("Model default", None),
+    ("Low", "low"),
+    ("Medium", "medium"),
+    ("High", "high"),
+    ("Extra high", "xhigh"),
+    ("Max", "max"),
+)
+THEME_LABELS = (("System", "system"), ("Light", "light"), ("Dark", "dark"))
+
+
+def _combo(name: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for label, value in choices:
+        combo.addItem(label, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def _spin(name: str, low: int, high: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setAccessibleName(name)
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    spin.setGroupSeparatorShown(False)
+    return spin
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of ``settings``; OK validates, saves through ``save``, then accepts.
+
+    Signals:
+        saved(object): the new ``Settings``, once saved.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        models: Sequence[ModelInfo],
+        *,
+        save: SaveSettings = save_settings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._original = settings
+        self.result_settings: Settings | None = None
+        self.setWindowTitle("Settings")
+        self.setObjectName("settings_dialog")
+        self.setMinimumWidth(520)
+        self._build()
+        self._connect_signals()
+        self.set_models(models)
+        self._load(settings)
+
+    def _build(self) -> None:
+        self.model_combo = QComboBox()
+        self.model_combo.setAccessibleName("Model")
+        self.model_combo.setEditable(True)  # a model the list does not know can be typed
+        self.model_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.max_tokens = _spin("Max tokens", 1, MAX_TOKENS_CAP)
+        self.thinking = _combo("Thinking", THINKING_LABELS)
+        # Below 1024 stays typeable so that OK can say why it is refused.
+        self.thinking_budget = _spin("Thinking budget", 0, MAX_TOKENS_CAP, " tokens")
+        self.effort = _combo("Effort", EFFORT_LABELS)
+        self.system_prompt = QPlainTextEdit()
+        self.system_prompt.setAccessibleName("System prompt")
+        self.system_prompt.setPlaceholderText("Optional: instructions sent with every message")
+        self.system_prompt.setTabChangesFocus(True)
+        self.system_prompt.setFixedHeight(96)
+        self.base_url = QLineEdit()
+        self.base_url.setAccessibleName("Base URL")
+        self.base_url.setPlaceholderText("Default: ANTHROPIC_BASE_URL, else api.anthropic.com")
+        self.timeout = QDoubleSpinBox()
+        self.timeout.setAccessibleName("Request timeout")
+        self.timeout.setRange(0, MAX_TIMEOUT_S)
+        self.timeout.setDecimals(1)
+        self.timeout.setSuffix(" s")
+        self.retries = _spin("Retries", 0, MAX_RETRIES_CAP)
+        self.theme = _combo("Theme", THEME_LABELS)
+        self.problems = QLabel()
+        self.problems.setObjectName("settings_problems")
+        self.problems.setAccessibleName("Problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("font-weight: bold;")
+        self.problems.setVisible(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setAccessibleName("OK")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+
+        form = QFormLayout()
+        rows: list[tuple[str, QWidget]] = [
+            ("&Model", self.model_combo),
+            ("Max &tokens", self.max_tokens),
+            ("T&hinking", self.thinking),
+            ("Thinking &budget", self.thinking_budget),
+            ("&Effort", self.effort),
+            ("&System prompt", self.system_prompt),
+            ("Base &URL", self.base_url),
+            ("Request time&out", self.timeout),
+            ("&Retries", self.retries),
+            ("Th&eme", self.theme),
+        ]
+        for label, widget in rows:
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        chain = [widget for _, widget in rows] + [self.buttons]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _connect_signals(self) -> None:
+        # section: fields that depend on others
+        self.thinking.currentIndexChanged.connect(self.on_thinking_changed)
+        # section: the buttons
+        self.buttons.accepted.connect(self.on_accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _load(self, s: Settings) -> None:
+        self._select_model(s.model)
+        self.max_tokens.setValue(s.max_tokens)
+        _select(self.thinking, s.thinking)
+        self.thinking_budget.setValue(s.thinking_budget)
+        _select(self.effort, s.effort)
+        self.system_prompt.setPlainText(s.system_prompt)
+        self.base_url.setText(s.base_url or "")
+        self.timeout.setValue(s.timeout_s)
+        self.retries.setValue(s.max_retries)
+        _select(self.theme, s.theme)
+        self.on_thinking_changed()
+
+    # section: the model list
+
+    def set_models(self, models: Sequence[ModelInfo]) -> None:
+        """Refill the picker (e.g. when the live list arrives), keeping the current choice."""
+        current = self.model_id() if self.model_combo.count() else self._original.model
+        self.model_combo.clear()
+        for m in models:
+            label = m.display_name + (" (deprecated)" if m.deprecated else "")
+            self.model_combo.addItem(label, m.id)
+            self.model_combo.setItemData(
+                self.model_combo.count() - 1, m.id, Qt.ItemDataRole.ToolTipRole
+            )
+        self._select_model(current)
+
+    def _select_model(self, model_id: str) -> None:
+        index = self.model_combo.findData(model_id)
+        if index < 0:  # not listed (another server, or typed): keep it as it is
+            self.model_combo.addItem(model_id, model_id)
+            index = self.model_combo.count() - 1
+        self.model_combo.setCurrentIndex(index)
+
+    def model_id(self) -> str:
+        """The chosen model's id: the listed one whose name is shown, else the typed text."""
+        text = self.model_combo.currentText().strip()
+        index = self.model_combo.findText(text, Qt.MatchFlag.MatchExactly)
+        return str(self.model_combo.itemData(index)) if index >= 0 else text
+
+    # section: slots
+
+    def on_thinking_changed(self, _index: int = 0) -> None:
+        self.thinking_budget.setEnabled(self.thinking.currentData() == "enabled")
+
+    def on_accept(self) -> None:
+        new = self.current_settings()
+        problems = new.validate()
+        if not problems:
+            try:
+                self._save(new)
+            except (OSError, ValueError) as exc:
+                problems = [f"Could not save the settings: {exc}"]
+        if problems:
+            self.problems.setText("\n".join(problems))
+            self.problems.setVisible(True)
+            return
+        self.result_settings = new
+        self.saved.emit(new)
+        self.accept()
+
+    def current_settings(self) -> Settings:
+        """What the fields say now (not validated)."""
+        return Settings(
+            model=self.model_id(),
+            max_tokens=self.max_tokens.value(),
+            thinking=self.thinking.currentData(),
+            thinking_budget=self.thinking_budget.value(),
+            effort=self.effort.currentData(),
+            system_prompt=self.system_prompt.toPlainText(),
+            base_url=self.base_url.text().strip() or None,
+            timeout_s=self.timeout.value(),
+            max_retries=self.retries.value(),
+            theme=self.theme.currentData(),
+        )
