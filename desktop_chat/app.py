@@ -151,14 +151,8 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     sdk_ready: asyncio.Future[None] = loop.create_future()
     settings = Settings()
     server: DemoServer | None = None
-    base_url = args.base_url
     key: Callable[[], str | None]
     if demo:
-        from desktop_chat.demo.server import DemoServer
-
-        server = DemoServer(tokens_per_second=float(os.environ.get("DESKTOP_CHAT_DEMO_TPS", 70)))
-        server.start()
-        base_url = server.base_url
 
         def key() -> str | None:
             return DEMO_KEY
@@ -167,7 +161,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         def key() -> str | None:
             return os.environ.get(API_KEY_ENV) or None
 
-    controller = ChatController(Conversation(), settings, key, sdk_ready, base_url=base_url)
+    controller = ChatController(Conversation(), settings, key, sdk_ready, base_url=args.base_url)
     window = MainWindow(controller)
     closed: asyncio.Future[None] = loop.create_future()
     window.closing.connect(lambda: _resolve(closed, None))
@@ -177,9 +171,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     if report := os.environ.get(STATE_REPORT_ENV):
         controller.reply_finished.connect(lambda *_: _write_state(window, Path(report)))
     window.show()
-    if demo:
-        window.statusBar().showMessage(f"Demo mode: replies come from {base_url}", 8000)
-    elif not key():
+    if not demo and not key():
         window.chat_view.show_notice(
             "No API key found. Set ANTHROPIC_API_KEY, run “desktop-chat key set”, "
             "or start with --demo to try the app without one.",
@@ -187,8 +179,17 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         )
 
     async def load() -> None:
-        # Yield first so the window gets its first paint before the import competes with it.
+        nonlocal server
+        # Yield first so the window gets its first paint before this work competes with it.
         await asyncio.sleep(0.05)
+        if demo:
+            from desktop_chat.demo.server import DemoServer
+
+            tps = float(os.environ.get("DESKTOP_CHAT_DEMO_TPS", 70))
+            server = DemoServer(tokens_per_second=tps)
+            await loop.run_in_executor(None, server.start)
+            controller.set_base_url(server.base_url)
+            window.statusBar().showMessage(f"Demo mode: replies come from {server.base_url}", 8000)
         await loop.run_in_executor(None, load_sdk)
         sdk_ready.set_result(None)
 
@@ -212,9 +213,7 @@ async def _smoke_test(window: MainWindow) -> int:
     from desktop_chat.core.conversation import Status
 
     done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-    window.controller.reply_finished.connect(
-        lambda message, _snapshot: _resolve(done, message)
-    )
+    window.controller.reply_finished.connect(lambda message, _snapshot: _resolve(done, message))
     window.composer.setPlainText(SMOKE_PROMPT)
     window.composer.submitted.emit(SMOKE_PROMPT)
     try:

@@ -61,6 +61,10 @@ class ChatController(QObject):
         self._stop_requested = False
         self._busy = False
 
+    def set_base_url(self, base_url: str | None) -> None:
+        """Talk to ``base_url`` from the next turn on (the demo server starts after paint)."""
+        self._base_url = base_url
+
     @property
     def busy(self) -> bool:
         return self._busy

@@ -119,7 +119,7 @@ def test_tool_input_streams_and_is_answered_in_the_next_turn(api_server: Any) ->
 
 
 def test_invalid_tool_json_is_kept_as_text_not_a_crash(api_server: Any) -> None:
-    snapshot, error, updates = run_turn(api_server, ask("tool please"), scenario="tool_bad_json")
+    _, error, updates = run_turn(api_server, ask("tool please"), scenario="tool_bad_json")
 
     assert error is not None and error.kind is ErrorKind.INVALID_RESPONSE
     assert "could not read" in error.message

@@ -68,9 +68,7 @@ class RunningApp:
 
 
 @pytest.fixture
-def start_app(
-    x_display: str, tmp_path: Path, app_home: Path
-) -> Iterator[object]:
+def start_app(x_display: str, tmp_path: Path, app_home: Path) -> Iterator[object]:
     started: list[RunningApp] = []
 
     def start(*args: str, env: dict[str, str] | None = None) -> RunningApp:
