@@ -162,20 +162,9 @@ class MainWindow(QMainWindow):
             if busy
             else "Ask Claude…  (Enter to send, Shift+Enter for a new line)"
         )
-
-    def visible_state(self) -> dict[str, object]:
-        """What the window shows, as data (end-to-end tests read it; no key in it)."""
-        return {
-            "replies": sum(m.role == "assistant" for m in self.controller.conversation.messages),
-            "transcript": self.chat_view.toPlainText(),
-            "side_pane": {key: label.text() for key, label in self.inspector.values.items()},
-            "thinking": [
-                s.body.toPlainText()
-                for s in self.inspector.sections.values()
-                if s.objectName() == "thinking"
-            ],
-            "status": self.statusBar().currentMessage(),
-        }
+        # QPlainTextEdit repaints only when the placeholder appears or disappears, not when
+        # its text changes while shown (Qt 6.12), so the old words would stay on screen.
+        self.composer.viewport().update()
 
     # section: Qt overrides
 
