@@ -13,7 +13,6 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -73,8 +72,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _setup_logging() -> None:
+    from desktop_chat.core.redaction import RedactingFilter
+
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -127,15 +129,16 @@ def _icon_path() -> Path | None:
 
 
 def _log_unhandled(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+    # The log handler's RedactingFilter takes any key out of the traceback text.
     log.error("unhandled error", exc_info=(kind, value, tb))
 
 
 async def _amain(app: QApplication, args: argparse.Namespace) -> int:
-    from desktop_chat.core.client import API_KEY_ENV, load_sdk
+    from desktop_chat.core.client import load_sdk
     from desktop_chat.core.conversation import Conversation
-    from desktop_chat.core.settings import Settings
+    from desktop_chat.core.settings import load_settings
     from desktop_chat.ui.controller import ChatController
-    from desktop_chat.ui.main_window import MainWindow
+    from desktop_chat.ui.main_window import MainWindow, apply_theme
 
     loop = asyncio.get_running_loop()
     # qasync's run_forever skips BaseEventLoop's setup, which installs these hooks; without
@@ -148,21 +151,18 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     loop.set_exception_handler(_on_loop_exception)
 
     demo = args.demo or args.smoke_test
-    sdk_ready: asyncio.Future[None] = loop.create_future()
-    settings = Settings()
+    ready: asyncio.Future[None] = loop.create_future()
+    settings, problems = load_settings()
+    apply_theme(settings.theme)
     server: DemoServer | None = None
-    key: Callable[[], str | None]
-    if demo:
-
-        def key() -> str | None:
-            return DEMO_KEY
-    else:
-
-        def key() -> str | None:
-            return os.environ.get(API_KEY_ENV) or None
-
-    controller = ChatController(Conversation(), settings, key, sdk_ready, base_url=args.base_url)
+    # The key is looked up off the UI thread (a keychain may block); sends wait for `ready`.
+    key_state: dict[str, str | None] = {"key": DEMO_KEY if demo else None}
+    controller = ChatController(
+        Conversation(), settings, lambda: key_state["key"], ready, base_url=args.base_url
+    )
     window = MainWindow(controller)
+    for problem in problems:
+        window.chat_view.show_notice(f"Settings: {problem}", error=True)
     closed: asyncio.Future[None] = loop.create_future()
     window.closing.connect(lambda: _resolve(closed, None))
     window.chat_view.first_painted.connect(
@@ -171,12 +171,23 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     if report := os.environ.get(STATE_REPORT_ENV):
         controller.reply_finished.connect(lambda *_: _write_state(window, Path(report)))
     window.show()
-    if not demo and not key():
-        window.chat_view.show_notice(
-            "No API key found. Set ANTHROPIC_API_KEY, run “desktop-chat key set”, "
-            "or start with --demo to try the app without one.",
-            error=True,
-        )
+
+    async def look_up_key() -> str | None:
+        """Find the key; without one, say so and open the key dialog. Returns the problem."""
+        from desktop_chat.core.credentials import resolve_api_key
+
+        source = await loop.run_in_executor(None, resolve_api_key)
+        key_state["key"] = source.key
+        return str(source.problem) if source.problem else None
+
+    lookups: set[asyncio.Task[str | None]] = set()
+
+    def on_key_saved(_where: str) -> None:
+        task = asyncio.ensure_future(look_up_key())
+        lookups.add(task)  # a reference, or the task may be collected while it runs
+        task.add_done_callback(lookups.discard)
+
+    window.key_saved.connect(on_key_saved)
 
     async def load() -> None:
         nonlocal server
@@ -191,7 +202,16 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
             controller.set_base_url(server.base_url)
             window.statusBar().showMessage(f"Demo mode: replies come from {server.base_url}", 8000)
         await loop.run_in_executor(None, load_sdk)
-        sdk_ready.set_result(None)
+        if not demo:
+            problem = await look_up_key()
+            if key_state["key"] is None:
+                window.chat_view.show_notice(
+                    "No API key found. Add one with Ctrl+Shift+K, set ANTHROPIC_API_KEY, "
+                    "or start with --demo to try the app without one.",
+                    error=True,
+                )
+                window.on_change_key(problem)
+        ready.set_result(None)
 
     loader = asyncio.ensure_future(load())
     try:

@@ -11,7 +11,7 @@ import getpass
 import os
 import sys
 
-from desktop_chat.core import credentials
+from desktop_chat.core import credentials, redaction
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -48,11 +48,11 @@ def run(argv: list[str]) -> int:
 
 
 def _say(text: str) -> None:
-    print(credentials.redact(text))
+    print(redaction.redact(text))
 
 
 def _fail(text: str, code: int = FAILED) -> int:
-    print(credentials.redact(text), file=sys.stderr)
+    print(redaction.redact(text), file=sys.stderr)
     return code
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -17,16 +16,16 @@ import keyring
 import keyring.backend
 import keyring.backends.chainer
 
+from desktop_chat.core.redaction import redact
+from desktop_chat.core.redaction import remember as _remember
+
 SERVICE = "desktop-chat"
 USERNAME = "anthropic-api-key"
 ENV_VAR = "ANTHROPIC_API_KEY"
 CONSOLE_URL = "https://console.anthropic.com/settings/keys"
-REDACTED = "sk-ant-…[redacted]"
 
 Where = Literal["environment", "session", "keychain"]
 
-_KEY_PATTERN = re.compile(r"sk-ant-[A-Za-z0-9_\-]{8,}")
-_MIN_EXACT_REDACT = 8  # shorter "keys" would blank out ordinary words
 _MAX_KEY_LENGTH = 1024
 
 CHOICES = (
@@ -34,8 +33,6 @@ CHOICES = (
     "or keep the key for this session only"
 )
 
-# Secrets we have seen in this process; redact() takes them out of any text.
-_known_keys: set[str] = set()
 _session_key: str | None = None
 
 log = logging.getLogger(__name__)
@@ -86,48 +83,6 @@ def _check_shape(key: str) -> None:
     problem = key_problem(key)
     if problem:
         raise InvalidKeyError(problem)
-
-
-def _remember(key: str | None) -> None:
-    if key and len(key) >= _MIN_EXACT_REDACT:
-        _known_keys.add(key)
-
-
-# section: redaction
-
-
-def redact(text: str) -> str:
-    """``text`` with anything that looks like an API key, or is a key we know, replaced."""
-    text = _KEY_PATTERN.sub(REDACTED, text)
-    known = set(_known_keys)
-    env_key = os.environ.get(ENV_VAR)
-    if env_key and len(env_key) >= _MIN_EXACT_REDACT:
-        known.add(env_key)
-    for secret in sorted(known, key=len, reverse=True):
-        text = text.replace(secret, REDACTED)
-    return text
-
-
-class RedactingFilter(logging.Filter):
-    """Takes keys out of log records, their arguments and tracebacks included.
-
-    Attach it to handlers (a logger's filters do not see records of its children).
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # arguments that do not fit the format: keep both, as text
-            message = f"{record.msg} {record.args}"
-        record.msg = redact(message)
-        record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = redact(record.exc_text)
-        if record.stack_info:
-            record.stack_info = redact(record.stack_info)
-        return True
 
 
 # section: the keychain

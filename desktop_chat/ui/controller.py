@@ -5,25 +5,37 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QObject, Signal
 
 from desktop_chat.core.client import ErrorKind, TurnError, make_client, stream_turn
 from desktop_chat.core.conversation import Conversation, Message, Status
+from desktop_chat.core.redaction import redact
 from desktop_chat.core.settings import Settings
 from desktop_chat.core.stream import TurnSnapshot, Update
 
+if TYPE_CHECKING:
+    from anthropic import AsyncAnthropic
+
+    from desktop_chat.core.models import ModelInfo
+
 log = logging.getLogger(__name__)
 
+_NO_KEY = (
+    "No API key yet. Add one with Ctrl+Shift+K (it goes to your system keychain), set "
+    "ANTHROPIC_API_KEY, or start with --demo to try the app."
+)
 _STOPPED = "Stopped. The partial reply is kept."
 
 
 class ChatController(QObject):
     """Runs the turns of one conversation.
 
-    ``key_provider`` returns the API key (or None when there is none yet); ``sdk_ready``
-    completes when the SDK has been imported in the background.
+    ``key_provider`` returns the API key (or None when there is none); ``sdk_ready``
+    completes when the SDK has been imported and the key looked up, in the background.
+    A question sent before then waits for it.
 
     Signals:
         message_added(object): a user ``Message`` joined the conversation.
@@ -32,6 +44,7 @@ class ChatController(QObject):
         reply_finished(object, object): the final assistant ``Message`` and its snapshot.
         notice(str, bool): words for the user; True when it is an error.
         busy_changed(bool): a reply started (True) or ended (False).
+        key_rejected(): the API refused the key (401): the window asks for another.
     """
 
     message_added = Signal(object)
@@ -40,6 +53,7 @@ class ChatController(QObject):
     reply_finished = Signal(object, object)
     notice = Signal(str, bool)
     busy_changed = Signal(bool)
+    key_rejected = Signal()
 
     def __init__(
         self,
@@ -80,13 +94,8 @@ class ChatController(QObject):
         """
         if self._busy or not text.strip():
             return False
-        api_key = self._key_provider()
-        if not api_key:
-            self.notice.emit(
-                "No API key yet. Set ANTHROPIC_API_KEY, run “desktop-chat key set”, "
-                "or start with --demo to try the app.",
-                True,
-            )
+        if self._sdk_ready.done() and not self._key_provider():
+            self.notice.emit(_NO_KEY, True)
             return False
         self._set_busy(True)
         user = Message.user(text)
@@ -94,17 +103,52 @@ class ChatController(QObject):
         if not self.conversation.title:
             self.conversation.title = self.conversation.title_from_first_message()
         self.message_added.emit(user)
-        self.on_turn(api_key)
+        self.on_turn()
         return True
 
-    @qasync.asyncSlot(str)
-    async def on_turn(self, api_key: str) -> None:
+    @qasync.asyncSlot()
+    async def on_turn(self) -> None:
         """Stream the reply to the conversation as it stands."""
         self._set_busy(True)
         try:
+            await self._sdk_ready
+            api_key = self._key_provider()
+            if not api_key:  # sent while the key was still being looked up
+                self.notice.emit(_NO_KEY, True)
+                return
             await self._run_turn(api_key)
         finally:
             self._set_busy(False)
+
+    async def check_key(self, key: str) -> str | None:
+        """Why ``key`` does not work, in plain words; None when the API accepts it."""
+        from desktop_chat.core.models import check_key
+
+        await self._sdk_ready
+        async with self._client(key, max_retries=0) as client:
+            return await check_key(client)
+
+    async def fetch_models(self) -> list[ModelInfo]:
+        """The models the key may use (cached for a day; the built-in list when offline)."""
+        from desktop_chat.core.models import get_models, known_models
+
+        await self._sdk_ready
+        key = self._key_provider()
+        if not key:
+            return known_models(self._effective_base_url())
+        async with self._client(key, max_retries=1) as client:
+            return await get_models(client)
+
+    def _effective_base_url(self) -> str | None:
+        return self._base_url or self.settings.base_url
+
+    def _client(self, api_key: str, *, max_retries: int | None = None) -> AsyncAnthropic:
+        return make_client(
+            api_key=api_key,
+            base_url=self._effective_base_url(),
+            timeout_s=self.settings.timeout_s,
+            max_retries=self.settings.max_retries if max_retries is None else max_retries,
+        )
 
     def on_stop(self) -> None:
         """Stop the streaming reply now; what arrived is kept."""
@@ -113,7 +157,6 @@ class ChatController(QObject):
             self._stream_task.cancel()
 
     async def _run_turn(self, api_key: str) -> None:
-        await self._sdk_ready
         params = self.settings.request_params()
         params["messages"] = self.conversation.to_api_messages()
         snapshot = TurnSnapshot()
@@ -122,12 +165,7 @@ class ChatController(QObject):
         def on_update(update: Update) -> None:
             self.reply_updated.emit(update, snapshot)
 
-        client = make_client(
-            api_key=api_key,
-            base_url=self._base_url or self.settings.base_url,
-            timeout_s=self.settings.timeout_s,
-            max_retries=self.settings.max_retries,
-        )
+        client = self._client(api_key)
         self._stop_requested = False
         async with client:
             self._stream_task = asyncio.ensure_future(
@@ -146,6 +184,8 @@ class ChatController(QObject):
         if error is not None:
             log.info("turn failed: %s (request %s)", error.kind, error.request_id)
         self._finish(self._message_for(snapshot, error), snapshot)
+        if error is not None and error.kind is ErrorKind.AUTH:
+            self.key_rejected.emit()
 
     def _finish(self, message: Message, snapshot: TurnSnapshot) -> None:
         self.conversation.messages.append(message)
@@ -156,4 +196,4 @@ class ChatController(QObject):
         if error is None:
             return snapshot.to_message(Status.COMPLETE)
         status = Status.INTERRUPTED if error.kind is ErrorKind.INCOMPLETE else Status.ERROR
-        return snapshot.to_message(status, error.message)
+        return snapshot.to_message(status, redact(error.message))

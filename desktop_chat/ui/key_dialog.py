@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_chat.core import credentials
+from desktop_chat.core import credentials, redaction
 
 CheckKey = Callable[[str], Awaitable[str | None]]
 StoreKey = Callable[[str], str]
@@ -212,7 +212,7 @@ class KeyDialog(QDialog):
             widget.setEnabled(not busy)
 
     def _show(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(credentials.redact(text))
+        self.status.setText(redaction.redact(text))
         self.status.setProperty("error", error)
         self.status.setStyleSheet("font-weight: bold;" if error else "")
 

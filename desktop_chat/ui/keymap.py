@@ -21,5 +21,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("stop", "Stop the reply", ("Esc",)),
     Action("focus_composer", "Focus the message box", ("Ctrl+L",)),
     Action("toggle_inspector", "Show or hide the side pane", ("Ctrl+E",)),
+    Action("settings", "Settings…", ("Ctrl+,",)),
+    Action("api_key", "Change the API key…", ("Ctrl+Shift+K",)),
     Action("quit", "Quit", ("Ctrl+Q",)),
 )

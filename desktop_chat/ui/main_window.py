@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
+from typing import TYPE_CHECKING
 
+import qasync
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop_chat.core.conversation import Message
+from desktop_chat.core.settings import Settings, Theme
 from desktop_chat.core.stream import (
     BlockStarted,
     BlockStopped,
@@ -25,15 +29,28 @@ from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.inspector import Inspector
 from desktop_chat.ui.keymap import ACTIONS
 
+if TYPE_CHECKING:
+    from desktop_chat.ui.settings_dialog import SettingsDialog
+
+
+def apply_theme(theme: Theme) -> None:
+    """Light, dark, or whatever the system uses."""
+    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
+        theme, Qt.ColorScheme.Unknown
+    )
+    QGuiApplication.styleHints().setColorScheme(scheme)
+
 
 class MainWindow(QMainWindow):
     """The chat window.
 
     Signals:
         closing(): the user closed the window (the app then shuts its loop down).
+        key_saved(str): the user gave a new API key; where it went ("keychain", "session").
     """
 
     closing = Signal()
+    key_saved = Signal(str)
 
     def __init__(self, controller: ChatController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +83,8 @@ class MainWindow(QMainWindow):
             "stop": self.controller.on_stop,
             "focus_composer": self.on_focus_composer,
             "toggle_inspector": self.on_toggle_inspector,
+            "settings": self.on_open_settings,
+            "api_key": self.on_change_key,
             "quit": self.on_quit,
         }
         self.actions_by_id: dict[str, QAction] = {}
@@ -95,6 +114,7 @@ class MainWindow(QMainWindow):
         self.controller.reply_finished.connect(self.on_reply_finished)
         self.controller.notice.connect(self.on_notice)
         self.controller.busy_changed.connect(self.on_busy_changed)
+        self.controller.key_rejected.connect(self.on_key_rejected)
 
     # section: slots
 
@@ -107,6 +127,46 @@ class MainWindow(QMainWindow):
 
     def on_quit(self) -> None:
         self.close()
+
+    def on_open_settings(self) -> None:
+        from desktop_chat.core.models import known_models
+        from desktop_chat.ui.settings_dialog import SettingsDialog
+
+        settings = self.controller.settings
+        dialog = SettingsDialog(settings, known_models(settings.base_url), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.on_settings_saved)
+        dialog.open()
+        self.on_refresh_models(dialog)
+
+    @qasync.asyncSlot(object)
+    async def on_refresh_models(self, dialog: SettingsDialog) -> None:
+        """Fill the open settings dialog's model picker from the API (cached for a day)."""
+        models = await self.controller.fetch_models()
+        with suppress(RuntimeError):  # the dialog was closed (and deleted) meanwhile
+            if dialog.isVisible():
+                dialog.set_models(models)
+
+    def on_settings_saved(self, settings: Settings) -> None:
+        self.controller.settings = settings
+        apply_theme(settings.theme)
+        self.statusBar().showMessage("Settings saved.", 3000)
+
+    def on_change_key(self, problem: str | None = None) -> None:
+        from desktop_chat.ui.key_dialog import KeyDialog
+
+        dialog = KeyDialog(self.controller.check_key, problem=problem or None, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.key_saved.connect(self.key_saved)
+        dialog.key_saved.connect(self.on_key_saved)
+        dialog.open()
+
+    def on_key_saved(self, where: str) -> None:
+        place = "your system keychain" if where == "keychain" else "this session only"
+        self.statusBar().showMessage(f"API key saved to {place}.", 5000)
+
+    def on_key_rejected(self) -> None:
+        self.on_change_key("The API did not accept the key. Enter another one.")
 
     def on_focus_composer(self) -> None:
         self.composer.setFocus()
@@ -165,6 +225,20 @@ class MainWindow(QMainWindow):
         # QPlainTextEdit repaints only when the placeholder appears or disappears, not when
         # its text changes while shown (Qt 6.12), so the old words would stay on screen.
         self.composer.viewport().update()
+
+    def visible_state(self) -> dict[str, object]:
+        """What the window shows, as data (end-to-end tests read it; no key in it)."""
+        return {
+            "replies": sum(m.role == "assistant" for m in self.controller.conversation.messages),
+            "transcript": self.chat_view.toPlainText(),
+            "side_pane": {key: label.text() for key, label in self.inspector.values.items()},
+            "thinking": [
+                s.body.toPlainText()
+                for s in self.inspector.sections.values()
+                if s.objectName() == "thinking"
+            ],
+            "status": self.statusBar().currentMessage(),
+        }
 
     # section: Qt overrides
 

@@ -19,7 +19,7 @@ import pytest
 import secretstorage.exceptions
 
 from desktop_chat.commands import run_subcommand
-from desktop_chat.core import credentials
+from desktop_chat.core import credentials, redaction
 from desktop_chat.core.credentials import KeychainUnavailable, KeySource
 
 KEY = "sk-ant-api03-" + "AbC_dEf-123456789" * 5
@@ -72,7 +72,7 @@ class FailingKeyring(MemoryKeyring):
 @pytest.fixture(autouse=True)
 def fresh_state(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(credentials, "_session_key", None)
-    monkeypatch.setattr(credentials, "_known_keys", set())
+    monkeypatch.setattr(redaction, "_known_keys", set())
 
 
 @pytest.fixture
@@ -240,23 +240,23 @@ def test_our_own_bugs_are_not_hidden(use_backend: UseBackend) -> None:
 
 def test_redact_takes_out_anything_like_a_key(monkeypatch: pytest.MonkeyPatch) -> None:
     text = f"401 for {KEY}, Bearer sk-ant-shortish_12"
-    assert credentials.redact(text) == "401 for sk-ant-…[redacted], Bearer sk-ant-…[redacted]"
-    assert credentials.redact("sk-ant-abc and sk-ant- alone") == "sk-ant-abc and sk-ant- alone"
+    assert redaction.redact(text) == "401 for sk-ant-…[redacted], Bearer sk-ant-…[redacted]"
+    assert redaction.redact("sk-ant-abc and sk-ant- alone") == "sk-ant-abc and sk-ant- alone"
     monkeypatch.setenv("ANTHROPIC_API_KEY", "proxy-token-1234")
-    assert credentials.redact("key=proxy-token-1234.") == "key=sk-ant-…[redacted]."
+    assert redaction.redact("key=proxy-token-1234.") == "key=sk-ant-…[redacted]."
 
 
 def test_redact_knows_session_keys(memory: MemoryKeyring) -> None:
     credentials.set_session_key("custom-gateway-secret")
-    assert "custom-gateway-secret" not in credentials.redact("x custom-gateway-secret y")
+    assert "custom-gateway-secret" not in redaction.redact("x custom-gateway-secret y")
     credentials.set_session_key("tiny")  # too short to blank out everywhere
-    assert credentials.redact("a tiny word") == "a tiny word"
+    assert redaction.redact("a tiny word") == "a tiny word"
 
 
 def test_log_records_are_redacted() -> None:
     out = io.StringIO()
     handler = logging.StreamHandler(out)
-    handler.addFilter(credentials.RedactingFilter())
+    handler.addFilter(redaction.RedactingFilter())
     logger = logging.getLogger("test-redaction")
     logger.addHandler(handler)
     try:

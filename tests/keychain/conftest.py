@@ -16,7 +16,7 @@ import keyring
 import keyring.backend
 import pytest
 
-from desktop_chat.core import credentials
+from desktop_chat.core import credentials, redaction
 
 SKIP_REASON = (
     "needs a D-Bus session with a Secret Service: run "
@@ -44,7 +44,7 @@ def secret_service(monkeypatch: pytest.MonkeyPatch) -> Iterator[keyring.backend.
         pytest.skip("secret-tool is missing: apt-get install -y libsecret-tools")
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     monkeypatch.setattr(credentials, "_session_key", None)
-    monkeypatch.setattr(credentials, "_known_keys", set())
+    monkeypatch.setattr(redaction, "_known_keys", set())
     previous = keyring.get_keyring()
     keyring.core.init_backend()  # detect afresh, as the app does at start
     backend = keyring.get_keyring()

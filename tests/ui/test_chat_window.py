@@ -118,12 +118,41 @@ def test_without_a_key_the_window_says_how_to_add_one(
     qtbot: Any, qt_loop: asyncio.AbstractEventLoop
 ) -> None:
     ready: asyncio.Future[None] = qt_loop.create_future()
+    ready.set_result(None)  # start-up finished: the SDK loaded, and no key was found
     controller = ChatController(Conversation(), Settings(), lambda: None, ready)
     win = MainWindow(controller)
     qtbot.addWidget(win)
     qtbot.keyClicks(win.composer, "hello")
     qtbot.keyClick(win.composer, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "ANTHROPIC_API_KEY" in win.chat_view.toPlainText(), timeout=3000)
+    assert "Ctrl+Shift+K" in win.chat_view.toPlainText()
     assert win.composer.toPlainText() == "hello"  # nothing typed is lost
     assert controller.conversation.messages == []
-    ready.cancel()
+
+
+def test_choices_made_in_settings_reach_the_request(
+    qtbot: Any, window: MainWindow, api_server: Any
+) -> None:
+    from desktop_chat.ui.settings_dialog import SettingsDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.model_combo.setFocus()
+    dialog.model_combo.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.model_combo.lineEdit(), "claude-opus-5-5")
+    dialog.thinking.setCurrentIndex(dialog.thinking.findData("enabled"))
+    dialog.thinking_budget.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.thinking_budget.lineEdit(), "2048")
+    dialog.effort.setCurrentIndex(dialog.effort.findData("low"))
+    qtbot.keyClicks(dialog.system_prompt, "Answer like a pirate.")
+    with qtbot.waitSignal(dialog.saved, timeout=3000):
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Space)
+
+    send(qtbot, window, "Hello")
+
+    body = api_server.requests[-1].body
+    assert body["model"] == "claude-opus-5-5"
+    assert body["thinking"] == {"type": "enabled", "budget_tokens": 2048}
+    assert body["output_config"] == {"effort": "low"}
+    assert body["system"] == "Answer like a pirate."
