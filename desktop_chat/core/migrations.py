@@ -1,0 +1,217 @@
+"""The conversations database's schema, as append-only named migrations.
+
+Each migration is a function ``mNNN_name(db)`` registered in order with ``@migration``; once
+released it never changes: a new schema change is a new function at the end. ``migrate()``
+runs the ones not yet recorded in ``_migrations``, each in its own transaction together with
+its record, so a crash leaves the database either before or after a migration, never half way.
+(The pattern is simonw/llm's ``migrations.py``.)
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(fn: Migration) -> Migration:
+    """Register ``fn`` as the next migration."""
+    MIGRATIONS.append(fn)
+    return fn
+
+
+def ensure_migrations_table(db: sqlite3.Connection) -> None:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
+    )
+
+
+def applied(db: sqlite3.Connection) -> set[str]:
+    """Names of the migrations already applied to ``db``."""
+    exists = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'"
+    ).fetchone()
+    if not exists:
+        return set()
+    return {row[0] for row in db.execute("SELECT name FROM _migrations")}
+
+
+def pending(db: sqlite3.Connection) -> list[Migration]:
+    """Migrations not yet applied to ``db``, in order."""
+    done = applied(db)
+    return [m for m in MIGRATIONS if m.__name__ not in done]
+
+
+def migrate(db: sqlite3.Connection) -> list[str]:
+    """Apply the pending migrations; return their names.
+
+    ``db`` must be in autocommit mode (``isolation_level=None``): transactions are explicit.
+    """
+    ensure_migrations_table(db)
+    names = []
+    for fn in pending(db):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            fn(db)
+            db.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                (fn.__name__, time.time()),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        names.append(fn.__name__)
+    return names
+
+
+def _run(db: sqlite3.Connection, *statements: str) -> None:
+    # Statement by statement: executescript() would COMMIT the migration's transaction.
+    for statement in statements:
+        db.execute(statement)
+
+
+@migration
+def m001_initial(db: sqlite3.Connection) -> None:
+    # `seq` is an explicit INTEGER PRIMARY KEY (a rowid alias) so that rowids stay stable
+    # across VACUUM: the full-text index refers to rows by rowid.
+    _run(
+        db,
+        """
+        CREATE TABLE conversations (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            settings TEXT NOT NULL DEFAULT '{}',  -- JSON: per-conversation overrides
+            deleted_at REAL                       -- set: in the trash, can be undeleted
+        )
+        """,
+        "CREATE INDEX conversations_by_updated_at ON conversations (updated_at)",
+        """
+        CREATE TABLE messages (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            conversation_id TEXT NOT NULL
+                REFERENCES conversations (id) ON DELETE CASCADE ON UPDATE CASCADE,
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+            content TEXT NOT NULL,                -- JSON: the API's content blocks, exactly
+            model TEXT,
+            api_message_id TEXT,
+            request_id TEXT,
+            stop_reason TEXT,
+            stop_details TEXT,                    -- JSON or NULL
+            usage TEXT NOT NULL DEFAULT '{}',     -- JSON
+            metrics TEXT NOT NULL DEFAULT '{}',   -- JSON: started/finished, ttft, tokens/s
+            status TEXT NOT NULL,
+            error TEXT,
+            request_settings TEXT,                -- JSON: the request parameters used
+            created_at REAL NOT NULL,
+            UNIQUE (conversation_id, position)
+        )
+        """,
+        # Start-up looks for replies left streaming by a crash: keep that lookup tiny.
+        "CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming'",
+    )
+
+
+# The searchable text of a message's content JSON: its text blocks and its thinking blocks,
+# each joined with newlines. A recursive CTE walks the blocks rather than json_each(): FTS5
+# refuses virtual tables (json_each is one) in the content table it scans for 'rebuild' and
+# 'integrity-check'.
+_BLOCK_FIELD = """(
+    WITH RECURSIVE i (n) AS (
+        SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n + 1 < json_array_length({content}))
+    SELECT group_concat(json_extract({content}, '$[' || n || '].{field}'), char(10)) FROM i
+    WHERE json_extract({content}, '$[' || n || '].type') = '{kind}')"""
+_TEXT_OF = _BLOCK_FIELD.replace("{field}", "text").replace("{kind}", "text")
+_THINKING_OF = _BLOCK_FIELD.replace("{field}", "thinking").replace("{kind}", "thinking")
+
+
+def _text(content: str) -> str:
+    return _TEXT_OF.format(content=content)
+
+
+def _thinking(content: str) -> str:
+    return _THINKING_OF.format(content=content)
+
+
+@migration
+def m002_fts(db: sqlite3.Connection) -> None:
+    # messages_fts is an external-content FTS5 table over a view that extracts the text from
+    # the content JSON, so the text is not stored twice. Replies still streaming are left out
+    # of the view and the index: the partial reply is rewritten every 500 ms, and re-indexing
+    # it each time would make those writes expensive. A reply is indexed when its status
+    # leaves 'streaming' (complete, error, or interrupted at the next start-up).
+    _run(
+        db,
+        f"""
+        CREATE VIEW message_text (seq, text, thinking) AS
+        SELECT m.seq, {_text("m.content")}, {_thinking("m.content")}
+        FROM messages AS m WHERE m.status != 'streaming'
+        """,
+        """
+        CREATE VIRTUAL TABLE messages_fts USING fts5 (
+            text, thinking,
+            content = 'message_text', content_rowid = 'seq',
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        )
+        """,
+        f"""
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
+        WHEN new.status != 'streaming' BEGIN
+            INSERT INTO messages_fts (rowid, text, thinking)
+            VALUES (new.seq, {_text("new.content")}, {_thinking("new.content")});
+        END
+        """,
+        f"""
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+        WHEN old.status != 'streaming' BEGIN
+            INSERT INTO messages_fts (messages_fts, rowid, text, thinking)
+            VALUES ('delete', old.seq, {_text("old.content")}, {_thinking("old.content")});
+        END
+        """,
+        f"""
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, status ON messages BEGIN
+            INSERT INTO messages_fts (messages_fts, rowid, text, thinking)
+            SELECT 'delete', old.seq, {_text("old.content")}, {_thinking("old.content")}
+            WHERE old.status != 'streaming';
+            INSERT INTO messages_fts (rowid, text, thinking)
+            SELECT new.seq, {_text("new.content")}, {_thinking("new.content")}
+            WHERE new.status != 'streaming';
+        END
+        """,
+        "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
+        """
+        CREATE VIRTUAL TABLE conversations_fts USING fts5 (
+            title,
+            content = 'conversations', content_rowid = 'seq',
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        )
+        """,
+        """
+        CREATE TRIGGER conversations_fts_insert AFTER INSERT ON conversations BEGIN
+            INSERT INTO conversations_fts (rowid, title) VALUES (new.seq, new.title);
+        END
+        """,
+        """
+        CREATE TRIGGER conversations_fts_delete AFTER DELETE ON conversations BEGIN
+            INSERT INTO conversations_fts (conversations_fts, rowid, title)
+            VALUES ('delete', old.seq, old.title);
+        END
+        """,
+        """
+        CREATE TRIGGER conversations_fts_update AFTER UPDATE OF title ON conversations BEGIN
+            INSERT INTO conversations_fts (conversations_fts, rowid, title)
+            VALUES ('delete', old.seq, old.title);
+            INSERT INTO conversations_fts (rowid, title) VALUES (new.seq, new.title);
+        END
+        """,
+        "INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild')",
+    )
