@@ -136,14 +136,14 @@ def fts_query(text: str) -> str | None:
 # -- faults ---------------------------------------------------------------------------------
 
 # Primary result codes (https://www.sqlite.org/rescode.html).
-_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
-_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = (
-    10,
-    11,
-    13,
-    14,
-    26,
-)
+_SQLITE_PERM = 3
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
 
 
 def _classify(exc: sqlite3.Error) -> ErrorKind:
