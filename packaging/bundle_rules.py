@@ -1,0 +1,132 @@
+"""What the PyInstaller bundle keeps: the rules the spec applies to PyInstaller's file lists.
+
+PyInstaller's Qt hooks collect every plugin of every plugin type QtGui can use, the libraries
+those plugins link, and Qt's translations. A QtWidgets chat window needs far less; these rules
+say what stays. They work on destination paths, so they hold on Linux (libQt6Gui.so.6), Windows
+(Qt6Gui.dll) and macOS (QtGui.framework) alike. Kept separate from the spec so ruff checks them
+and ``tests/packaging`` can test them without building anything.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import PurePath
+
+# PySide6.<name> Python modules the app may import; every other PySide6 module is excluded.
+QT_PYTHON_MODULES = frozenset({"QtCore", "QtGui", "QtWidgets", "QtSvg"})
+
+# Qt shared libraries kept. DBus: QtGui links it, and the ibus input method, the GTK theme and
+# the desktop portal talk over it. Svg: the SVG icon engine and image plugin. XcbQpa and
+# WaylandClient: the X11 and Wayland platform plugins.
+QT_LIBRARIES = frozenset({"Core", "Gui", "Widgets", "DBus", "Svg", "XcbQpa", "WaylandClient"})
+
+QT_PLUGIN_TYPES = frozenset(
+    {
+        "platforms",  # xcb, wayland, offscreen / windows / cocoa
+        "platformthemes",  # GTK3 and xdg-desktop-portal: native dialogs, colours, fonts
+        "platforminputcontexts",  # ibus and compose: input methods and dead keys
+        "imageformats",
+        "iconengines",  # SVG icons
+        "styles",  # the Windows 11 and macOS native styles
+        "xcbglintegrations",
+        "wayland-decoration-client",  # title bars where the compositor draws none (GNOME)
+        "wayland-shell-integration",
+    }
+)
+
+# Plugins of the kept types that a desktop chat window never loads (names without "lib" and
+# suffix). The image formats kept are the API's image inputs (png, jpeg, gif, webp) plus svg and
+# ico; the Wayland shell kept is xdg-shell, the desktop one.
+QT_PLUGINS_DROPPED = frozenset(
+    {
+        *("qeglfs", "qlinuxfb", "qminimal", "qminimalegl", "qvnc", "qvkkhrdisplay"),
+        *("qpdf", "qtiff", "qtga", "qwbmp"),
+        "qtvirtualkeyboardplugin",  # pulls in QtQuick, QtQml and QtNetwork
+        *("fullscreen-shell-v1", "ivi-shell", "qt-shell", "wl-shell-plugin"),
+    }
+)
+
+# Linux: libraries of the distribution, which the .deb lists in Depends instead of copying.
+SYSTEM_LIB_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
+
+_QT_LIBRARY_NAMES = (r"^libQt6(\w+?)\.so", r"^Qt6(\w+?)\.dll$", r"^Qt(\w+?)\.framework$")
+
+
+def qt_python_excludes(installed: Iterable[str]) -> list[str]:
+    """``PySide6.<name>`` for each installed binding module the app does not use."""
+    return sorted(f"PySide6.{name}" for name in set(installed) - QT_PYTHON_MODULES)
+
+
+def qt_library_module(dest: str) -> str | None:
+    """``"Network"`` for ``libQt6Network.so.6``, ``Qt6Network.dll``, ``QtNetwork.framework/..``."""
+    for part in PurePath(dest).parts:
+        for pattern in _QT_LIBRARY_NAMES:
+            if match := re.match(pattern, part):
+                return match.group(1)
+    return None
+
+
+def qt_plugin(dest: str) -> tuple[str, str] | None:
+    """``("imageformats", "qtiff")`` for ``PySide6/Qt/plugins/imageformats/libqtiff.so``."""
+    parts = PurePath(dest).parts
+    if "plugins" not in parts:
+        return None
+    at = parts.index("plugins")
+    rest = parts[at + 1 :]
+    if at == 0 or parts[at - 1] not in ("Qt", "Qt6") or len(rest) < 2:
+        return None
+    stem = rest[-1].split(".")[0]
+    return rest[0], stem.removeprefix("lib")
+
+
+def keep_binary(dest: str, src: str, *, use_system_libs: bool, macos: bool = False) -> bool:
+    """Whether a (destination, source) binary entry belongs in the bundle."""
+    module = qt_library_module(dest)
+    if module is not None and module not in QT_LIBRARIES:
+        return False
+    plugin = qt_plugin(dest)
+    if plugin is not None:
+        kind, name = plugin
+        if kind not in QT_PLUGIN_TYPES or name in QT_PLUGINS_DROPPED:
+            return False
+        if name == "qicns" and not macos:
+            return False
+    return not (use_system_libs and os.path.realpath(src).startswith(SYSTEM_LIB_DIRS))
+
+
+def keep_data(dest: str) -> bool:
+    """Whether a data entry belongs in the bundle.
+
+    Qt's own translations (qtbase_de.qm, ...) go: the app is English-only and installs no
+    QTranslator, so they would never load. QML files go with QtQuick.
+    """
+    parts = set(PurePath(dest).parts)
+    return not ({"translations", "qml"} & parts and "PySide6" in parts)
+
+
+def filter_toc(
+    binaries: list[tuple[str, str, str]],
+    datas: list[tuple[str, str, str]],
+    *,
+    use_system_libs: bool,
+    macos: bool = False,
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """Apply ``keep_binary``/``keep_data`` to PyInstaller's lists, then drop the SYMLINK
+    entries (PyInstaller links Qt libraries into the top folder) whose target went."""
+    binaries = [
+        entry
+        for entry in binaries
+        if entry[2] == "SYMLINK"
+        or keep_binary(entry[0], entry[1], use_system_libs=use_system_libs, macos=macos)
+    ]
+    datas = [entry for entry in datas if keep_data(entry[0])]
+    kept = {dest for dest, _, kind in [*binaries, *datas] if kind != "SYMLINK"}
+
+    def resolves(dest: str, src: str, kind: str) -> bool:
+        return (
+            kind != "SYMLINK" or os.path.normpath(os.path.join(os.path.dirname(dest), src)) in kept
+        )
+
+    return [e for e in binaries if resolves(*e)], [e for e in datas if resolves(*e)]
