@@ -1,0 +1,556 @@
+"""The sidebar: conversations, newest first, and a search over every message.
+
+Keyboard first: the search box (Ctrl+K) runs the search as you type (debounced); Down goes
+into the results, Enter opens the first hit (or the chosen one), Esc clears the search.
+In the list, Enter opens, F2 renames in place, Delete moves to the trash with an undo bar
+(Ctrl+Z or its button). Up from the top of either list goes back to the search box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_chat.core.store import SearchHit, Store, StoreError
+from desktop_chat.ui.conversation_list import (
+    ID_ROLE,
+    UNTITLED,
+    ConversationDelegate,
+    ConversationListModel,
+    SearchHitDelegate,
+    SearchResultsModel,
+    one_line,
+)
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_UNDO_TITLE_CHARS = 40
+
+
+def _shortcut_text(sequence: QKeySequence | QKeySequence.StandardKey) -> str:
+    """A shortcut as the platform writes it (Ctrl+Z, or ⌘Z on macOS)."""
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class Sidebar(QWidget):
+    """Conversations and search, backed by the store.
+
+    Signals:
+        conversation_activated(str): the user chose a conversation (id) in the list, by
+            Enter or a click, or with ``select_relative()``.
+        hit_activated(str, str): the user chose a search hit: conversation id and message
+            id ("" when the hit is the conversation's title).
+        new_requested(): the "New chat" button was pressed.
+        conversation_deleted(str): a conversation (id) went to the trash.
+        conversation_restored(str): a deleted conversation (id) came back (undo).
+        conversation_renamed(str, str): a conversation (id) got a new title.
+        error(str): the store failed; the message is for the user.
+    """
+
+    conversation_activated = Signal(str)
+    hit_activated = Signal(str, str)
+    new_requested = Signal()
+    conversation_deleted = Signal(str)
+    conversation_restored = Signal(str)
+    conversation_renamed = Signal(str, str)
+    error = Signal(str)
+
+    SEARCH_DELAY_MS = 120
+    SEARCH_LIMIT = 50
+    UNDO_TIMEOUT_MS = 10_000
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("sidebar")
+        self.setAccessibleName("Conversations sidebar")
+        self.setMinimumWidth(180)
+
+        # section: search box and the new-chat button
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("sidebar_search")
+        self.search_box.setPlaceholderText("Search conversations (Ctrl+K)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Search conversations")
+        self.search_box.setToolTip("Search every conversation (Ctrl+K)")
+        self.new_button = QToolButton(self)
+        self.new_button.setObjectName("sidebar_new")
+        self.new_button.setText("New chat")
+        self.new_button.setToolTip("New chat (Ctrl+N)")
+        self.new_button.setAccessibleName("New chat")
+        self.new_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        # section: the conversation list and the search results, one shown at a time
+        self.list_model = ConversationListModel(store, self)
+        self.list_view = QListView(self)
+        self.list_view.setObjectName("sidebar_list")
+        self.list_view.setAccessibleName("Conversations")
+        self.list_delegate = ConversationDelegate(self.list_view)
+        self._setup_view(self.list_view, self.list_model, self.list_delegate)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.results_model = SearchResultsModel(self)
+        self.results_view = QListView(self)
+        self.results_view.setObjectName("sidebar_results")
+        self.results_view.setAccessibleName("Search results")
+        self._setup_view(self.results_view, self.results_model, SearchHitDelegate(self))
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("sidebar_empty")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.setContentsMargins(8, 16, 8, 8)
+
+        self.stack = QStackedWidget(self)
+        for page in (self.list_view, self.results_view, self.empty_label):
+            self.stack.addWidget(page)
+
+        # section: the undo bar, shown after a delete
+        self.undo_bar = QFrame(self)
+        self.undo_bar.setObjectName("sidebar_undo")
+        self.undo_bar.setAccessibleName("Undo delete bar")
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.undo_bar.setAutoFillBackground(True)
+        self.undo_bar.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.undo_label = QLabel(self.undo_bar)
+        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a title
+        self.undo_label.setWordWrap(True)
+        self.undo_label.setAccessibleName("Deleted conversation")
+        undo_keys = _shortcut_text(QKeySequence.StandardKey.Undo)
+        self.undo_button = QPushButton(f"Undo ({undo_keys})", self.undo_bar)
+        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_button.setToolTip(f"Bring the conversation back ({undo_keys})")
+        bar_layout = QHBoxLayout(self.undo_bar)
+        bar_layout.setContentsMargins(8, 6, 6, 6)
+        bar_layout.addWidget(self.undo_label, 1)
+        bar_layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.undo_bar.hide()
+        self.undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
+        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_shortcut.setEnabled(False)
+        self._deleted: tuple[str, str] | None = None  # (id, title) of what Undo brings back
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.undo_bar)
+        self.setTabOrder(self.search_box, self.new_button)
+        self.setTabOrder(self.new_button, self.list_view)
+        self.setTabOrder(self.list_view, self.results_view)
+        self.setTabOrder(self.results_view, self.undo_button)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.setInterval(self.UNDO_TIMEOUT_MS)
+        # A refresh that arrives while a title is being edited waits for the edit to end.
+        self._pending_refresh: list[str | None] = []
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(0)
+
+        self._connect_signals()
+        self.list_model.reload()
+        self._show_page()
+
+    @staticmethod
+    def _setup_view(
+        view: QListView, model: QAbstractItemModel, delegate: QStyledItemDelegate
+    ) -> None:
+        view.setModel(model)
+        view.setItemDelegate(delegate)
+        view.setUniformItemSizes(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setFrameShape(QFrame.Shape.NoFrame)
+        view.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
+
+    def _connect_signals(self) -> None:
+        # section: search
+        self.search_box.textChanged.connect(self.on_search_edited)
+        self.search_timer.timeout.connect(self.run_search)
+        self.search_box.installEventFilter(self)
+
+        # section: new chat
+        self.new_button.clicked.connect(self.new_requested)
+
+        # section: the conversation list
+        self.list_view.installEventFilter(self)
+        self.list_view.clicked.connect(self.on_list_clicked)
+        self.list_view.customContextMenuRequested.connect(self.on_context_menu)
+        self.list_model.renamed.connect(self.conversation_renamed)
+        self.list_model.error.connect(self.error)
+        self.list_model.modelReset.connect(self._show_page)
+        self.list_model.rowsRemoved.connect(self._show_page)
+        self.list_delegate.closeEditor.connect(self.on_editor_closed)
+        self.refresh_timer.timeout.connect(self._run_pending_refresh)
+
+        # section: search results
+        self.results_view.installEventFilter(self)
+        self.results_view.clicked.connect(self.on_hit_clicked)
+
+        # section: undo
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_shortcut.activated.connect(self.undo_delete)
+        self.undo_timer.timeout.connect(self.hide_undo)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """Read the list again and select ``select_id`` (default: keep the selection),
+        without emitting. A search on screen is run again too."""
+        if self.list_view.state() == QAbstractItemView.State.EditingState:
+            self._pending_refresh = [select_id]
+            return
+        keep = select_id if select_id is not None else self.current_id()
+        self.list_model.reload()
+        self.set_current(keep)
+        if self.searching():
+            self.run_search(keep_row=True)
+        self._show_page()
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the search box, its text selected (Ctrl+K)."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def select_relative(self, step: int) -> None:
+        """Select the conversation ``step`` rows down (up if negative) and activate it.
+
+        Wraps around the rows loaded so far; going down past them loads the next page
+        first, so only the very end wraps to the top.
+        """
+        count = self.list_model.rowCount()
+        if count == 0 or step == 0:
+            return
+        current = self.list_view.currentIndex()
+        row = current.row() if current.isValid() else (-1 if step > 0 else count)
+        target = row + step
+        while target >= count and self.list_model.canFetchMore():
+            self.list_model.fetchMore()
+            count = self.list_model.rowCount()
+        target %= count
+        self._select_row(target)
+        self.conversation_activated.emit(self.list_model.summary(target).id)
+
+    def current_id(self) -> str | None:
+        """The id of the selected conversation in the list, if any."""
+        index = self.list_view.currentIndex()
+        if not index.isValid() or not self.list_view.selectionModel().isSelected(index):
+            return None
+        return str(index.data(ID_ROLE))
+
+    def set_current(self, conversation_id: str | None) -> None:
+        """Select a conversation in the list (None: none) without emitting anything."""
+        row = None if conversation_id is None else self.list_model.find(conversation_id)
+        if row is None:
+            self.list_view.selectionModel().clear()
+            return
+        self._select_row(row)
+
+    def searching(self) -> bool:
+        """Whether the search box holds a query (and the results replace the list)."""
+        return bool(self.search_box.text().strip())
+
+    def rename_current(self) -> None:
+        """Edit the selected conversation's title in place (F2)."""
+        index = self.list_view.currentIndex()
+        if index.isValid() and not self.searching():
+            self.list_view.scrollTo(index)
+            self.list_view.edit(index)
+
+    def delete_current(self) -> None:
+        """Move the selected conversation to the trash, and offer to undo it (Delete)."""
+        index = self.list_view.currentIndex()
+        if not index.isValid() or self.searching():
+            return
+        row = index.row()
+        summary = self.list_model.summary(row)
+        try:
+            self.store.delete(summary.id)
+        except StoreError as exc:
+            self.error.emit(str(exc))
+            return
+        had_focus = self.list_view.hasFocus()
+        self.list_model.remove(row)
+        if self.list_model.rowCount():
+            self._select_row(min(row, self.list_model.rowCount() - 1))
+            if had_focus:
+                self.list_view.setFocus()
+        self._show_undo(summary.id, summary.title)
+        self.conversation_deleted.emit(summary.id)
+
+    def undo_delete(self) -> None:
+        """Bring back the last deleted conversation, while its undo bar shows (Ctrl+Z)."""
+        if self._deleted is None:
+            return
+        conversation_id, _ = self._deleted
+        focused = self.focusWidget()
+        bar_had_focus = focused is not None and self.undo_bar.isAncestorOf(focused)
+        self.hide_undo()
+        try:
+            self.store.undelete(conversation_id)
+        except StoreError as exc:
+            self.error.emit(str(exc))
+            return
+        if self.searching():
+            self.search_box.clear()
+        self.refresh(select_id=conversation_id)
+        if bar_had_focus:
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.conversation_restored.emit(conversation_id)
+
+    def hide_undo(self) -> None:
+        """Put the undo bar away: the delete stands."""
+        self.undo_timer.stop()
+        self._deleted = None
+        self.undo_shortcut.setEnabled(False)
+        self.undo_bar.hide()
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def on_search_edited(self, _text: str) -> None:
+        if self.searching():
+            self.search_timer.start()
+            return
+        self.search_timer.stop()
+        self.results_model.set_hits([])
+        self._show_page()
+
+    def run_search(self, keep_row: bool = False) -> None:
+        """Search now for what the search box holds (the debounce timer calls this)."""
+        self.search_timer.stop()
+        previous = self.results_view.currentIndex().row() if keep_row else 0
+        query = self.search_box.text()
+        hits: list[SearchHit] = []
+        if query.strip():
+            try:
+                hits = self.store.search(query, self.SEARCH_LIMIT)
+            except StoreError as exc:
+                self.error.emit(str(exc))
+        self.results_model.set_hits(hits)
+        if hits:
+            row = min(max(previous, 0), len(hits) - 1)
+            self.results_view.setCurrentIndex(self.results_model.index(row))
+        self._show_page()
+
+    def on_list_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.conversation_activated.emit(str(index.data(ID_ROLE)))
+
+    def on_hit_clicked(self, index: QModelIndex) -> None:
+        self._activate_hit(index.row())
+
+    def on_context_menu(self, pos: QPoint) -> None:
+        index = self.list_view.indexAt(pos)
+        if not index.isValid():
+            return
+        self._select_row(index.row())
+        self.context_menu().exec(self.list_view.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        """The menu of the selected conversation: Rename…, Delete."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.setAccessibleName("Conversation menu")
+        rename = menu.addAction("Rename…")
+        rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        rename.triggered.connect(self.rename_current)
+        delete = menu.addAction("Delete")
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.triggered.connect(self.delete_current)
+        return menu
+
+    def on_editor_closed(self) -> None:
+        if self._pending_refresh:
+            self.refresh_timer.start()  # once the view has left its editing state
+
+    def _run_pending_refresh(self) -> None:
+        if self._pending_refresh:
+            (select_id,) = self._pending_refresh
+            self._pending_refresh = []
+            self.refresh(select_id)
+
+    # -- keys -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if watched is self.search_box:
+            return self._search_key(event)
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        if watched is self.list_view:
+            return self._list_key(event)
+        if watched is self.results_view:
+            return self._results_key(event)
+        return super().eventFilter(watched, event)
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        plain = _plain(event)
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Esc clears a search; on an empty box it stays the window's (stop the reply).
+            if key == Qt.Key.Key_Escape and plain and self.search_box.text():
+                event.accept()
+                return True
+            return False
+        if event.type() != QEvent.Type.KeyPress or not plain:
+            return False
+        if key == Qt.Key.Key_Escape and self.search_box.text():
+            self.search_box.clear()
+            return True
+        if key == Qt.Key.Key_Down:
+            self._enter_lists()
+            return True
+        if key in _ENTER_KEYS and self.searching():
+            if self.search_timer.isActive() or self.results_model.rowCount() == 0:
+                self.run_search()
+            self._activate_hit(0)
+            return True
+        return False
+
+    def _list_key(self, event: QKeyEvent) -> bool:
+        if self.list_view.state() == QAbstractItemView.State.EditingState:
+            return False
+        key = event.key()
+        index = self.list_view.currentIndex()
+        if not _plain(event):
+            if key == Qt.Key.Key_Backspace and event.modifiers() & _COMMAND:
+                self.delete_current()  # Cmd+Backspace: the macOS way to delete
+                return True
+            return False
+        if key in _ENTER_KEYS:
+            if index.isValid():
+                self.conversation_activated.emit(str(index.data(ID_ROLE)))
+            return True
+        if key == Qt.Key.Key_F2:
+            self.rename_current()
+            return True
+        if key == Qt.Key.Key_Delete:
+            self.delete_current()
+            return True
+        if key == Qt.Key.Key_Up and index.row() <= 0:
+            self.focus_search()
+            return True
+        return False
+
+    def _results_key(self, event: QKeyEvent) -> bool:
+        if not _plain(event):
+            return False
+        key = event.key()
+        index = self.results_view.currentIndex()
+        if key in _ENTER_KEYS:
+            self._activate_hit(index.row())
+            return True
+        if key == Qt.Key.Key_Up and index.row() <= 0:
+            self.focus_search()
+            return True
+        if key == Qt.Key.Key_Backspace:
+            self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search_box.backspace()
+            return True
+        text = event.text()
+        if text and text.isprintable():  # typing in the results goes on with the query
+            self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search_box.insert(text)
+            return True
+        return False
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _enter_lists(self) -> None:
+        """Down from the search box: into the results, or the list."""
+        view: QListView = self.list_view
+        model: QAbstractItemModel = self.list_model
+        if self.searching():
+            if self.search_timer.isActive():
+                self.run_search()
+            view, model = self.results_view, self.results_model
+        if model.rowCount() == 0:
+            return
+        if not view.currentIndex().isValid():
+            view.setCurrentIndex(model.index(0, 0))
+        view.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _activate_hit(self, row: int) -> None:
+        if not 0 <= row < self.results_model.rowCount():
+            return
+        hit = self.results_model.hit(row)
+        self.hit_activated.emit(hit.conversation_id, hit.message_id or "")
+
+    def _select_row(self, row: int) -> None:
+        index = self.list_model.index(row)
+        self.list_view.setCurrentIndex(index)
+        self.list_view.scrollTo(index)
+
+    def _show_undo(self, conversation_id: str, title: str) -> None:
+        self._deleted = (conversation_id, title)
+        name = one_line(title).strip() or UNTITLED
+        if len(name) > _UNDO_TITLE_CHARS:
+            name = name[: _UNDO_TITLE_CHARS - 1].rstrip() + "…"
+        self.undo_label.setText(f"Deleted \u201c{name}\u201d.")
+        self.undo_bar.show()
+        self.undo_shortcut.setEnabled(True)
+        self.undo_timer.start()
+
+    def _show_page(self) -> None:
+        if self.searching():
+            if self.search_timer.isActive():
+                return  # results are on their way: keep what is shown until then
+            if self.results_model.rowCount():
+                self.stack.setCurrentWidget(self.results_view)
+                return
+            query = one_line(self.search_box.text()).strip()
+            self.empty_label.setText(f"No conversations match \u201c{query}\u201d.")
+        elif self.list_model.rowCount():
+            self.stack.setCurrentWidget(self.list_view)
+            return
+        else:
+            new_keys = _shortcut_text(QKeySequence("Ctrl+N"))
+            self.empty_label.setText(f"No conversations yet. {new_keys} starts one.")
+        self.empty_label.setAccessibleName(self.empty_label.text())
+        self.stack.setCurrentWidget(self.empty_label)
+
+
+# Cmd on macOS arrives as ControlModifier (Qt swaps them).
+_COMMAND = Qt.KeyboardModifier.ControlModifier
+
+
+def _plain(event: QKeyEvent) -> bool:
+    """No modifier held (the keypad's does not count)."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return modifiers == Qt.KeyboardModifier.NoModifier
