@@ -21,6 +21,7 @@ from desktop_chat import __version__
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from desktop_chat.core.store import Store
     from desktop_chat.demo.server import DemoServer
     from desktop_chat.ui.main_window import MainWindow
 
@@ -32,6 +33,7 @@ SMOKE_PROMPT = "Hello from the smoke test."
 SMOKE_TIMEOUT_S = 60.0
 # Where end-to-end tests ask the window to write what it shows after each reply.
 STATE_REPORT_ENV = "DESKTOP_CHAT_STATE_REPORT"
+TRASH_DAYS = 30  # deleted conversations can be undone (restored) for this long
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -193,6 +195,10 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         nonlocal server
         # Yield first so the window gets its first paint before this work competes with it.
         await asyncio.sleep(0.05)
+        store = _open_store(window)
+        if store is not None:
+            stores.append(store)
+            window.attach_store(store)
         if demo:
             from desktop_chat.demo.server import DemoServer
 
@@ -213,6 +219,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
                 window.on_change_key(problem)
         ready.set_result(None)
 
+    stores: list[Store] = []
     loader = asyncio.ensure_future(load())
     try:
         if args.smoke_test:
@@ -226,6 +233,8 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         window.close()
         if server is not None:
             server.stop()
+        for store in stores:
+            store.close()
 
 
 async def _smoke_test(window: MainWindow) -> int:
@@ -246,6 +255,25 @@ async def _smoke_test(window: MainWindow) -> int:
         return 1
     print(f"smoke test passed: {len(message.text)} characters streamed", file=sys.stderr)
     return 0
+
+
+def _open_store(window: MainWindow) -> Store | None:
+    """The conversations database; on failure, the reason in the window (nothing is touched)."""
+    from desktop_chat.core.store import Store, StoreError
+
+    try:
+        store = Store.open()
+        interrupted = store.mark_streaming_as_interrupted()
+        store.purge_deleted(before=time.time() - TRASH_DAYS * 86400)
+    except StoreError as exc:
+        window.chat_view.show_notice(
+            f"Conversations cannot be saved: {exc} This session is kept in memory only.",
+            error=True,
+        )
+        return None
+    if interrupted:
+        log.info("%d reply(ies) were cut short when the app last stopped", interrupted)
+    return store
 
 
 def _write_state(window: MainWindow, path: Path) -> None:

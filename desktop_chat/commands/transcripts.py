@@ -7,9 +7,7 @@ Imports nothing from Qt, so it starts fast. Errors are one line on stderr and ex
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,6 +22,7 @@ from desktop_chat.core.transcripts import (
     iter_html,
     iter_json,
     iter_markdown,
+    write_atomically,
 )
 
 
@@ -84,19 +83,6 @@ def _resolve(store: Store, wanted: str) -> str:
     raise LookupError(f"{wanted!r} is the start of {len(matches)} conversation ids: give more")
 
 
-def _write_atomically(path: Path, chunks: Iterable[str]) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk.encode("utf-8"))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _write_stdout(chunks: Iterable[str]) -> None:
     # Bytes, not text: UTF-8 and "\n" whatever the console's encoding and platform.
     out = getattr(sys.stdout, "buffer", None)
@@ -135,7 +121,7 @@ def run_export(argv: list[str]) -> int:
             if args.output is None:
                 _write_stdout(chunks)
             else:
-                _write_atomically(args.output, chunks)
+                write_atomically(args.output, chunks)
     except (StoreError, LookupError) as exc:
         return _fail(parser.prog, str(exc))
     except BrokenPipeError:

@@ -11,7 +11,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 Block = dict[str, Any]
 Role = Literal["user", "assistant"]
@@ -32,24 +32,33 @@ class Status(StrEnum):
 
 @dataclass
 class Usage:
-    """Token counts; ``cache_*`` are the prompt-cache reads and writes."""
+    """Token counts; ``cache_*`` are the prompt-cache reads and writes.
+
+    ``extra`` keeps the API's other usage fields (server tool use, service tier, the cache
+    breakdown, ...) exactly as they came, so that nothing the API said is lost.
+    """
 
     input_tokens: int = 0
     output_tokens: int = 0
     cache_read_input_tokens: int = 0
     cache_creation_input_tokens: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, int]:
-        return {
-            "input_tokens": self.input_tokens,
-            "output_tokens": self.output_tokens,
-            "cache_read_input_tokens": self.cache_read_input_tokens,
-            "cache_creation_input_tokens": self.cache_creation_input_tokens,
-        }
+    COUNTS: ClassVar[tuple[str, ...]] = (
+        "input_tokens",
+        "output_tokens",
+        "cache_read_input_tokens",
+        "cache_creation_input_tokens",
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.extra, **{name: getattr(self, name) for name in self.COUNTS}}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Usage:
-        return cls(**{k: int(data.get(k) or 0) for k in cls().to_dict()})
+        counts = {name: int(data.get(name) or 0) for name in cls.COUNTS}
+        extra = {k: v for k, v in data.items() if k not in cls.COUNTS and v is not None}
+        return cls(**counts, extra=extra)
 
 
 @dataclass

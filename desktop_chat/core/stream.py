@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_chat.core.conversation import Block, Message, Metrics, Status, Usage
+from desktop_chat.core.conversation import Block, Message, Metrics, Status, Usage, new_id
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ class TurnSnapshot:
     Times ``sent_at``, ``first_delta_at`` and ``last_event_at`` are ``time.monotonic()``.
     """
 
+    id: str = field(default_factory=new_id)  # the local id of the message it becomes
     sent_at: float = field(default_factory=time.monotonic)
     started_wall: float = field(default_factory=time.time)
     content: list[Block] = field(default_factory=list)
@@ -147,6 +148,7 @@ class TurnSnapshot:
         """The assistant message this snapshot stands for, with ``status``."""
         now_wall = self.started_wall + ((self.last_event_at or self.sent_at) - self.sent_at)
         return Message(
+            id=self.id,
             role="assistant",
             content=[dict(b) for b in self.content],
             model=self.model,
@@ -154,7 +156,7 @@ class TurnSnapshot:
             request_id=self.request_id,
             stop_reason=self.stop_reason,
             stop_details=self.stop_details,
-            usage=Usage(**self.usage.to_dict()),
+            usage=Usage.from_dict(self.usage.to_dict()),
             metrics=Metrics(
                 started_at=self.started_wall,
                 finished_at=None if status is Status.STREAMING else now_wall,
@@ -267,10 +269,13 @@ def _on_message_delta(snapshot: TurnSnapshot, event: Any) -> Update:
 
 
 def _merge_usage(usage: Usage, source: Any) -> None:
-    for name in usage.to_dict():
-        value = getattr(source, name, None)
-        if value is not None:
+    for name, value in source.to_dict(mode="json").items():
+        if value is None:
+            continue  # absent here: the earlier value stands
+        if name in Usage.COUNTS:
             setattr(usage, name, int(value))
+        else:
+            usage.extra[name] = value
 
 
 def unfinished_tool_input(snapshot: TurnSnapshot) -> None:

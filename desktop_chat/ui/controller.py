@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import qasync
 from PySide6.QtCore import QObject, Signal
 
+from desktop_chat.core.autosave import AutoSaver
 from desktop_chat.core.client import ErrorKind, TurnError, make_client, stream_turn
 from desktop_chat.core.conversation import Conversation, Message, Status
 from desktop_chat.core.redaction import redact
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
 
     from desktop_chat.core.models import ModelInfo
+    from desktop_chat.core.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +64,14 @@ class ChatController(QObject):
         key_provider: Callable[[], str | None],
         sdk_ready: asyncio.Future[None],
         *,
+        store: Store | None = None,
         base_url: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.store = store
         self.conversation = conversation
+        self._saver = self._make_saver(conversation)
         self.settings = settings
         self._key_provider = key_provider
         self._sdk_ready = sdk_ready
@@ -74,6 +79,30 @@ class ChatController(QObject):
         self._stream_task: asyncio.Task[TurnError | None] | None = None
         self._stop_requested = False
         self._busy = False
+
+    def set_conversation(self, conversation: Conversation) -> bool:
+        """Make ``conversation`` the one that turns go to; refused (False) while busy."""
+        if self._busy:
+            return False
+        self.conversation = conversation
+        self._saver = self._make_saver(conversation)
+        return True
+
+    def attach_store(self, store: Store) -> None:
+        """Save conversations to ``store`` from now on (it opens after the first paint)."""
+        self.store = store
+        self._saver = self._make_saver(self.conversation)
+        if self.conversation.messages and self._saver is not None and not self._busy:
+            for message in self.conversation.messages:  # sent before the store was ready
+                if message.role == "user":
+                    self._saver.save_question(message)
+                else:
+                    self._saver.finish(message)
+
+    def _make_saver(self, conversation: Conversation) -> AutoSaver | None:
+        if self.store is None:
+            return None
+        return AutoSaver(self.store, conversation, lambda text: self.notice.emit(text, True))
 
     def set_base_url(self, base_url: str | None) -> None:
         """Talk to ``base_url`` from the next turn on (the demo server starts after paint)."""
@@ -102,6 +131,8 @@ class ChatController(QObject):
         self.conversation.messages.append(user)
         if not self.conversation.title:
             self.conversation.title = self.conversation.title_from_first_message()
+        if self._saver is not None:
+            self._saver.save_question(user)
         self.message_added.emit(user)
         self.on_turn()
         return True
@@ -160,9 +191,14 @@ class ChatController(QObject):
         params = self.settings.request_params()
         params["messages"] = self.conversation.to_api_messages()
         snapshot = TurnSnapshot()
+        saver = self._saver
+        if saver is not None:
+            saver.begin_reply(snapshot, params)
         self.reply_started.emit(snapshot)
 
         def on_update(update: Update) -> None:
+            if saver is not None:
+                saver.on_update(update)
             self.reply_updated.emit(update, snapshot)
 
         client = self._client(api_key)
@@ -189,6 +225,8 @@ class ChatController(QObject):
 
     def _finish(self, message: Message, snapshot: TurnSnapshot) -> None:
         self.conversation.messages.append(message)
+        if self._saver is not None:
+            self._saver.finish(message)
         self.reply_finished.emit(message, snapshot)
 
     @staticmethod

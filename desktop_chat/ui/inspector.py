@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.conversation import Message, Status
 from desktop_chat.core.stream import TurnSnapshot
 
 _DASH = "\u2013"  # en dash: "no value yet"
@@ -180,6 +181,39 @@ class Inspector(QScrollArea):
                 self.sections[index].set_text(f"{raw}\n\n(incomplete JSON: the reply was cut)")
         self._snapshot = snapshot
         self.on_refresh()
+        self._snapshot = None
+
+    def show_message(self, message: Message) -> None:
+        """An earlier reply's blocks and figures (a conversation was opened)."""
+        snapshot = TurnSnapshot(
+            content=message.content,
+            model=message.model,
+            request_id=message.request_id,
+            stop_reason=message.stop_reason,
+            stop_details=message.stop_details,
+            usage=message.usage,
+            completed=message.status is Status.COMPLETE,
+        )
+        self.begin(snapshot)
+        for index, block in enumerate(message.content):
+            self.on_block_started(index, str(block.get("type")), str(block.get("name", "")))
+            if block.get("type") == "thinking":
+                self.sections[index].set_text(block.get("thinking", ""))
+            self.on_block_stopped(index, snapshot)
+        self._refresh.stop()
+        self.on_refresh()
+        metrics = message.metrics
+        self.values["ttft"].setText(
+            _DASH if metrics.ttft_s is None else f"{metrics.ttft_s * 1000:.0f} ms"
+        )
+        tps = metrics.tokens_per_s
+        self.values["tps"].setText(_DASH if tps is None else f"{tps:.1f}")
+        self._snapshot = None
+
+    def clear(self) -> None:
+        """Nothing to show (a new conversation)."""
+        self.begin(TurnSnapshot())
+        self._refresh.stop()
         self._snapshot = None
 
     # section: figures

@@ -19,6 +19,12 @@ class Action:
 
 ACTIONS: tuple[Action, ...] = (
     Action("stop", "Stop the reply", ("Esc",)),
+    Action("new_chat", "New chat", ("Ctrl+N",)),
+    Action("search", "Search conversations", ("Ctrl+K",)),
+    Action("next_chat", "Next chat", ("Ctrl+Tab",)),
+    Action("previous_chat", "Previous chat", ("Ctrl+Shift+Tab",)),
+    Action("export", "Export this conversation…", ("Ctrl+S",)),
+    Action("export_all", "Export all conversations…", ("Ctrl+Shift+S",)),
     Action("focus_composer", "Focus the message box", ("Ctrl+L",)),
     Action("toggle_inspector", "Show or hide the side pane", ("Ctrl+E",)),
     Action("settings", "Settings…", ("Ctrl+,",)),

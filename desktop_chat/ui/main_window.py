@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from desktop_chat.core.conversation import Message
+from desktop_chat.core.conversation import Conversation, Message
 from desktop_chat.core.settings import Settings, Theme
+from desktop_chat.core.store import StoreError
 from desktop_chat.core.stream import (
     BlockStarted,
     BlockStopped,
@@ -30,7 +31,9 @@ from desktop_chat.ui.inspector import Inspector
 from desktop_chat.ui.keymap import ACTIONS
 
 if TYPE_CHECKING:
+    from desktop_chat.core.store import Store
     from desktop_chat.ui.settings_dialog import SettingsDialog
+    from desktop_chat.ui.sidebar import Sidebar
 
 
 def apply_theme(theme: Theme) -> None:
@@ -86,7 +89,14 @@ class MainWindow(QMainWindow):
             "settings": self.on_open_settings,
             "api_key": self.on_change_key,
             "quit": self.on_quit,
+            "new_chat": self.on_new_conversation,
+            "search": self.on_search,
+            "next_chat": lambda: self.on_switch_relative(1),
+            "previous_chat": lambda: self.on_switch_relative(-1),
+            "export": self.on_export,
+            "export_all": self.on_export_all,
         }
+        self.sidebar: Sidebar | None = None
         self.actions_by_id: dict[str, QAction] = {}
         self._connect_signals()
         for message in controller.conversation.messages:
@@ -108,7 +118,7 @@ class MainWindow(QMainWindow):
         self.composer.stop_requested.connect(self.controller.on_stop)
 
         # section: controller -> views
-        self.controller.message_added.connect(self.chat_view.show_message)
+        self.controller.message_added.connect(self.on_message_added)
         self.controller.reply_started.connect(self.on_reply_started)
         self.controller.reply_updated.connect(self.on_reply_updated)
         self.controller.reply_finished.connect(self.on_reply_finished)
@@ -116,7 +126,115 @@ class MainWindow(QMainWindow):
         self.controller.busy_changed.connect(self.on_busy_changed)
         self.controller.key_rejected.connect(self.on_key_rejected)
 
+    def attach_store(self, store: Store) -> None:
+        """Conversations are saved from now on; the sidebar lists and searches them."""
+        from desktop_chat.ui.sidebar import Sidebar
+
+        self.controller.attach_store(store)
+        self.sidebar = Sidebar(store, self)
+        self.splitter.insertWidget(0, self.sidebar)
+        self.splitter.setSizes([240, 620, 300])
+        # section: sidebar
+        self.sidebar.conversation_activated.connect(self.on_open_conversation)
+        self.sidebar.hit_activated.connect(self.on_open_hit)
+        self.sidebar.new_requested.connect(self.on_new_conversation)
+        self.sidebar.conversation_deleted.connect(self.on_conversation_deleted)
+        self.sidebar.conversation_restored.connect(self.on_open_conversation)
+        self.sidebar.conversation_renamed.connect(self.on_conversation_renamed)
+        self.sidebar.error.connect(lambda text: self.on_notice(text, True))
+
     # section: slots
+
+    def on_new_conversation(self) -> None:
+        if not self.controller.set_conversation(Conversation()):
+            self._busy_refusal()
+            return
+        self.chat_view.clear_transcript()
+        self.inspector.clear()
+        self._update_title()
+        if self.sidebar is not None:
+            self.sidebar.set_current(None)
+        self.composer.setFocus()
+
+    def on_open_conversation(self, conversation_id: str) -> None:
+        store = self.controller.store
+        if store is None or conversation_id == self.controller.conversation.id:
+            self.composer.setFocus()
+            return
+        if self.controller.busy:
+            self._busy_refusal()
+            return
+        try:
+            conversation = store.load(conversation_id)
+        except StoreError as exc:
+            self.on_notice(str(exc), True)
+            return
+        self.controller.set_conversation(conversation)
+        if self.sidebar is not None:
+            self.sidebar.set_current(conversation_id)
+        self.chat_view.clear_transcript()
+        for message in conversation.messages:
+            self.chat_view.show_message(message)
+        replies = [m for m in conversation.messages if m.role == "assistant"]
+        if replies:
+            self.inspector.show_message(replies[-1])
+        else:
+            self.inspector.clear()
+        self._update_title()
+
+    def on_open_hit(self, conversation_id: str, _message_id: str) -> None:
+        self.on_open_conversation(conversation_id)
+
+    def on_conversation_deleted(self, conversation_id: str) -> None:
+        # Focus stays in the sidebar, so that Ctrl+Z (undo) and another Delete still work.
+        if conversation_id == self.controller.conversation.id:
+            self.controller.set_conversation(Conversation())
+            self.chat_view.clear_transcript()
+            self.inspector.clear()
+            self._update_title()
+
+    def on_conversation_renamed(self, conversation_id: str, title: str) -> None:
+        if conversation_id == self.controller.conversation.id:
+            self.controller.conversation.title = title
+            self._update_title()
+
+    def on_search(self) -> None:
+        if self.sidebar is not None:
+            self.sidebar.focus_search()
+
+    def on_switch_relative(self, step: int) -> None:
+        if self.sidebar is not None:
+            self.sidebar.select_relative(step)
+
+    def on_export(self) -> None:
+        conversation = self.controller.conversation
+        if not conversation.messages:
+            self.statusBar().showMessage("Nothing to export yet.", 3000)
+            return
+        self._open_export(lambda: [conversation], conversation.title or "conversation")
+
+    def on_export_all(self) -> None:
+        store = self.controller.store
+        if store is None:
+            self.statusBar().showMessage("Conversations are not being saved.", 3000)
+            return
+        self._open_export(store.iter_conversations, "all conversations")
+
+    def _open_export(self, conversations: Callable[[], Iterable[Conversation]], name: str) -> None:
+        from desktop_chat.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(conversations, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Exported to {path}"))
+        dialog.failed.connect(lambda text: self.on_notice(text, True))
+        dialog.open()
+
+    def _update_title(self) -> None:
+        title = self.controller.conversation.title
+        self.setWindowTitle(f"{title} \u2014 Desktop Chat" if title else "Desktop Chat")
+
+    def _busy_refusal(self) -> None:
+        self.statusBar().showMessage("A reply is streaming: stop it with Esc first.", 4000)
 
     def on_submitted(self, text: str) -> None:
         if self.controller.busy:
@@ -174,6 +292,12 @@ class MainWindow(QMainWindow):
     def on_toggle_inspector(self) -> None:
         self.inspector.setVisible(not self.inspector.isVisible())
 
+    def on_message_added(self, message: Message) -> None:
+        self.chat_view.show_message(message)
+        self._update_title()
+        if self.sidebar is not None:
+            self.sidebar.refresh(select_id=self.controller.conversation.id)
+
     def on_reply_started(self, snapshot: TurnSnapshot) -> None:
         self.chat_view.begin_reply()
         self.inspector.begin(snapshot)
@@ -205,6 +329,8 @@ class MainWindow(QMainWindow):
                 pass
 
     def on_reply_finished(self, message: Message, snapshot: TurnSnapshot) -> None:
+        if self.sidebar is not None:
+            self.sidebar.refresh(select_id=self.controller.conversation.id)
         for index in list(snapshot.open_blocks):
             block = snapshot.content[index]
             if block.get("type") == "text":  # cut mid-block: render what arrived

@@ -59,9 +59,21 @@ class RunningApp:
         self.xdotool("windowfocus", "--sync", self.window_id)
         self.xdotool("type", "--delay", "10", text)
 
-    def key(self, *keys: str) -> None:
-        self.xdotool("windowfocus", "--sync", self.window_id)
+    def key(self, *keys: str, window_id: str | None = None) -> None:
+        self.xdotool("windowfocus", "--sync", window_id or self.window_id)
         self.xdotool("key", *keys)
+
+    def find_window(self, title: str) -> str:
+        """The id of this app's visible window called ``title`` (a dialog, say)."""
+        env = {**os.environ, "DISPLAY": self.display}
+        found = subprocess.run(
+            ["xdotool", "search", "--sync", "--onlyvisible", "--name", title],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        return found.stdout.split()[-1]
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
