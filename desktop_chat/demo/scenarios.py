@@ -1,0 +1,226 @@
+"""The scenario table: what the demo server does for each ``demo:NAME``.
+
+A request picks a scenario with the header ``x-demo-scenario: NAME`` or by writing
+``demo:NAME`` anywhere in its last user message; otherwise it gets ``normal``. Adding a
+scenario is adding one entry to :data:`SCENARIOS`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_chat.demo import replies
+from desktop_chat.demo.content import Block, Reply, Stop, finish_reply
+from desktop_chat.demo.errors import ApiError, invalid_request
+from desktop_chat.demo.faults import (
+    Drop,
+    ErrorEvent,
+    Fault,
+    Malformed,
+    NoStop,
+    Stall,
+    UnknownEvents,
+)
+from desktop_chat.demo.validation import MessagesRequest
+
+SCENARIO_HEADER = "x-demo-scenario"
+DEFAULT_SCENARIO = "normal"
+_IN_TEXT = re.compile(r"\bdemo:([a-z0-9_]+)")
+
+
+@dataclass(frozen=True)
+class HttpFailure:
+    """Answer with an HTTP error instead of a message.
+
+    ``every_other`` fails the 1st, 3rd, 5th… request of the scenario on a server and lets
+    the others through, so the SDK's own retry recovers each time.
+    """
+
+    status: int
+    message: str
+    retry_after: str | None = None
+    every_other: bool = False
+
+    def error(self) -> ApiError:
+        headers = {"retry-after": self.retry_after} if self.retry_after is not None else {}
+        return ApiError(self.status, self.message, headers=headers)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One behaviour of the server.
+
+    Attributes:
+        name: what ``demo:NAME`` and ``x-demo-scenario`` match.
+        summary: one line for ``--help`` and the docs.
+        compose: the blocks the model says (thinking is added when the request asks).
+        stop: the natural stop; stop sequences and ``max_tokens`` can still cut earlier.
+        fault: how the stream breaks, if it does.
+        failure: an HTTP error answered instead of a message.
+        tokens_per_second: pacing that overrides the server's.
+        thinks: add a thinking block first when the request turns thinking on.
+    """
+
+    name: str
+    summary: str
+    compose: replies.Compose = replies.normal
+    stop: Stop = field(default_factory=Stop)
+    fault: Fault | None = None
+    failure: HttpFailure | None = None
+    tokens_per_second: float | None = None
+    thinks: bool = True
+
+
+_RATE_LIMITED = (
+    "Number of request tokens has exceeded your per-minute rate limit"
+    " (https://docs.claude.com/en/api/rate-limits); see the response headers for current usage."
+    " Please reduce the prompt length or the maximum tokens requested, or try again later."
+)
+
+SCENARIOS: dict[str, Scenario] = {
+    scenario.name: scenario
+    for scenario in (
+        Scenario("normal", "thinking if asked, then a Markdown answer to the prompt"),
+        Scenario("markdown", "a long Markdown document: table, code, CJK", replies.markdown),
+        Scenario("tool", "text, then a tool_use whose input JSON streams", replies.tool),
+        Scenario("tool_bad_json", "a tool_use whose input is invalid JSON", replies.tool_bad_json),
+        Scenario(
+            "redacted", "redacted_thinking, thinking, then text", replies.redacted, thinks=False
+        ),
+        Scenario(
+            "refusal",
+            "some text, then stop_reason refusal with stop_details",
+            replies.refusal,
+            Stop("refusal", details=replies.REFUSAL_DETAILS),
+        ),
+        Scenario(
+            "max_tokens",
+            "text cut at the request's max_tokens",
+            replies.long_story,
+            Stop("max_tokens"),
+        ),
+        Scenario(
+            "pause_turn",
+            "some text, then stop_reason pause_turn",
+            replies.pause_turn,
+            Stop("pause_turn"),
+        ),
+        Scenario(
+            "stop_sequence", "text that runs into the first stop sequence", replies.stop_sequence
+        ),
+        Scenario(
+            "context_window",
+            "some text, then stop_reason model_context_window_exceeded",
+            replies.context_window,
+            Stop("model_context_window_exceeded"),
+        ),
+        Scenario(
+            "error_event",
+            "some text, then an overloaded_error event",
+            fault=ErrorEvent("overloaded_error", "Overloaded"),
+        ),
+        Scenario(
+            "api_error_event",
+            "some text, then an api_error event",
+            fault=ErrorEvent("api_error", "Internal server error"),
+        ),
+        Scenario("drop", "some text, then the connection breaks mid-chunk", fault=Drop()),
+        Scenario(
+            "drop_close",
+            "close-delimited body that ends mid-event",
+            fault=Drop(close_delimited=True),
+        ),
+        Scenario("stall", "some text, then silence for stall_seconds, then a close", fault=Stall()),
+        Scenario("no_stop", "a clean end of the body without message_stop", fault=NoStop()),
+        Scenario(
+            "unknown_event", "an unknown delta type and an unknown event", fault=UnknownEvents()
+        ),
+        Scenario("malformed", "a data: line that is not JSON", fault=Malformed()),
+        Scenario(
+            "http401", "401 authentication_error", failure=HttpFailure(401, "invalid x-api-key")
+        ),
+        Scenario(
+            "http403",
+            "403 permission_error",
+            failure=HttpFailure(
+                403, "Your API key does not have permission to use the specified resource."
+            ),
+        ),
+        Scenario("http404", "404 not_found_error", failure=HttpFailure(404, "Not found")),
+        Scenario(
+            "http413",
+            "413 request_too_large",
+            failure=HttpFailure(413, "Request exceeds the maximum allowed number of bytes."),
+        ),
+        Scenario(
+            "http429", "429 with retry-after: 1", failure=HttpFailure(429, _RATE_LIMITED, "1")
+        ),
+        Scenario(
+            "http429_once",
+            "429 with retry-after: 0 on every other request, so the SDK's retry recovers",
+            failure=HttpFailure(429, _RATE_LIMITED, "0", every_other=True),
+        ),
+        Scenario("http500", "500 api_error", failure=HttpFailure(500, "Internal server error")),
+        Scenario("http529", "529 overloaded_error", failure=HttpFailure(529, "Overloaded")),
+        Scenario(
+            "http529_once",
+            "529 on every other request, so the SDK's retry recovers",
+            failure=HttpFailure(529, "Overloaded", every_other=True),
+        ),
+        Scenario("slow", "paced at 5 tokens per second", replies.slow, tokens_per_second=5.0),
+    )
+}
+
+
+def _last_user_text(body: Any) -> str:
+    """The last user message's text, from a body that may not have been checked yet."""
+    messages = body.get("messages") if isinstance(body, dict) else None
+    if not isinstance(messages, list):
+        return ""
+    for message in reversed(messages):
+        if not isinstance(message, dict) or message.get("role") != "user":
+            continue
+        content = message.get("content")
+        if isinstance(content, str):
+            return content
+        if isinstance(content, list):
+            return "\n".join(
+                str(block.get("text", ""))
+                for block in content
+                if isinstance(block, dict) and block.get("type") == "text"
+            )
+        return ""
+    return ""
+
+
+def select_scenario(headers: Mapping[str, str], body: Any) -> Scenario:
+    """The scenario a request asks for; an unknown name in the header is a 400."""
+    named = headers.get(SCENARIO_HEADER)
+    if named is not None:
+        scenario = SCENARIOS.get(named.strip())
+        if scenario is None:
+            raise invalid_request(
+                f"{SCENARIO_HEADER}: unknown demo scenario '{named}'; known: {', '.join(SCENARIOS)}"
+            )
+        return scenario
+    for match in _IN_TEXT.finditer(_last_user_text(body)):
+        if match.group(1) in SCENARIOS:
+            return SCENARIOS[match.group(1)]
+    return SCENARIOS[DEFAULT_SCENARIO]
+
+
+def compose_reply(scenario: Scenario, request: MessagesRequest) -> Reply:
+    """What the model says under ``scenario``, cut as the request's limits demand."""
+    blocks: list[Block] = []
+    if scenario.thinks and request.thinking is not None:
+        blocks.append(replies.thinking_for(request))
+    blocks.extend(scenario.compose(request))
+    return finish_reply(
+        blocks,
+        stop=scenario.stop,
+        stop_sequences=request.stop_sequences,
+        max_tokens=request.max_tokens,
+    )
