@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from desktop_chat.core.conversation import Conversation, Message, Status
+from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
 from desktop_chat.core.store import Store, StoreError
 from desktop_chat.core.stream import (
     BlockStarted,
@@ -43,6 +43,7 @@ class AutoSaver:
         self._on_error = on_error
         self._failing = False
         self._snapshot: TurnSnapshot | None = None
+        self._base: Message | None = None
         self._pending: asyncio.TimerHandle | None = None
 
     def save_question(self, message: Message) -> None:
@@ -53,9 +54,23 @@ class AutoSaver:
         self._store.save_conversation(self._conversation)
         self._store.append_message(self._conversation.id, message)
 
-    def begin_reply(self, snapshot: TurnSnapshot, request: dict[str, Any]) -> None:
-        """A reply started: saved at once as ``streaming`` (what a crash leaves behind)."""
+    def save_path(self) -> None:
+        """The conversation's shown path changed (another variant): remember it."""
+        self._attempt(self._store.save_conversation, self._conversation)
+
+    def begin_reply(
+        self, snapshot: TurnSnapshot, request: dict[str, Any], *, base: Message | None = None
+    ) -> None:
+        """A reply started: saved at once as ``streaming`` (what a crash leaves behind).
+
+        With ``base``, the reply continues that saved message (max_tokens, pause_turn).
+        """
         self._snapshot = snapshot
+        self._base = base
+        self._attempt(self._store.save_conversation, self._conversation)  # the path shown
+        if base is not None:
+            self._flush()
+            return
         settings = {k: v for k, v in request.items() if k not in ("messages", "extra_headers")}
         self._attempt(
             self._store.append_message,
@@ -80,7 +95,10 @@ class AutoSaver:
     def _flush(self) -> None:
         self._cancel_pending()
         if self._snapshot is not None:
-            self._attempt(self._store.update_message, self._snapshot.to_message(Status.STREAMING))
+            message = self._snapshot.to_message(Status.STREAMING)
+            if self._base is not None:
+                message = merge_continuation(self._base, message)
+            self._attempt(self._store.update_message, message)
 
     def _cancel_pending(self) -> None:
         if self._pending is not None:

@@ -105,6 +105,9 @@ class Message:
     content: list[Block]
     id: str = field(default_factory=new_id)
     created_at: float = field(default_factory=time.time)
+    # The message this one answers or follows; None for a first message. Several messages
+    # with one parent are variants (regenerated replies) or branches (edited questions).
+    parent_id: str | None = None
     # assistant only
     model: str | None = None
     api_message_id: str | None = None
@@ -126,14 +129,27 @@ class Message:
         return "".join(b.get("text", "") for b in self.content if b.get("type") == "text")
 
 
+class EndOfPath:
+    """The default place of a new message: after the last one shown."""
+
+
+END = EndOfPath()
+
+
 @dataclass
 class Conversation:
-    """A titled list of messages."""
+    """A titled tree of messages, of which one path (root to ``current_id``) is shown.
+
+    Regenerating a reply adds a sibling of it (a variant); editing a question adds a sibling
+    of the question (a branch). Nothing is ever removed. A list whose messages have no
+    parent at all is read as a plain sequence (conversations from before branches).
+    """
 
     id: str = field(default_factory=new_id)
     title: str = ""
     created_at: float = field(default_factory=time.time)
-    messages: list[Message] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)  # every message, oldest first
+    current_id: str | None = None  # the last message of the path shown; None: the newest
 
     def title_from_first_message(self) -> str:
         for m in self.messages:
@@ -141,6 +157,61 @@ class Conversation:
                 first_line = m.text.strip().splitlines()[0]
                 return first_line[:60] + ("…" if len(first_line) > 60 else "")
         return "New conversation"
+
+    def _by_id(self) -> dict[str, Message]:
+        return {m.id: m for m in self.messages}
+
+    def path(self) -> list[Message]:
+        """The messages shown and sent to the API: from the first to ``current_id``."""
+        if not self.messages:
+            return []
+        if all(m.parent_id is None for m in self.messages):
+            leaf_index = next(
+                (i for i, m in enumerate(self.messages) if m.id == self.current_id),
+                len(self.messages) - 1,
+            )
+            return self.messages[: leaf_index + 1]
+        by_id = self._by_id()
+        node: Message | None = by_id.get(self.current_id or "") or self.messages[-1]
+        out: list[Message] = []
+        while node is not None and len(out) <= len(self.messages):
+            out.append(node)
+            node = by_id.get(node.parent_id) if node.parent_id else None
+        out.reverse()
+        return out
+
+    def append(self, message: Message, *, parent_id: str | EndOfPath | None = END) -> Message:
+        """Add ``message`` after the shown path's end, or under ``parent_id`` (None: as a
+        first message); show it."""
+        if isinstance(parent_id, EndOfPath):
+            path = self.path()
+            parent_id = path[-1].id if path else None
+        if self.messages and all(m.parent_id is None for m in self.messages):
+            self._link_sequence()
+        message.parent_id = parent_id
+        self.messages.append(message)
+        self.current_id = message.id
+        return message
+
+    def _link_sequence(self) -> None:
+        for before, after in zip(self.messages, self.messages[1:], strict=False):
+            after.parent_id = before.id
+
+    def siblings(self, message: Message) -> list[Message]:
+        """``message`` and its variants (or the other branches), oldest first."""
+        if all(m.parent_id is None for m in self.messages):
+            return [message]
+        return [m for m in self.messages if m.parent_id == message.parent_id]
+
+    def show(self, message_id: str) -> None:
+        """Make the path go through ``message_id``, on to its newest descendants."""
+        children: dict[str | None, list[Message]] = {}
+        for m in self.messages:
+            children.setdefault(m.parent_id, []).append(m)
+        node_id = message_id
+        while children.get(node_id):
+            node_id = children[node_id][-1].id
+        self.current_id = node_id
 
     def to_api_messages(self) -> list[dict[str, Any]]:
         """The ``messages`` parameter that continues this conversation.
@@ -152,7 +223,7 @@ class Conversation:
         """
         out: list[dict[str, Any]] = []
         pending_tool_ids: list[str] = []
-        for m in self.messages:
+        for m in self.path():
             if m.role == "assistant":
                 if m.status is Status.STREAMING:
                     continue
@@ -201,3 +272,41 @@ def _strip_trailing_space(blocks: list[Block]) -> list[Block]:
             return blocks[:-1]
         return [*blocks[:-1], last]
     return blocks
+
+
+def merge_continuation(base: Message, part: Message) -> Message:
+    """``base`` (a reply cut at max_tokens or paused) followed by ``part``, its continuation.
+
+    The API continues a final assistant message where it stopped: the text of ``part``'s
+    first block goes on the end of ``base``'s last text block. Counts add up; how it ended
+    is ``part``'s.
+    """
+    content = [dict(b) for b in base.content]
+    rest = [dict(b) for b in part.content]
+    if content and rest and content[-1].get("type") == "text" and rest[0].get("type") == "text":
+        # The API was sent the text without its trailing white space (it refuses that),
+        # and the continuation starts from there.
+        content[-1]["text"] = content[-1].get("text", "").rstrip() + rest.pop(0).get("text", "")
+    usage = Usage.from_dict(part.usage.to_dict())
+    usage.output_tokens += base.usage.output_tokens
+    return Message(
+        role="assistant",
+        content=content + rest,
+        id=base.id,
+        created_at=base.created_at,
+        parent_id=base.parent_id,
+        model=part.model or base.model,
+        api_message_id=part.api_message_id or base.api_message_id,
+        request_id=part.request_id or base.request_id,
+        stop_reason=part.stop_reason,
+        stop_details=part.stop_details,
+        usage=usage,
+        metrics=Metrics(
+            started_at=base.metrics.started_at,
+            finished_at=part.metrics.finished_at,
+            ttft_s=base.metrics.ttft_s,
+            tokens_per_s=part.metrics.tokens_per_s,
+        ),
+        status=part.status,
+        error=part.error,
+    )

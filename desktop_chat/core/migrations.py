@@ -215,3 +215,23 @@ def m002_fts(db: sqlite3.Connection) -> None:
         """,
         "INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild')",
     )
+
+
+@migration
+def m003_branches(db: sqlite3.Connection) -> None:
+    # Regenerated replies (variants) and edited questions (branches) make a conversation a
+    # tree: each message names its parent, and the conversation the end of the path shown.
+    # Messages saved before this were a plain sequence: each one's parent is the one before.
+    _run(
+        db,
+        "ALTER TABLE messages ADD COLUMN parent_id TEXT",
+        """
+        UPDATE messages SET parent_id = (
+            SELECT p.id FROM messages AS p
+            WHERE p.conversation_id = messages.conversation_id
+              AND p.position < messages.position
+            ORDER BY p.position DESC LIMIT 1
+        )
+        """,
+        "ALTER TABLE conversations ADD COLUMN current_id TEXT",
+    )

@@ -211,10 +211,10 @@ def _dump_opt(value: Any) -> str | None:
 
 
 _MESSAGE_COLUMNS = (
-    "id, role, created_at, content, model, api_message_id, request_id, stop_reason,"
+    "id, role, created_at, parent_id, content, model, api_message_id, request_id, stop_reason,"
     " stop_details, usage, metrics, status, error"
 )
-_MESSAGE_PLACEHOLDERS = ", ".join("?" * 13)
+_MESSAGE_PLACEHOLDERS = ", ".join("?" * 14)
 
 
 def _message_from_row(row: Sequence[Any]) -> Message:
@@ -222,6 +222,7 @@ def _message_from_row(row: Sequence[Any]) -> Message:
         id_,
         role,
         created_at,
+        parent_id,
         content,
         model,
         api_message_id,
@@ -238,6 +239,7 @@ def _message_from_row(row: Sequence[Any]) -> Message:
         content=json.loads(content),
         id=id_,
         created_at=created_at,
+        parent_id=parent_id,
         model=model,
         api_message_id=api_message_id,
         request_id=request_id,
@@ -252,7 +254,7 @@ def _message_from_row(row: Sequence[Any]) -> Message:
 
 def _message_row(m: Message) -> tuple[Any, ...]:
     """The values of ``_MESSAGE_COLUMNS``."""
-    return (m.id, m.role, m.created_at, *_message_values(m))
+    return (m.id, m.role, m.created_at, m.parent_id, *_message_values(m))
 
 
 def _message_values(m: Message) -> tuple[Any, ...]:
@@ -447,7 +449,7 @@ class Store:
         """The conversation with all its messages (also when it is in the trash)."""
         with self._read() as db:
             row = db.execute(
-                "SELECT id, title, created_at FROM conversations WHERE id = ?",
+                "SELECT id, title, created_at, current_id FROM conversations WHERE id = ?",
                 (conversation_id,),
             ).fetchone()
             if row is None:
@@ -462,6 +464,7 @@ class Store:
             title=row[1],
             created_at=row[2],
             messages=[_message_from_row(r) for r in rows],
+            current_id=row[3],
         )
 
     def iter_conversations(self) -> Iterator[Conversation]:
@@ -470,16 +473,18 @@ class Store:
             yield self.load(conversation_id)
 
     def save_conversation(self, conv: Conversation) -> None:
-        """Insert ``conv``'s row, or update its title. Messages are saved separately."""
+        """Insert ``conv``'s row, or update its title and shown path. Messages are saved
+        separately."""
         now = time.time()
         with self._write() as db:
             db.execute(
                 """
-                INSERT INTO conversations (id, title, created_at, updated_at)
-                VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET title = excluded.title
+                INSERT INTO conversations (id, title, created_at, updated_at, current_id)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET
+                    title = excluded.title, current_id = excluded.current_id
                 """,
-                (conv.id, conv.title, conv.created_at, max(now, conv.created_at)),
+                (conv.id, conv.title, conv.created_at, max(now, conv.created_at), conv.current_id),
             )
 
     def add_conversations(self, convs: Sequence[Conversation]) -> None:
@@ -492,9 +497,9 @@ class Store:
                 updated = max([conv.created_at, *(m.created_at for m in conv.messages)])
                 try:
                     db.execute(
-                        "INSERT INTO conversations (id, title, created_at, updated_at)"
-                        " VALUES (?, ?, ?, ?)",
-                        (conv.id, conv.title, conv.created_at, updated),
+                        "INSERT INTO conversations (id, title, created_at, updated_at, current_id)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        (conv.id, conv.title, conv.created_at, updated, conv.current_id),
                     )
                     db.executemany(
                         f"INSERT INTO messages (conversation_id, position, {_MESSAGE_COLUMNS})"

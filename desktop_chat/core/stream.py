@@ -101,6 +101,7 @@ class TurnSnapshot:
     """
 
     id: str = field(default_factory=new_id)  # the local id of the message it becomes
+    parent_id: str | None = None  # the message it answers
     sent_at: float = field(default_factory=time.monotonic)
     started_wall: float = field(default_factory=time.time)
     content: list[Block] = field(default_factory=list)
@@ -149,6 +150,7 @@ class TurnSnapshot:
         now_wall = self.started_wall + ((self.last_event_at or self.sent_at) - self.sent_at)
         return Message(
             id=self.id,
+            parent_id=self.parent_id,
             role="assistant",
             content=[dict(b) for b in self.content],
             model=self.model,

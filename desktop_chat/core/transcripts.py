@@ -76,6 +76,8 @@ def message_to_dict(m: Message) -> dict[str, Any]:
         "created_at": m.created_at,
         "content": m.content,
     }
+    if m.parent_id is not None:
+        out["parent_id"] = m.parent_id  # variants and branches: see Conversation
     if m.role == "assistant":
         out.update(
             model=m.model,
@@ -93,12 +95,15 @@ def message_to_dict(m: Message) -> dict[str, Any]:
 
 def conversation_to_dict(conv: Conversation) -> dict[str, Any]:
     """A conversation as it appears in a JSON transcript."""
-    return {
+    out: dict[str, Any] = {
         "id": conv.id,
         "title": conv.title,
         "created_at": conv.created_at,
         "messages": [message_to_dict(m) for m in conv.messages],
     }
+    if conv.current_id is not None:
+        out["current_id"] = conv.current_id  # the end of the path shown
+    return out
 
 
 def iter_json(conversations: Iterable[Conversation]) -> Iterator[str]:
@@ -246,6 +251,7 @@ def _message(data: Any, where: str, default_time: float) -> Message:
         content=content,
         id=message_id or new_id(),
         created_at=f.number("created_at", default_time),
+        parent_id=f.string("parent_id"),
         model=f.string("model"),
         api_message_id=f.string("api_message_id"),
         request_id=f.string("request_id"),
@@ -265,14 +271,24 @@ def conversation_from_dict(data: Any, where: str = "conversation") -> Conversati
     if not conversation_id:
         raise TranscriptError(f"{where}.id must not be empty")
     created_at = f.number("created_at")
-    messages = f.array("messages")
+    messages = [
+        _message(m, f"{where}.messages[{i}]", created_at) for i, m in enumerate(f.array("messages"))
+    ]
+    ids = {m.id for m in messages}
+    for i, m in enumerate(messages):
+        if m.parent_id is not None and m.parent_id not in ids:
+            raise TranscriptError(
+                f"{where}.messages[{i}].parent_id {m.parent_id!r} is not a message of it"
+            )
+    current_id = f.string("current_id")
+    if current_id is not None and current_id not in ids:
+        raise TranscriptError(f"{where}.current_id {current_id!r} is not a message of it")
     return Conversation(
         id=conversation_id,
         title=f.text("title"),
         created_at=created_at,
-        messages=[
-            _message(m, f"{where}.messages[{i}]", created_at) for i, m in enumerate(messages)
-        ],
+        messages=messages,
+        current_id=current_id,
     )
 
 
@@ -408,13 +424,19 @@ def import_json(store: Store, data: bytes | str) -> ImportResult:
             conv.id = new_id()
         taken_conversations.add(conv.id)
         new_message_ids = 0
+        renamed: dict[str, str] = {}
         for m in conv.messages:
             if m.id in taken_messages:
-                m.id = new_id()
+                renamed[m.id] = m.id = new_id()
                 new_message_ids += 1
             taken_messages.add(m.id)
             if m.status is Status.STREAMING:
                 m.status = Status.INTERRUPTED
+        for m in conv.messages:  # links follow renamed messages
+            if m.parent_id in renamed:
+                m.parent_id = renamed[m.parent_id]
+        if conv.current_id in renamed:
+            conv.current_id = renamed[conv.current_id]
         imported.append(
             ImportedConversation(
                 conv.id, original_id, conv.title, len(conv.messages), new_message_ids
@@ -581,15 +603,24 @@ def _md_block(block: Block) -> str:
     return f"**{label}**\n\n" + _md_fenced(_dumps(_summarized(block)), "json")
 
 
+def _count_line(conv: Conversation, shown: list[Message]) -> str:
+    """How many messages; and how many variants/branches are only in the JSON export."""
+    count = len(shown)
+    line = f"{count} message{'' if count == 1 else 's'}"
+    if others := len(conv.messages) - count:
+        line += f" shown ({others} more in other variants or branches: see the JSON export)"
+    return line
+
+
 def _md_conversation(conv: Conversation) -> str:
-    count = len(conv.messages)
+    shown = conv.path()
     lines = [
         f"# {_md_plain(conv.title or 'Untitled conversation')}",
         "",
         f"*Conversation {_md_plain(conv.id)} · created {_utc(conv.created_at)} · "
-        f"{count} message{'' if count == 1 else 's'}*",
+        f"{_md_plain(_count_line(conv, shown))}*",
     ]
-    for m in conv.messages:
+    for m in shown:
         lines += ["", f"## {'You' if m.role == 'user' else 'Claude'} · {_utc(m.created_at)}", ""]
         if m.role == "assistant":
             lines += [f"*{_md_plain(_metadata(m))}*", ""]
@@ -666,14 +697,14 @@ def _html_block(block: Block) -> str:
 
 
 def _html_conversation(conv: Conversation) -> str:
-    count = len(conv.messages)
+    shown = conv.path()
     parts = [
         f'<article id="c-{_h(conv.id)}">',
         f"<h1>{_h(conv.title or 'Untitled conversation')}</h1>",
         f'<p class="meta">Conversation {_h(conv.id)} · created {_h(_utc(conv.created_at))} · '
-        f"{count} message{'' if count == 1 else 's'}</p>",
+        f"{_h(_count_line(conv, shown))}</p>",
     ]
-    for m in conv.messages:
+    for m in shown:
         who = "You" if m.role == "user" else "Claude"
         parts.append(f'<section class="{_h(m.role)}" id="m-{_h(m.id)}">')
         parts.append(f'<h2>{who} <span class="meta">{_h(_utc(m.created_at))}</span></h2>')

@@ -13,15 +13,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_chat.demo import replies
-from desktop_chat.demo.content import Block, Reply, Stop, finish_reply
+from desktop_chat.demo.content import Block, Reply, Stop, Text, finish_reply
 from desktop_chat.demo.errors import ApiError, invalid_request
 from desktop_chat.demo.faults import (
+    BlockOutOfOrder,
     Drop,
+    DropAfterStop,
     ErrorEvent,
     Fault,
     Malformed,
+    NoEventLine,
     NoStop,
     Stall,
+    TruncatedLine,
     UnknownEvents,
 )
 from desktop_chat.demo.validation import MessagesRequest
@@ -139,6 +143,22 @@ SCENARIOS: dict[str, Scenario] = {
             "unknown_event", "an unknown delta type and an unknown event", fault=UnknownEvents()
         ),
         Scenario("malformed", "a data: line that is not JSON", fault=Malformed()),
+        Scenario("no_event_line", "a text delta without its event: line", fault=NoEventLine()),
+        Scenario(
+            "truncated_line",
+            "the body ends cleanly in the middle of a data: line",
+            fault=TruncatedLine(),
+        ),
+        Scenario(
+            "block_out_of_order",
+            "a content block starts at an index past the next one",
+            fault=BlockOutOfOrder(),
+        ),
+        Scenario(
+            "drop_after_stop",
+            "the whole reply, then the connection breaks before the body ends",
+            fault=DropAfterStop(),
+        ),
         Scenario(
             "http401", "401 authentication_error", failure=HttpFailure(401, "invalid x-api-key")
         ),
@@ -157,6 +177,11 @@ SCENARIOS: dict[str, Scenario] = {
         ),
         Scenario(
             "http429", "429 with retry-after: 1", failure=HttpFailure(429, _RATE_LIMITED, "1")
+        ),
+        Scenario(
+            "http429_no_retry_after",
+            "429 without a retry-after header",
+            failure=HttpFailure(429, _RATE_LIMITED),
         ),
         Scenario(
             "http429_once",
@@ -218,9 +243,35 @@ def compose_reply(scenario: Scenario, request: MessagesRequest) -> Reply:
     if scenario.thinks and request.thinking is not None:
         blocks.append(replies.thinking_for(request))
     blocks.extend(scenario.compose(request))
+    prefill = _prefill(request)
+    if prefill is not None:
+        blocks = _continued(blocks, prefill)
     return finish_reply(
         blocks,
         stop=scenario.stop,
         stop_sequences=request.stop_sequences,
         max_tokens=request.max_tokens,
     )
+
+
+def _prefill(request: MessagesRequest) -> str | None:
+    """The text of a final assistant message: the API continues the reply from there."""
+    if not request.messages or request.messages[-1]["role"] != "assistant":
+        return None
+    return "".join(
+        str(block.get("text", ""))
+        for block in request.messages[-1]["content"]
+        if block.get("type") == "text"
+    )
+
+
+def _continued(blocks: list[Block], prefill: str) -> list[Block]:
+    """What follows ``prefill`` in the reply the scenario would give: one text block.
+
+    A reply the prefill does not begin (a different question since) goes on with its whole
+    text, as a model would go on somehow.
+    """
+    text = "".join(b.text for b in blocks if isinstance(b, Text))
+    if text.startswith(prefill):
+        text = text[len(prefill) :]
+    return [Text(text)] if text else []

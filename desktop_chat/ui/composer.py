@@ -13,10 +13,12 @@ class Composer(QPlainTextEdit):
     Signals:
         submitted(str): Enter was pressed on text that is not only white space.
         stop_requested(): Esc was pressed.
+        edit_last_requested(): Up was pressed in an empty box (edit the last question).
     """
 
     submitted = Signal(str)
     stop_requested = Signal()
+    edit_last_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,10 @@ class Composer(QPlainTextEdit):
             return
         if key == Qt.Key.Key_Escape and not mods:
             self.stop_requested.emit()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Up and not mods and not self.toPlainText():
+            self.edit_last_requested.emit()
             event.accept()
             return
         super().keyPressEvent(event)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_chat.core.autosave import AutoSaver
 from desktop_chat.core.client import ErrorKind, TurnError, make_client, stream_turn
-from desktop_chat.core.conversation import Conversation, Message, Status
+from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.settings import Settings
 from desktop_chat.core.stream import TurnSnapshot, Update
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_CONTINUABLE = ("max_tokens", "pause_turn")
 _NO_KEY = (
     "No API key yet. Add one with Ctrl+Shift+K (it goes to your system keychain), set "
     "ANTHROPIC_API_KEY, or start with --demo to try the app."
@@ -47,6 +48,8 @@ class ChatController(QObject):
         notice(str, bool): words for the user; True when it is an error.
         busy_changed(bool): a reply started (True) or ended (False).
         key_rejected(): the API refused the key (401): the window asks for another.
+        path_changed(): the messages shown changed other than by appending (a regenerated
+            reply, an edited question, another variant): redraw them.
     """
 
     message_added = Signal(object)
@@ -56,6 +59,7 @@ class ChatController(QObject):
     notice = Signal(str, bool)
     busy_changed = Signal(bool)
     key_rejected = Signal()
+    path_changed = Signal()
 
     def __init__(
         self,
@@ -78,6 +82,7 @@ class ChatController(QObject):
         self._base_url = base_url
         self._stream_task: asyncio.Task[TurnError | None] | None = None
         self._stop_requested = False
+        self._continuing: Message | None = None
         self._busy = False
 
     def set_conversation(self, conversation: Conversation) -> bool:
@@ -116,30 +121,91 @@ class ChatController(QObject):
         self._busy = busy
         self.busy_changed.emit(busy)
 
-    def send(self, text: str) -> bool:
+    def send(self, text: str, *, replacing: str | None = None) -> bool:
         """Add ``text`` as the user's message and stream the reply.
 
+        ``replacing``: the id of a question this one is an edit of; it becomes a sibling
+        (a branch), and the old question with its later turns is kept.
         Returns False, with a notice, when it cannot be sent now (the caller keeps the text).
         """
-        if self._busy or not text.strip():
+        if not self._can_start() or not text.strip():
             return False
-        if self._sdk_ready.done() and not self._key_provider():
-            self.notice.emit(_NO_KEY, True)
-            return False
-        self._set_busy(True)
         user = Message.user(text)
-        self.conversation.messages.append(user)
+        if replacing is not None:
+            old = next((m for m in self.conversation.messages if m.id == replacing), None)
+            if old is None:
+                return False
+            self.conversation.append(user, parent_id=old.parent_id)
+            self.path_changed.emit()
+        else:
+            self.conversation.append(user)
+            self.message_added.emit(user)
         if not self.conversation.title:
             self.conversation.title = self.conversation.title_from_first_message()
         if self._saver is not None:
             self._saver.save_question(user)
-        self.message_added.emit(user)
         self.on_turn()
         return True
 
+    def regenerate(self) -> bool:
+        """Ask again for the last reply; the old one stays as a variant to flip back to."""
+        path = self.conversation.path()
+        if not path or path[-1].role != "assistant" or path[-1].parent_id is None:
+            self.notice.emit("There is no reply to regenerate yet.", False)
+            return False
+        if not self._can_start():
+            return False
+        self.conversation.current_id = path[-1].parent_id
+        self.path_changed.emit()
+        self.on_turn()
+        return True
+
+    def continuable(self) -> Message | None:
+        """The last reply, when it stopped short and the API can carry it on."""
+        path = self.conversation.path()
+        if path and path[-1].role == "assistant" and path[-1].stop_reason in _CONTINUABLE:
+            return path[-1]
+        return None
+
+    def continue_reply(self) -> bool:
+        """Carry on the last reply where max_tokens or pause_turn stopped it."""
+        base = self.continuable()
+        if base is None:
+            self.notice.emit("Only a reply cut at max_tokens or paused can be continued.", False)
+            return False
+        if not self._can_start():
+            return False
+        self.on_turn(base)
+        return True
+
+    def flip_variant(self, step: int) -> bool:
+        """Show the next (+1) or previous (-1) variant of the last message that has some."""
+        for message in reversed(self.conversation.path()):
+            siblings = self.conversation.siblings(message)
+            if len(siblings) > 1:
+                if self._busy:
+                    return False
+                index = siblings.index(message) + step
+                if not 0 <= index < len(siblings):
+                    return False
+                self.conversation.show(siblings[index].id)
+                if self.store is not None and self._saver is not None:
+                    self._saver.save_path()
+                self.path_changed.emit()
+                return True
+        return False
+
+    def _can_start(self) -> bool:
+        if self._busy:
+            return False
+        if self._sdk_ready.done() and not self._key_provider():
+            self.notice.emit(_NO_KEY, True)
+            return False
+        return True
+
     @qasync.asyncSlot()
-    async def on_turn(self) -> None:
-        """Stream the reply to the conversation as it stands."""
+    async def on_turn(self, base: Message | None = None) -> None:
+        """Stream the reply to the conversation as it stands (or continue ``base``)."""
         self._set_busy(True)
         try:
             await self._sdk_ready
@@ -147,7 +213,7 @@ class ChatController(QObject):
             if not api_key:  # sent while the key was still being looked up
                 self.notice.emit(_NO_KEY, True)
                 return
-            await self._run_turn(api_key)
+            await self._run_turn(api_key, base)
         finally:
             self._set_busy(False)
 
@@ -187,13 +253,20 @@ class ChatController(QObject):
             self._stop_requested = True
             self._stream_task.cancel()
 
-    async def _run_turn(self, api_key: str) -> None:
+    async def _run_turn(self, api_key: str, base: Message | None = None) -> None:
         params = self.settings.request_params()
         params["messages"] = self.conversation.to_api_messages()
-        snapshot = TurnSnapshot()
+        if base is not None:
+            # The API carries on a final assistant message; thinking cannot be prefilled.
+            params.pop("thinking", None)
+        path = self.conversation.path()
+        snapshot = TurnSnapshot(parent_id=path[-1].id if path and base is None else None)
+        if base is not None:
+            snapshot.parent_id = base.parent_id
+        self._continuing = base
         saver = self._saver
         if saver is not None:
-            saver.begin_reply(snapshot, params)
+            saver.begin_reply(snapshot, params, base=base)
         self.reply_started.emit(snapshot)
 
         def on_update(update: Update) -> None:
@@ -224,10 +297,24 @@ class ChatController(QObject):
             self.key_rejected.emit()
 
     def _finish(self, message: Message, snapshot: TurnSnapshot) -> None:
-        self.conversation.messages.append(message)
+        base, self._continuing = self._continuing, None
+        if base is not None:
+            message = merge_continuation(base, message)
+            index = self.conversation.messages.index(base)
+            self.conversation.messages[index] = message
+            self.conversation.current_id = message.id
+        else:
+            self.conversation.append(message, parent_id=snapshot.parent_id)
         if self._saver is not None:
             self._saver.finish(message)
         self.reply_finished.emit(message, snapshot)
+        if base is not None:
+            self.path_changed.emit()  # the continuation joins the reply it continues
+
+    @property
+    def continuing(self) -> bool:
+        """The reply streaming now continues the last one."""
+        return self._continuing is not None
 
     @staticmethod
     def _message_for(snapshot: TurnSnapshot, error: TurnError | None) -> Message:

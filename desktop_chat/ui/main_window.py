@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop_chat.core.conversation import Conversation, Message
+from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.settings import Settings, Theme
 from desktop_chat.core.store import StoreError
 from desktop_chat.core.stream import (
@@ -27,6 +28,7 @@ from desktop_chat.core.stream import (
 from desktop_chat.ui.chat_view import ChatView
 from desktop_chat.ui.composer import Composer
 from desktop_chat.ui.controller import ChatController
+from desktop_chat.ui.find_bar import FindBar
 from desktop_chat.ui.inspector import Inspector
 from desktop_chat.ui.keymap import ACTIONS
 
@@ -71,7 +73,9 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(6)
+        self.find_bar = FindBar(self.chat_view, self)
         left_layout.addWidget(self.chat_view, 1)
+        left_layout.addWidget(self.find_bar)
         left_layout.addWidget(self.composer)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -82,8 +86,25 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.statusBar().showMessage("Ready")
 
-        self._handlers: dict[str, Callable[[], None]] = {
-            "stop": self.controller.on_stop,
+        self._editing: str | None = None  # the question being edited (Up in the composer)
+        self._handlers: dict[str, Callable[[], object]] = {
+            "send": lambda: self.composer.submitted.emit(self.composer.toPlainText()),
+            "newline": lambda: self.composer.insertPlainText("\n"),
+            "edit_last": self.on_edit_last,
+            "regenerate": self.controller.regenerate,
+            "continue": self.controller.continue_reply,
+            "previous_variant": lambda: self.controller.flip_variant(-1),
+            "next_variant": lambda: self.controller.flip_variant(1),
+            "copy_last_reply": self.on_copy_last_reply,
+            "copy_last_code": self.on_copy_last_code,
+            "find": self.find_bar.open_bar,
+            "find_next": self.find_bar.find_next,
+            "find_previous": self.find_bar.find_previous,
+            "previous_message": lambda: self.on_go_to_message(-1),
+            "next_message": lambda: self.on_go_to_message(1),
+            "palette": self.on_palette,
+            "help": self.on_help,
+            "stop": self.on_escape,
             "focus_composer": self.on_focus_composer,
             "toggle_inspector": self.on_toggle_inspector,
             "settings": self.on_open_settings,
@@ -99,23 +120,25 @@ class MainWindow(QMainWindow):
         self.sidebar: Sidebar | None = None
         self.actions_by_id: dict[str, QAction] = {}
         self._connect_signals()
-        for message in controller.conversation.messages:
-            self.chat_view.show_message(message)
+        self._show_path()
         self.composer.setFocus()
 
     def _connect_signals(self) -> None:
         # section: keyboard actions, from the one keymap table
         for spec in ACTIONS:
             action = QAction(spec.title, self)
-            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            if spec.scope == "window":
+                action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(self._handlers[spec.id])
             self.addAction(action)
             self.actions_by_id[spec.id] = action
 
         # section: composer
         self.composer.submitted.connect(self.on_submitted)
-        self.composer.stop_requested.connect(self.controller.on_stop)
+        self.composer.stop_requested.connect(self.on_escape)
+        self.composer.edit_last_requested.connect(self.on_edit_last)
+        self.find_bar.closed.connect(self.on_focus_composer)
 
         # section: controller -> views
         self.controller.message_added.connect(self.on_message_added)
@@ -125,6 +148,7 @@ class MainWindow(QMainWindow):
         self.controller.notice.connect(self.on_notice)
         self.controller.busy_changed.connect(self.on_busy_changed)
         self.controller.key_rejected.connect(self.on_key_rejected)
+        self.controller.path_changed.connect(self.on_path_changed)
 
     def attach_store(self, store: Store) -> None:
         """Conversations are saved from now on; the sidebar lists and searches them."""
@@ -156,6 +180,95 @@ class MainWindow(QMainWindow):
             self.sidebar.set_current(None)
         self.composer.setFocus()
 
+    def on_escape(self) -> None:
+        """Esc: close find, cancel an edit, or stop the reply, whichever is under way."""
+        if self.find_bar.isVisible() and self.find_bar.field.hasFocus():
+            self.find_bar.close_bar()
+        elif self._editing is not None:
+            self._editing = None
+            self.composer.clear()
+            self.statusBar().showMessage("Edit cancelled.", 3000)
+        else:
+            self.controller.on_stop()
+
+    def on_edit_last(self) -> None:
+        """Put the last question back in the composer; Enter sends it as a new branch."""
+        if self.controller.busy:
+            self._busy_refusal()
+            return
+        question = next(
+            (m for m in reversed(self.controller.conversation.path()) if m.role == "user"), None
+        )
+        if question is None:
+            return
+        self._editing = question.id
+        self.composer.setPlainText(question.text)
+        self.composer.moveCursor(QTextCursor.MoveOperation.End)
+        self.composer.setFocus()
+        self.statusBar().showMessage(
+            "Editing your last question: Enter sends it (the earlier version stays as a "
+            "branch), Esc cancels.",
+            0,
+        )
+
+    def on_copy_last_reply(self) -> None:
+        reply = self._last_reply()
+        if reply is None or not reply.text:
+            self.statusBar().showMessage("No reply to copy yet.", 3000)
+            return
+        QGuiApplication.clipboard().setText(reply.text)
+        self.statusBar().showMessage("Copied the last reply.", 3000)
+
+    def on_copy_last_code(self) -> None:
+        reply = self._last_reply()
+        blocks = code_blocks(reply.text) if reply is not None else []
+        if not blocks:
+            self.statusBar().showMessage("The last reply has no code block.", 3000)
+            return
+        QGuiApplication.clipboard().setText(blocks[-1].code)
+        self.statusBar().showMessage("Copied the last code block.", 3000)
+
+    def _last_reply(self) -> Message | None:
+        path = self.controller.conversation.path()
+        return next((m for m in reversed(path) if m.role == "assistant"), None)
+
+    def on_path_changed(self) -> None:
+        """Redraw the transcript: a variant was flipped, a reply regenerated, a question edited."""
+        self._show_path()
+
+    def _show_path(self) -> None:
+        conversation = self.controller.conversation
+        self.chat_view.clear_transcript()
+        for message in conversation.path():
+            self.chat_view.show_message(message)
+            self._show_notes(message)
+        replies = [m for m in conversation.path() if m.role == "assistant"]
+        if replies:
+            self.inspector.show_message(replies[-1])
+        else:
+            self.inspector.clear()
+
+    def on_go_to_message(self, step: int) -> None:
+        pass  # TODO(me): needs the chat view's message positions
+
+    def _show_notes(self, message: Message) -> None:
+        """Below a message: which variant it is, and whether it can be continued."""
+        siblings = self.controller.conversation.siblings(message)
+        if len(siblings) > 1:
+            kind = "Variant" if message.role == "assistant" else "Version"
+            self.chat_view.show_notice(
+                f"{kind} {siblings.index(message) + 1} of {len(siblings)}: "
+                "Alt+Left / Alt+Right to see the others."
+            )
+        if self.controller.continuable() is message:
+            self.chat_view.show_notice("Ctrl+Shift+Enter continues this reply.")
+
+    def on_palette(self) -> None:
+        pass  # the command palette lands with its own module
+
+    def on_help(self) -> None:
+        pass  # the shortcut overlay lands with its own module
+
     def on_open_conversation(self, conversation_id: str) -> None:
         store = self.controller.store
         if store is None or conversation_id == self.controller.conversation.id:
@@ -172,14 +285,8 @@ class MainWindow(QMainWindow):
         self.controller.set_conversation(conversation)
         if self.sidebar is not None:
             self.sidebar.set_current(conversation_id)
-        self.chat_view.clear_transcript()
-        for message in conversation.messages:
-            self.chat_view.show_message(message)
-        replies = [m for m in conversation.messages if m.role == "assistant"]
-        if replies:
-            self.inspector.show_message(replies[-1])
-        else:
-            self.inspector.clear()
+        self._editing = None
+        self._show_path()
         self._update_title()
 
     def on_open_hit(self, conversation_id: str, _message_id: str) -> None:
@@ -240,7 +347,8 @@ class MainWindow(QMainWindow):
         if self.controller.busy:
             self.statusBar().showMessage("A reply is still streaming: Esc stops it.", 4000)
             return
-        if self.controller.send(text):
+        if self.controller.send(text, replacing=self._editing):
+            self._editing = None
             self.composer.clear()
 
     def on_quit(self) -> None:
@@ -336,6 +444,7 @@ class MainWindow(QMainWindow):
             if block.get("type") == "text":  # cut mid-block: render what arrived
                 self.chat_view.on_text_block_done(index, block.get("text", ""))
         self.chat_view.end_reply(message)
+        self._show_notes(message)
         self.inspector.finish(snapshot)
         self.statusBar().showMessage(message.error or "Ready", 0)
 
@@ -356,6 +465,7 @@ class MainWindow(QMainWindow):
         """What the window shows, as data (end-to-end tests read it; no key in it)."""
         return {
             "replies": sum(m.role == "assistant" for m in self.controller.conversation.messages),
+            "shown": [m.id for m in self.controller.conversation.path()],
             "transcript": self.chat_view.toPlainText(),
             "side_pane": {key: label.text() for key, label in self.inspector.values.items()},
             "thinking": [

@@ -46,7 +46,7 @@ def schema(path: Path) -> dict[str, object]:
 
 def test_schema_after_all_migrations(store: Store) -> None:
     s = schema(store.path)
-    assert s["log"] == ["m001_initial", "m002_fts"]
+    assert s["log"] == ["m001_initial", "m002_fts", "m003_branches"]
     assert s["log"] == [m.__name__ for m in migrations.MIGRATIONS]
     assert s["journal"] == "wal"
     assert s["tables"] == [
@@ -82,6 +82,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
             "updated_at",
             "settings",
             "deleted_at",
+            "current_id",
         ],
         "messages": [
             "seq",
@@ -101,6 +102,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
             "error",
             "request_settings",
             "created_at",
+            "parent_id",
         ],
         "_migrations": ["name", "applied_at"],
     }
@@ -149,7 +151,7 @@ def test_reopening_applies_nothing_and_backs_up_nothing(store: Store) -> None:
         assert [c.title for c in again.list_conversations()] == ["kept"]
     finally:
         again.close()
-    assert schema(store.path)["log"] == ["m001_initial", "m002_fts"]
+    assert schema(store.path)["log"] == [m.__name__ for m in migrations.MIGRATIONS]
 
 
 def old_database(path: Path) -> None:
@@ -229,7 +231,7 @@ def test_a_failing_migration_leaves_no_trace(
         Store.open()
     s = schema(default_path())
     assert "half_done" not in s["tables"]
-    assert s["log"] == ["m001_initial", "m002_fts"]
+    assert s["log"] == ["m001_initial", "m002_fts", "m003_branches"]
     monkeypatch.undo()
     monkeypatch.setenv("DESKTOP_CHAT_HOME", str(core_home))
     store = Store.open()
@@ -252,3 +254,30 @@ def test_fts_index_stays_consistent(store: Store) -> None:
     for table in ("messages_fts", "conversations_fts"):
         store._db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
     assert store._db.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+
+
+def test_branches_migration_links_existing_messages_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    migrations.ensure_migrations_table(db)
+    for fn in migrations.MIGRATIONS[:2]:  # a database from before branches
+        db.execute("BEGIN")
+        fn(db)
+        db.execute("INSERT INTO _migrations VALUES (?, ?)", (fn.__name__, time.time()))
+        db.execute("COMMIT")
+    db.execute(
+        "INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c', 't', 0, 0)"
+    )
+    for position, (mid, role) in enumerate([("a", "user"), ("b", "assistant"), ("c", "user")]):
+        db.execute(
+            "INSERT INTO messages (id, conversation_id, position, role, content, usage, metrics,"
+            " status, created_at) VALUES (?, 'c', ?, ?, '[]', '{}', '{}', 'complete', 0)",
+            (mid, position, role),
+        )
+    db.close()
+
+    with Store.open(path) as store:
+        conversation = store.load("c")
+
+    assert [m.parent_id for m in conversation.messages] == [None, "a", "b"]
+    assert [m.id for m in conversation.path()] == ["a", "b", "c"]
