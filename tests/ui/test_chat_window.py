@@ -156,3 +156,33 @@ def test_choices_made_in_settings_reach_the_request(
     assert body["thinking"] == {"type": "enabled", "budget_tokens": 2048}
     assert body["output_config"] == {"effort": "low"}
     assert body["system"] == "Answer like a pirate."
+
+
+@pytest.mark.parametrize(
+    ("scenario", "words", "keeps_text"),
+    [
+        ("error_event", "The API is overloaded right now.", True),
+        ("api_error_event", "The API had an internal error.", True),
+        ("drop", "The connection dropped in the middle of the reply.", True),
+        ("stall", "The reply stalled: no data arrived in time.", True),
+        ("no_stop", "The connection ended before the reply was complete.", True),
+        ("malformed", "The API sent a response this app could not read.", True),
+        ("http401", "The API key was not accepted.", False),
+        ("http429", "Rate limit reached", False),
+        ("http529", "The API is overloaded right now.", False),
+        ("http500", "The API failed (HTTP 500).", False),
+    ],
+)
+def test_every_fault_ends_with_plain_words_in_the_window(
+    qtbot: Any, window: MainWindow, scenario: str, words: str, keeps_text: bool
+) -> None:
+    window.controller.settings.timeout_s = 1.0
+    window.controller.settings.max_retries = 0
+    message = send(qtbot, window, f"demo:{scenario} hello")
+
+    shown = window.chat_view.toPlainText()
+    assert words in shown
+    assert "Traceback" not in shown and "test-key" not in shown
+    assert message.status in (Status.ERROR, Status.INTERRUPTED)
+    if keeps_text:
+        assert message.text and message.text.split()[-1] in shown
