@@ -23,12 +23,10 @@ import subprocess
 import sys
 import sysconfig
 import time
-from importlib.metadata import Distribution, distribution
 from pathlib import Path
 
-from packaging.requirements import Requirement  # PyInstaller depends on it
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bundle_rules
 from project_version import ROOT, debian_version, read_version
 
 NAME = "desktop-chat"
@@ -101,25 +99,9 @@ def lay_out(root: Path) -> None:
     copy_licenses(doc / "licenses")
 
 
-def runtime_distributions(name: str = "desktop-chat") -> dict[str, Distribution]:
-    """``name`` and everything it requires at run time on this platform, by normalised name."""
-    found: dict[str, Distribution] = {}
-    todo = [name]
-    while todo:
-        key = re.sub(r"[-_.]+", "-", todo.pop()).lower()
-        if key in found:
-            continue
-        found[key] = distribution(key)
-        for line in found[key].requires or []:
-            requirement = Requirement(line)
-            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
-                todo.append(requirement.name)
-    return found
-
-
 def copy_licenses(target: Path) -> None:
     """Every bundled distribution's license files, and Python's, under ``target``."""
-    for key, dist in sorted(runtime_distributions().items()):
+    for key, dist in sorted(bundle_rules.runtime_distributions().items()):
         for file in dist.files or []:
             if LICENSE_FILE.search(file.name) or "licenses" in file.parts[:-1]:
                 dest = target / key / file.name

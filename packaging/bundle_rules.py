@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from importlib.metadata import Distribution, distribution, packages_distributions
 from pathlib import PurePath
 
 # PySide6.<name> Python modules the app may import; every other PySide6 module is excluded.
@@ -48,6 +49,20 @@ QT_PLUGINS_DROPPED = frozenset(
     }
 )
 
+# Python modules PyInstaller would follow imports into but the app never runs. A top-level name
+# here must not belong to one of the app's own run-time dependencies (checked by
+# ``excluded_dependencies``, at build time and in tests/packaging).
+PYTHON_EXCLUDES = (
+    *("PyQt5", "PyQt6", "PySide2"),  # qasync probes every binding
+    *("tkinter", "_tkinter", "pydoc_data"),  # Tk; help() topics
+    *("IPython", "pytest", "_pytest", "mypy", "ruff", "setuptools", "pkg_resources", "pip"),
+    # anthropic's optional cloud/MCP extras (their dependencies are not installed anyway)
+    *("boto3", "botocore", "google", "aiohttp", "mcp"),
+    # httpx2's command-line client, imported only by the deprecated httpx2.main, and what it
+    # alone drags in; pydantic imports rich only to pretty-print schemas while debugging
+    *("httpx2._main", "click", "rich", "markdown_it", "mdurl"),
+)
+
 # Linux: libraries of the distribution, which the .deb lists in Depends instead of copying.
 SYSTEM_LIB_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 
@@ -81,8 +96,15 @@ def qt_plugin(dest: str) -> tuple[str, str] | None:
     return rest[0], stem.removeprefix("lib")
 
 
-def keep_binary(dest: str, src: str, *, use_system_libs: bool, macos: bool = False) -> bool:
-    """Whether a (destination, source) binary entry belongs in the bundle."""
+def keep_binary(
+    dest: str, src: str, kind: str = "BINARY", *, use_system_libs: bool, macos: bool = False
+) -> bool:
+    """Whether a PyInstaller binary entry (destination, source, typecode) belongs in the bundle.
+
+    With ``use_system_libs``, shared libraries from the distribution's library directories are
+    left out, except Python's own: its extension modules (typecode EXTENSION; Debian keeps them
+    in /usr/lib/python3.x/lib-dynload) and libpython, which the frozen stdlib must match.
+    """
     module = qt_library_module(dest)
     if module is not None and module not in QT_LIBRARIES:
         return False
@@ -93,7 +115,9 @@ def keep_binary(dest: str, src: str, *, use_system_libs: bool, macos: bool = Fal
             return False
         if name == "qicns" and not macos:
             return False
-    return not (use_system_libs and os.path.realpath(src).startswith(SYSTEM_LIB_DIRS))
+    if not use_system_libs or kind != "BINARY" or PurePath(dest).name.startswith("libpython"):
+        return True
+    return not os.path.realpath(src).startswith(SYSTEM_LIB_DIRS)
 
 
 def keep_data(dest: str) -> bool:
@@ -119,7 +143,7 @@ def filter_toc(
         entry
         for entry in binaries
         if entry[2] == "SYMLINK"
-        or keep_binary(entry[0], entry[1], use_system_libs=use_system_libs, macos=macos)
+        or keep_binary(*entry, use_system_libs=use_system_libs, macos=macos)
     ]
     datas = [entry for entry in datas if keep_data(entry[0])]
     kept = {dest for dest, _, kind in [*binaries, *datas] if kind != "SYMLINK"}
@@ -130,3 +154,35 @@ def filter_toc(
         )
 
     return [e for e in binaries if resolves(*e)], [e for e in datas if resolves(*e)]
+
+
+def runtime_distributions(name: str = "desktop-chat") -> dict[str, Distribution]:
+    """``name`` and everything it requires at run time on this platform, by normalised name."""
+    from packaging.requirements import Requirement  # PyInstaller depends on it
+
+    found: dict[str, Distribution] = {}
+    todo = [name]
+    while todo:
+        key = re.sub(r"[-_.]+", "-", todo.pop()).lower()
+        if key in found:
+            continue
+        found[key] = distribution(key)
+        for line in found[key].requires or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    return found
+
+
+def excluded_dependencies(excludes: Iterable[str]) -> list[str]:
+    """Top-level modules in ``excludes`` that a run-time dependency of the app provides."""
+    needed = set(runtime_distributions())
+    provided_by = packages_distributions()
+    return sorted(
+        module
+        for module in excludes
+        if "." not in module
+        and any(
+            re.sub(r"[-_.]+", "-", dist).lower() in needed for dist in provided_by.get(module, [])
+        )
+    )

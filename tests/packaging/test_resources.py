@@ -160,6 +160,15 @@ def test_bundle_leaves_distribution_libraries_to_depends() -> None:
     assert bundle_rules.keep_binary("libstdc++.so.6", system, use_system_libs=False)
 
 
+def test_bundle_keeps_the_system_pythons_own_binaries() -> None:
+    """Debian's python3 keeps libpython and the stdlib's extension modules under /usr/lib."""
+    libpython = "/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0"
+    assert bundle_rules.keep_binary("libpython3.11.so.1.0", libpython, use_system_libs=True)
+    ssl = "/usr/lib/python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so"
+    dest = "python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so"
+    assert bundle_rules.keep_binary(dest, ssl, "EXTENSION", use_system_libs=True)
+
+
 def test_bundle_drops_translations_and_dangling_links() -> None:
     binaries = [
         ("PySide6/Qt/lib/libQt6Core.so.6", "/x/libQt6Core.so.6", "BINARY"),
@@ -184,3 +193,9 @@ def test_unused_qt_bindings_are_excluded() -> None:
         {"QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtQml"}
     )
     assert excludes == ["PySide6.QtNetwork", "PySide6.QtQml"]
+
+
+def test_no_dependency_of_the_app_is_excluded() -> None:
+    """An excluded module the app imports fails only at run time, in the installed app."""
+    assert bundle_rules.excluded_dependencies(bundle_rules.PYTHON_EXCLUDES) == []
+    assert bundle_rules.excluded_dependencies(["anthropic", "click"]) == ["anthropic"]
