@@ -63,6 +63,9 @@ PYTHON_EXCLUDES = (
     *("httpx2._main", "click", "rich", "markdown_it", "mdurl"),
 )
 
+# Windows: Qt's software OpenGL and run-time shader compiler, for QtQuick; widgets draw without.
+OTHER_BINARIES_DROPPED = frozenset({"opengl32sw.dll", "d3dcompiler_47.dll"})
+
 # Linux: libraries of the distribution, which the .deb lists in Depends instead of copying.
 SYSTEM_LIB_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 
@@ -90,7 +93,8 @@ def qt_plugin(dest: str) -> tuple[str, str] | None:
         return None
     at = parts.index("plugins")
     rest = parts[at + 1 :]
-    if at == 0 or parts[at - 1] not in ("Qt", "Qt6") or len(rest) < 2:
+    # PySide6/Qt/plugins on Linux and macOS, PySide6/plugins on Windows
+    if at == 0 or parts[at - 1] not in ("Qt", "Qt6", "PySide6") or len(rest) < 2:
         return None
     stem = rest[-1].split(".")[0]
     return rest[0], stem.removeprefix("lib")
@@ -107,6 +111,8 @@ def keep_binary(
     """
     module = qt_library_module(dest)
     if module is not None and module not in QT_LIBRARIES:
+        return False
+    if PurePath(dest).name.lower() in OTHER_BINARIES_DROPPED:
         return False
     plugin = qt_plugin(dest)
     if plugin is not None:
