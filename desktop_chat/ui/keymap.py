@@ -55,6 +55,7 @@ ACTIONS: tuple[Action, ...] = (
     # The app
     Action("palette", "Command palette", "App", ("Ctrl+Shift+P",)),
     Action("help", "Keyboard shortcuts", "App", ("F1", "Ctrl+/")),
+    Action("shortcuts", "Change keyboard shortcuts…", "App", ()),
     Action("toggle_inspector", "Show or hide the side pane", "App", ("Ctrl+E",)),
     Action("settings", "Settings…", "App", ("Ctrl+,",)),
     Action("api_key", "Change the API key…", "App", ("Ctrl+Shift+K",)),

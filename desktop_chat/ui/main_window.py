@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from desktop_chat.core import keybindings
 from desktop_chat.core.conversation import Conversation, Message
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.settings import Settings, Theme
@@ -26,11 +27,13 @@ from desktop_chat.core.stream import (
     Update,
 )
 from desktop_chat.ui.chat_view import ChatView
+from desktop_chat.ui.command_palette import CommandPalette, palette_entries
 from desktop_chat.ui.composer import Composer
 from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.find_bar import FindBar
+from desktop_chat.ui.help_overlay import HelpOverlay
 from desktop_chat.ui.inspector import Inspector
-from desktop_chat.ui.keymap import ACTIONS
+from desktop_chat.ui.keymap import ACTIONS, ACTIONS_BY_ID
 
 if TYPE_CHECKING:
     from desktop_chat.core.store import Store
@@ -87,6 +90,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready")
 
         self._editing: str | None = None  # the question being edited (Up in the composer)
+        self.overrides, shortcut_problems = keybindings.load_overrides(ACTIONS)
+        self.bindings = keybindings.effective(ACTIONS, self.overrides)
+        self._help: HelpOverlay | None = None
         self._handlers: dict[str, Callable[[], object]] = {
             "send": lambda: self.composer.submitted.emit(self.composer.toPlainText()),
             "newline": lambda: self.composer.insertPlainText("\n"),
@@ -104,6 +110,7 @@ class MainWindow(QMainWindow):
             "next_message": lambda: self.on_go_to_message(1),
             "palette": self.on_palette,
             "help": self.on_help,
+            "shortcuts": self.on_edit_shortcuts,
             "stop": self.on_escape,
             "focus_composer": self.on_focus_composer,
             "toggle_inspector": self.on_toggle_inspector,
@@ -120,6 +127,8 @@ class MainWindow(QMainWindow):
         self.sidebar: Sidebar | None = None
         self.actions_by_id: dict[str, QAction] = {}
         self._connect_signals()
+        for problem in shortcut_problems:
+            self.on_notice(f"Keyboard shortcuts: {problem}", True)
         self._show_path()
         self.composer.setFocus()
 
@@ -128,7 +137,7 @@ class MainWindow(QMainWindow):
         for spec in ACTIONS:
             action = QAction(spec.title, self)
             if spec.scope == "window":
-                action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+                action.setShortcuts([QKeySequence(s) for s in self.bindings[spec.id]])
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(self._handlers[spec.id])
             self.addAction(action)
@@ -264,10 +273,51 @@ class MainWindow(QMainWindow):
             self.chat_view.show_notice("Ctrl+Shift+Enter continues this reply.")
 
     def on_palette(self) -> None:
-        pass  # the command palette lands with its own module
+        entries = palette_entries(ACTIONS, self.bindings, self._action_enabled)
+        palette = CommandPalette(entries, self)
+        palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        palette.triggered.connect(lambda action_id: self._handlers[action_id]())
+        palette.popup()
+
+    def _action_enabled(self, action_id: str) -> bool:
+        busy = self.controller.busy
+        if action_id == "continue":
+            return not busy and self.controller.continuable() is not None
+        if action_id in ("regenerate", "send", "edit_last", "new_chat"):
+            return not busy
+        if action_id == "stop":
+            return busy
+        return True
 
     def on_help(self) -> None:
-        pass  # the shortcut overlay lands with its own module
+        if self._help is not None:
+            self._help.close_overlay()
+            return
+        self._help = HelpOverlay(palette_entries(ACTIONS, self.bindings), self)
+        self._help.closed.connect(self.on_help_closed)
+        self._help.open()
+
+    def on_help_closed(self) -> None:
+        if self._help is not None:
+            self._help.deleteLater()
+            self._help = None
+
+    def on_edit_shortcuts(self) -> None:
+        from desktop_chat.ui.shortcuts_editor import ShortcutsDialog
+
+        # The message box's own keys (Enter, Shift+Enter, Up) are not rebindable.
+        window_actions = [a for a in ACTIONS if a.scope == "window"]
+        dialog = ShortcutsDialog(window_actions, self.overrides, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.on_shortcuts_changed)
+        dialog.open()
+
+    def on_shortcuts_changed(self, bindings: dict[str, tuple[str, ...]]) -> None:
+        self.bindings = {**self.bindings, **bindings}
+        self.overrides = keybindings.minimal(ACTIONS, self.bindings)
+        for action_id, action in self.actions_by_id.items():
+            if ACTIONS_BY_ID[action_id].scope == "window":
+                action.setShortcuts([QKeySequence(s) for s in self.bindings[action_id]])
 
     def on_open_conversation(self, conversation_id: str) -> None:
         store = self.controller.store
