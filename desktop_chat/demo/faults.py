@@ -64,7 +64,38 @@ class UnknownEvents:
     """A delta of a type the SDK does not know, and an event of an unknown name."""
 
 
-Fault = ErrorEvent | Drop | Stall | NoStop | Malformed | UnknownEvents
+@dataclass(frozen=True)
+class NoEventLine:
+    """One text delta sent as a bare ``data:`` line, without its ``event:`` line."""
+
+
+@dataclass(frozen=True)
+class TruncatedLine:
+    """The body ends cleanly (framing intact) in the middle of a ``data:`` line."""
+
+
+@dataclass(frozen=True)
+class BlockOutOfOrder:
+    """A content block starts one index past the next one, and gets a delta."""
+
+
+@dataclass(frozen=True)
+class DropAfterStop:
+    """The whole reply, ``message_stop`` included, then the connection breaks mid-chunk."""
+
+
+Fault = (
+    ErrorEvent
+    | Drop
+    | Stall
+    | NoStop
+    | Malformed
+    | UnknownEvents
+    | NoEventLine
+    | TruncatedLine
+    | BlockOutOfOrder
+    | DropAfterStop
+)
 
 
 @dataclass(frozen=True)
@@ -149,5 +180,31 @@ def stream_steps(events: list[Event], fault: Fault | None) -> list[Step]:
                 Send(sse_frame("future_event", future_event)),
                 *after,
             ]
+        case NoEventLine():
+            bare = events[point].frame.split(b"\n", 1)[1]  # the data: line and the blank one
+            return [*before, Send(bare), *after[1:]]
+        case TruncatedLine():
+            frame = events[point].frame
+            return [*before, Send(frame[: len(frame) // 2])]
+        case BlockOutOfOrder():
+            index = _open_block(events, point) + 2
+            start = {
+                "type": "content_block_start",
+                "index": index,
+                "content_block": {"type": "text", "text": ""},
+            }
+            delta = {
+                "type": "content_block_delta",
+                "index": index,
+                "delta": {"type": "text_delta", "text": "out of order"},
+            }
+            return [
+                *before,
+                Send(sse_frame("content_block_start", start)),
+                Send(sse_frame("content_block_delta", delta)),
+                *after,
+            ]
         case NoStop():  # handled above; here for the exhaustiveness check
             return sends[:-1]
+        case DropAfterStop():
+            return [*sends, Cut(sse_frame("ping", {"type": "ping"}))]
