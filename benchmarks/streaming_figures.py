@@ -1,0 +1,403 @@
+"""Streaming a reply into the chat view, against the floor: the SDK reading the same stream.
+
+    python benchmarks/streaming_figures.py FIGURE --base-url URL [options]
+
+One measurement per process (so imports, caches and memory do not leak from one to the next),
+printed as one JSON line; ``run_all.py`` runs them and prints the figures. The server is
+``bench_server.py``, in its own process, so its CPU time is not counted.
+
+- ``floor``: ``client.messages.stream()`` reads ``--deltas`` text deltas and drops them.
+  ``--loop qasync`` runs it on the app's event loop (Qt's), ``--loop asyncio`` on asyncio's.
+- ``view``: the same stream through the app's path (``stream_turn``, the fold, a Qt signal,
+  the update dispatch of the main window) into a shown ``ChatView``; CPU time per delta.
+- ``path``: the same without drawing (the view's methods do nothing): what the app's path
+  costs beyond the floor before any drawing.
+- ``growth``: per-delta cost while the reply holds about 1 KB, and about 100 KB.
+- ``stall``: how late a 2 ms heartbeat timer fires while a reply streams at the server's
+  pace into a view that shows a 1 MB conversation.
+- ``latency``: from the moment a text delta's bytes leave the server to the end of the paint
+  that shows it, for deltas paced apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from qt_process import application
+
+from desktop_chat.core.stream import BlockStarted, BlockStopped, TextDelta
+
+SCENARIO_HEADERS = {"x-demo-scenario": "bench"}
+WARM_UP_DELTAS = 1400  # a whole demo document: every lexer and path warmed
+
+
+def params(deltas: int) -> dict[str, Any]:
+    from desktop_chat.core.settings import Settings
+
+    return {
+        "model": Settings().model,
+        "max_tokens": deltas,
+        "messages": [{"role": "user", "content": "A long answer, please."}],
+        "extra_headers": SCENARIO_HEADERS,
+    }
+
+
+def make_client(base_url: str) -> Any:
+    from desktop_chat.core.client import make_client as app_client
+
+    return app_client(api_key="benchmark", base_url=base_url, max_retries=0)
+
+
+# section: the floor
+
+
+async def read_and_drop(client: Any, deltas: int) -> None:
+    async with client.messages.stream(**params(deltas)) as stream:
+        async for _event in stream:
+            pass
+
+
+async def floor(base_url: str, deltas: int) -> dict[str, Any]:
+    client = make_client(base_url)
+    await read_and_drop(client, WARM_UP_DELTAS)
+    cpu, wall = time.process_time(), time.perf_counter()
+    await read_and_drop(client, deltas)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    await client.close()
+    return {"deltas": deltas, "cpu_s": cpu, "wall_s": wall, "cpu_per_delta_ms": cpu / deltas * 1e3}
+
+
+# section: the view
+
+
+class Probe:
+    """A shown ChatView fed as the main window feeds it, with clocks on what it does."""
+
+    def __init__(self, *, size: tuple[int, int] = (780, 600), null: bool = False) -> None:
+        from PySide6.QtCore import QObject, Signal
+        from PySide6.QtWidgets import QMainWindow
+
+        from desktop_chat.ui.chat_view import ChatView
+
+        probe = self
+        self.paints: list[float] = []
+        self.view_s = 0.0  # time inside the view: deltas, frames, paints
+        self._depth = 0
+
+        class TimedView(ChatView):
+            def paintEvent(self, event: Any) -> None:
+                start = probe.enter()
+                super().paintEvent(event)
+                probe.leave(start)
+                probe.paints.append(time.perf_counter())
+
+            def _on_frame(self) -> None:
+                start = probe.enter()
+                super()._on_frame()
+                probe.leave(start)
+                if probe.after_frame is not None:
+                    probe.after_frame()
+
+            def on_text_delta(self, index: int, text: str) -> None:
+                start = probe.enter()
+                super().on_text_delta(index, text)
+                probe.leave(start)
+
+        class Controller(QObject):  # the app's controller emits each update with a signal
+            reply_updated = Signal(object, object)
+
+        self.window = QMainWindow()
+        self.view = TimedView(self.window)
+        self.window.setCentralWidget(self.view)
+        self.window.resize(*size)
+        self.window.show()
+        if null:  # the app's path without the drawing: nothing happens in the view
+            for name in ("on_text_delta", "on_block_started", "on_text_block_done"):
+                setattr(self.view, name, lambda *args: None)
+        self.controller = Controller()
+        self.controller.reply_updated.connect(self.on_reply_updated)
+        self.on_delta: Callable[[str], None] | None = None
+        self.after_frame: Callable[[], None] | None = None
+
+    def enter(self) -> float:
+        self._depth += 1
+        return time.perf_counter()
+
+    def leave(self, start: float) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self.view_s += time.perf_counter() - start
+
+    def on_reply_updated(self, update: Any, snapshot: Any) -> None:
+        """What MainWindow.on_reply_updated does for the chat view."""
+        match update:
+            case TextDelta(index=index, text=text):
+                if self.on_delta is not None:
+                    self.on_delta(text)
+                self.view.on_text_delta(index, text)
+            case BlockStarted(index=index, block_type=block_type):
+                self.view.on_block_started(index, block_type)
+            case BlockStopped(index=index):
+                block = snapshot.content[index]
+                if block.get("type") == "text":
+                    self.view.on_text_block_done(index, block.get("text", ""))
+            case _:
+                pass
+
+    async def stream(self, client: Any, deltas: int) -> Any:
+        from desktop_chat.core.client import stream_turn
+        from desktop_chat.core.conversation import Status
+        from desktop_chat.core.stream import TurnSnapshot
+
+        snapshot = TurnSnapshot()
+        self.view.begin_reply()
+        error = await stream_turn(
+            client,
+            params(deltas),
+            snapshot,
+            lambda update: self.controller.reply_updated.emit(update, snapshot),
+        )
+        if error is not None:
+            raise RuntimeError(error.message)
+        self.view.end_reply(snapshot.to_message(Status.COMPLETE))
+        await asyncio.sleep(0.1)  # the last frame and its paint
+        return snapshot
+
+
+async def view(base_url: str, deltas: int, *, null: bool = False) -> dict[str, Any]:
+    probe = Probe(null=null)
+    client = make_client(base_url)
+    await probe.stream(client, WARM_UP_DELTAS)
+    probe.view.clear_transcript()
+    await asyncio.sleep(0.05)
+    cpu, wall, inside = time.process_time(), time.perf_counter(), probe.view_s
+    await probe.stream(client, deltas)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall - 0.1
+    await client.close()
+    return {
+        "deltas": deltas,
+        "cpu_s": cpu,
+        "wall_s": wall,
+        "cpu_per_delta_ms": cpu / deltas * 1e3,
+        "view_s": probe.view_s - inside,
+        "frames": probe.view.frames_drawn,
+        "paints": len(probe.paints),
+        "chars": len(probe.view.toPlainText()),
+    }
+
+
+async def growth(base_url: str, deltas: int, window: int) -> dict[str, Any]:
+    """CPU per delta over ``window`` deltas from 1 KB on, and from about 100 KB on.
+
+    Both windows start at the same place in the repeated document, so they hold the same mix
+    of paragraphs, lists, tables and code.
+    """
+    from desktop_chat.demo.replies import MARKDOWN_DOCUMENT
+    from desktop_chat.demo.tokens import split_text
+
+    probe = Probe()
+    client = make_client(base_url)
+    await probe.stream(client, WARM_UP_DELTAS)
+    probe.view.clear_transcript()
+    per_document = len(split_text(MARKDOWN_DOCUMENT))
+    first = next(i for i, n in enumerate(_running_lengths()) if n >= 1000)
+    copies = (100_000 - 1000) // len(MARKDOWN_DOCUMENT) + 1
+    starts = {first: "1kb", first + copies * per_document: "100kb"}
+    ends = {start + window: name for start, name in starts.items()}
+    marks: dict[str, float] = {}
+    count = 0
+    length = 0
+
+    def on_delta(text: str) -> None:
+        nonlocal count, length
+        if count in starts:
+            name = starts[count]
+            marks[name + "_cpu"], marks[name + "_view"] = time.process_time(), probe.view_s
+            marks[name + "_chars"] = length
+        if count in ends:
+            name = ends[count]
+            marks[name + "_cpu"] = time.process_time() - marks[name + "_cpu"]
+            marks[name + "_view"] = probe.view_s - marks[name + "_view"]
+        count += 1
+        length += len(text)
+
+    probe.on_delta = on_delta
+    need = max(ends) + 10
+    if deltas < need:
+        raise SystemExit(f"growth needs at least {need} deltas")
+    await probe.stream(client, deltas)
+    await client.close()
+    result: dict[str, Any] = {"window": window}
+    for name in ("1kb", "100kb"):
+        result[name] = {
+            "at_chars": marks[name + "_chars"],
+            "cpu_per_delta_ms": marks[name + "_cpu"] / window * 1e3,
+            "view_per_delta_ms": marks[name + "_view"] / window * 1e3,
+        }
+    return result
+
+
+def _running_lengths() -> list[int]:
+    from desktop_chat.demo.replies import MARKDOWN_DOCUMENT
+    from desktop_chat.demo.tokens import split_text
+
+    out, total = [], 0
+    for piece in split_text(MARKDOWN_DOCUMENT):
+        out.append(total)
+        total += len(piece)
+    return out
+
+
+async def stall(base_url: str, deltas: int, interval_ms: float) -> dict[str, Any]:
+    """Heartbeat lateness while ``deltas`` stream into a view showing a 1 MB conversation."""
+    from long_conversation import long_conversation
+    from PySide6.QtCore import Qt, QTimer
+
+    probe = Probe()
+    client = make_client(base_url)
+    probe.view.show_conversation(long_conversation(200))
+    await asyncio.sleep(1.0)  # opened, painted, settled
+    late: list[float] = []
+    due = 0.0
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+
+    def beat() -> None:
+        nonlocal due
+        now = time.perf_counter()
+        if due:
+            late.append((now - due) * 1e3)
+        due = now + interval_ms / 1e3
+        timer.start(round(interval_ms))
+
+    timer.timeout.connect(beat)
+    beat()
+    await asyncio.sleep(1.0)
+    idle = list(late)
+    late.clear()
+    await probe.stream(client, 40)  # the SDK's first request (lazy imports, models)
+    first_request = list(late)
+    late.clear()
+    await probe.stream(client, deltas)
+    timer.stop()
+    await client.close()
+    return {
+        "interval_ms": interval_ms,
+        "beats": len(late),
+        "p50_ms": statistics.median(late),
+        "p99_ms": _percentile(late, 99),
+        "max_ms": max(late),
+        "idle_beats": len(idle),
+        "idle_p99_ms": _percentile(idle, 99) if idle else None,
+        "idle_max_ms": max(idle) if idle else None,
+        "first_request_max_ms": max(first_request) if first_request else None,
+        "frames": probe.view.frames_drawn,
+    }
+
+
+async def latency(base_url: str, deltas: int, sent_file: str) -> dict[str, Any]:
+    """Per delta: server send -> the end of the first paint after the view drew it.
+
+    Talks with run_all.py: prints "warm" after a warm-up stream and waits for a line (the
+    server forgets the warm-up's send times meanwhile), streams, prints "streamed" and waits
+    for a line (the server writes the send times to ``sent_file``).
+    """
+    probe = Probe()
+    client = make_client(base_url)
+    await probe.stream(client, 40)
+    probe.view.clear_transcript()
+    await _handshake("warm")
+    drawn: list[float] = []
+
+    def after_frame() -> None:
+        now = time.perf_counter()
+        for i in range(len(drawn) - 1, -1, -1):  # the deltas this frame drew
+            if drawn[i]:
+                break
+            drawn[i] = now
+
+    probe.after_frame = after_frame
+    probe.on_delta = lambda _text: drawn.append(0.0)
+    await probe.stream(client, deltas)
+    await client.close()
+    await _handshake("streamed")
+    sent = [float(line) for line in Path(sent_file).read_text().split()]
+    if len(sent) != len(drawn):
+        raise SystemExit(f"{len(sent)} deltas sent, {len(drawn)} received")
+    waits = []
+    for t_sent, t_drawn in zip(sent, drawn, strict=True):
+        painted = next(p for p in probe.paints if p >= t_drawn)
+        waits.append((painted - t_sent) * 1e3)
+    return {
+        "deltas": len(waits),
+        "p50_ms": statistics.median(waits),
+        "p95_ms": _percentile(waits, 95),
+        "max_ms": max(waits),
+    }
+
+
+async def _handshake(word: str) -> None:
+    print(word, flush=True)
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("figure", choices=["floor", "view", "path", "growth", "stall", "latency"])
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--deltas", type=int, default=20_000)
+    parser.add_argument("--loop", choices=["asyncio", "qasync"], default="qasync")
+    parser.add_argument("--window", type=int, default=1286)
+    parser.add_argument("--interval-ms", type=float, default=2.0)
+    parser.add_argument("--sent-file", default="")
+    args = parser.parse_args()
+
+    async def run() -> dict[str, Any]:
+        match args.figure:
+            case "floor":
+                return await floor(args.base_url, args.deltas)
+            case "view":
+                return await view(args.base_url, args.deltas)
+            case "path":
+                return await view(args.base_url, args.deltas, null=True)
+            case "growth":
+                return await growth(args.base_url, args.deltas, args.window)
+            case "stall":
+                return await stall(args.base_url, args.deltas, args.interval_ms)
+            case _:
+                return await latency(args.base_url, args.deltas, args.sent_file)
+
+    from desktop_chat.core.client import load_sdk
+
+    load_sdk()
+    if args.figure == "floor" and args.loop == "asyncio":
+        result = asyncio.run(run())
+    else:
+        import qasync
+
+        app = application()
+        runner = asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app))
+        try:
+            result = runner.run(run())
+        finally:
+            runner.close()
+    print(json.dumps({"figure": args.figure, "loop": args.loop, **result}))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

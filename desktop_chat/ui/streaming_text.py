@@ -1,0 +1,272 @@
+"""One text block of a reply, drawn while it streams: finished Markdown blocks once, the open
+one again at each frame.
+
+The block's region of the document is, in order:
+
+- the finished blocks, each written once when it finished, and never touched again;
+- the open block (the *tail*), removed and written again at each frame;
+- or, while a fenced code block streams, its box: each code line is added once when it is
+  whole, and only the line being received is drawn again. When the fence closes, the box is
+  written once more, as a finished block, so multi-line strings get their right colours.
+
+So the work of a frame is the size of the open block, not of the reply, and nothing is
+drawn per delta: :meth:`StreamingText.append` only records text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
+
+from desktop_chat.core.markdown_blocks import BlockSplitter, MarkdownBlock, OpenFence, code_blocks
+from desktop_chat.ui.markdown_writer import MarkdownWriter, Output
+
+
+@dataclass
+class _CodeBox:
+    """The box of a fenced code block that is still streaming."""
+
+    frame: QTextFrame
+    number: int
+    language: str
+    lines_drawn: int  # of OpenFence.lines, the opening fence included
+    line_start: QTextCursor  # where the line being received begins
+
+
+@dataclass
+class StreamingText:
+    """Draws one streaming text block into ``document``, from where ``start`` is.
+
+    Attributes:
+        finished: the sources of the blocks written as finished, in order (tests read it).
+        tail_draws: how many times the open block was drawn.
+    """
+
+    document: QTextDocument
+    writer: MarkdownWriter
+    start: Output
+    finished: list[str] = field(default_factory=list)
+    tail_draws: int = 0
+    _parts: list[str] = field(default_factory=list)
+    _splitter: BlockSplitter = field(default_factory=BlockSplitter)
+    _committed: QTextCursor | None = None
+    _committed_fill: bool = False
+    _committed_formats: tuple[QTextBlockFormat, QTextCharFormat] | None = None
+    _begin: QTextCursor | None = None
+    _begin_fill: bool = False
+    _box: _CodeBox | None = None
+    _drawn_tail: str = ""
+    _end_fill: bool = False
+    _tail_rows: bool = False  # the tail holds a table drawn as rows: not the finished look
+    _dirty: bool = False
+    _sealed: bool = False
+
+    def __post_init__(self) -> None:
+        self._begin = _pinned(self.start.cursor)
+        self._begin_fill = self.start.fill
+        self._commit(self.start)
+
+    @property
+    def text(self) -> str:
+        """All the text received so far."""
+        if len(self._parts) > 1:
+            self._parts = ["".join(self._parts)]
+        return self._parts[0] if self._parts else ""
+
+    @property
+    def end_fill(self) -> bool:
+        """The document ends in an empty block to write into (after a frame)."""
+        return self._end_fill
+
+    @property
+    def dirty(self) -> bool:
+        """Text arrived since the last frame."""
+        return self._dirty
+
+    def append(self, text: str) -> None:
+        """Record streamed text; it is drawn at the next :meth:`draw`."""
+        self._parts.append(text)
+        self._splitter.feed(text)
+        self._dirty = True
+
+    def draw(self) -> None:
+        """Draw what arrived since the last frame."""
+        self._dirty = False
+        finished = self._splitter.take_finished()
+        fence = self._splitter.open_fence
+        tail = "" if fence is not None else self._splitter.open_source
+        if self._box is not None and finished and finished[0].fenced_code:
+            self._close_code_box(finished.pop(0))
+        elif (
+            finished
+            and self._box is None
+            and finished[0].source == self._drawn_tail != ""
+            and not self._tail_rows
+        ):
+            # The open block, as last drawn, is the block that finished: it stays as it is.
+            end = QTextCursor(self.document)
+            end.movePosition(QTextCursor.MoveOperation.End)
+            self._commit(Output(end, fill=self._end_fill))
+            self.finished.append(finished.pop(0).source)
+            self._drawn_tail = ""
+        if not finished and fence is not None and self._box is not None:
+            self._draw_code_lines(fence)
+            return
+        if not finished and fence is None and self._box is None and tail == self._drawn_tail:
+            return
+        cursor = self._cursor_at_committed()
+        cursor.beginEditBlock()
+        try:
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            if self._committed_formats is not None:
+                # Removing from the end of an empty block gives it the format of the last
+                # block removed: give it its own back.
+                cursor.setBlockFormat(self._committed_formats[0])
+                cursor.setBlockCharFormat(self._committed_formats[1])
+            out = Output(cursor, fill=self._committed_fill)
+            for block in finished:
+                self.writer.write(out, block.source)
+                self.finished.append(block.source)
+            self._commit(out)
+            self._box = None
+            self._drawn_tail = tail
+            if fence is not None:
+                self._open_code_box(out, fence)
+            elif tail:
+                self.tail_draws += 1
+                self.writer.write(out, tail, preview=True)
+                self._tail_rows = self.writer.drew_rows
+            # After a code box, the document ends in the empty block Qt keeps after it.
+            self._end_fill = True if fence is not None else out.fill
+        finally:
+            cursor.endEditBlock()
+
+    def finish(self, text: str) -> None:
+        """The block is complete and ``text`` is all of it: draw the rest, once.
+
+        If what streamed is not ``text`` (it cannot happen with the API, but a view must not
+        show something else), or the text defines link references that earlier blocks use,
+        the block is written again from ``text`` in one go.
+        """
+        self._splitter.finish()
+        self._dirty = True
+        self.draw()
+        if self._sealed:
+            return
+        if self.text != text or self._splitter.has_reference_definitions:
+            cursor = _unpinned(self._begin)
+            cursor.beginEditBlock()
+            try:
+                cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                self.writer.write_text(Output(cursor, fill=self._begin_fill), text)
+            finally:
+                cursor.endEditBlock()
+            self._parts = [text]
+
+    def seal(self) -> Output:
+        """Freeze what is drawn (something is about to be written after it); return where
+        writing continues. Text that still arrives is drawn after that, as a new start.
+        """
+        self._dirty = True
+        self.draw()
+        end = QTextCursor(self.document)
+        end.movePosition(QTextCursor.MoveOperation.End)
+        self._splitter = BlockSplitter()
+        self._box = None
+        self._drawn_tail = ""
+        self._sealed = True
+        return Output(end, fill=self._end_fill)
+
+    def resume_at(self, out: Output) -> None:
+        """Continue drawing at ``out`` (after :meth:`seal` and what was written after)."""
+        self._commit(out)
+
+    # section: internals
+
+    def _commit(self, out: Output) -> None:
+        self._committed = _pinned(out.cursor)
+        self._committed_fill = out.fill
+        self._committed_formats = (out.cursor.blockFormat(), out.cursor.blockCharFormat())
+
+    def _cursor_at_committed(self) -> QTextCursor:
+        return _unpinned(self._committed)
+
+    def _open_code_box(self, out: Output, fence: OpenFence) -> None:
+        number = self.writer.codes.add("")
+        frame = self.writer.open_code_box(out, fence.language, number, indent=0.0)
+        self._box = _CodeBox(frame, number, fence.language, 1, _pinned(out.cursor))
+        self._draw_code_lines(fence, out)
+
+    def _close_code_box(self, block: MarkdownBlock) -> None:
+        """The streaming code block closed: colour it as a whole, in the box it streamed in.
+
+        The box stays: only its lines are written again (adding or removing a frame makes
+        Qt scan the whole document; see ``MarkdownWriter.write``).
+        """
+        box = self._box
+        assert box is not None
+        found = code_blocks(block.source)
+        code = found[0].code if found else ""
+        header = box.frame.firstCursorPosition()
+        header.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        header.beginEditBlock()
+        try:
+            header.setPosition(box.frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+            header.removeSelectedText()
+            out = Output(header, fill=False)
+            for runs in self.writer.highlighter.lines(code, box.language):
+                self.writer.code_line(out, runs)
+            self.writer.codes.codes[box.number] = code
+            out.leave(box.frame)
+            self._commit(out)
+        finally:
+            header.endEditBlock()
+        self.finished.append(block.source)
+        self._box = None
+        self._drawn_tail = ""
+        self._end_fill = True
+
+    def _draw_code_lines(self, fence: OpenFence, out: Output | None = None) -> None:
+        box = self._box
+        assert box is not None
+        cursor = _unpinned(box.line_start)
+        cursor.beginEditBlock()
+        try:
+            if out is None:
+                cursor.setPosition(box.frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                out = Output(cursor, fill=False)
+            lines = fence.lines
+            highlighter = self.writer.highlighter
+            if box.lines_drawn < len(lines):
+                for line in lines[box.lines_drawn :]:
+                    self.writer.code_line(out, highlighter.line(line, box.language))
+                box.lines_drawn = len(lines)
+                self.writer.codes.codes[box.number] = "\n".join(lines[1:])
+                box.line_start = _pinned(out.cursor)
+            if fence.partial:
+                self.tail_draws += 1
+                self.writer.code_line(out, [(fence.partial, highlighter.base)])
+        finally:
+            cursor.endEditBlock()
+
+
+def _pinned(cursor: QTextCursor) -> QTextCursor:
+    """A copy of ``cursor`` that stays put when text is inserted where it is."""
+    pinned = QTextCursor(cursor)
+    pinned.clearSelection()
+    pinned.setKeepPositionOnInsert(True)
+    return pinned
+
+
+def _unpinned(pinned: QTextCursor | None) -> QTextCursor:
+    """A cursor to write with, where ``pinned`` is."""
+    assert pinned is not None
+    cursor = QTextCursor(pinned)
+    cursor.setKeepPositionOnInsert(False)
+    # Text inserted at a pinned cursor moves its anchor, not its position: drop the anchor.
+    cursor.clearSelection()
+    return cursor

@@ -1,0 +1,81 @@
+"""The transcript's colours, derived from the widget's palette so light and dark both work.
+
+Nothing here hard-codes black on white: text takes the palette's own colour (formats leave
+it unset), and every other colour is the palette's, or a blend of two of its colours. Only
+the accent and the error red are fixed, in a light and a dark variant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFontDatabase, QPalette, QTextCharFormat
+
+_ACCENT = {False: "#c15f3c", True: "#e08a68"}
+_ERROR = {False: "#c62828", True: "#ef6b6b"}
+# Pygments styles drawn on the code background of each variant.
+_CODE_STYLE = {False: "default", True: "github-dark"}
+
+
+def _blend(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way to ``b``."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours and fonts of the transcript.
+
+    Attributes:
+        dark: the palette is dark (light text on a dark base).
+        dim: notes, labels and the "Copy" links.
+        accent: the assistant's name.
+        link: links in replies.
+        error: error notes.
+        code_background: fenced code blocks and inline code.
+        code_border: the frame around a fenced code block.
+        code_style: the Pygments style for syntax highlighting.
+        code_family: the monospace font family.
+    """
+
+    dark: bool
+    dim: QColor
+    accent: QColor
+    link: QColor
+    error: QColor
+    code_background: QColor
+    code_border: QColor
+    code_style: str
+    code_family: str
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> Theme:
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = base.lightness() < text.lightness()
+        link = palette.color(QPalette.ColorRole.Link)
+        if dark and link.lightness() < 128:  # some dark palettes keep the light one's blue
+            link = QColor("#7cb7ff")
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        return cls(
+            dark=dark,
+            dim=_blend(text, base, 0.45),
+            accent=QColor(_ACCENT[dark]),
+            link=link,
+            error=QColor(_ERROR[dark]),
+            code_background=_blend(base, text, 0.07 if dark else 0.045),
+            code_border=_blend(base, text, 0.18),
+            code_style=_CODE_STYLE[dark],
+            code_family=fixed.family() if fixed.fixedPitch() else "monospace",
+        )
+
+    def code_format(self) -> QTextCharFormat:
+        """The character format of code: the monospace family, the palette's text colour."""
+        fmt = QTextCharFormat()
+        fmt.setFontFamilies([self.code_family, "monospace"])
+        fmt.setFontFixedPitch(True)
+        return fmt
