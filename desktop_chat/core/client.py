@@ -92,6 +92,8 @@ async def stream_turn(
                 if update is not None:
                     on_update(update)
     except Exception as exc:  # every failure becomes words; the partial reply stays
+        if snapshot.completed:
+            return None  # message_stop arrived: the reply is whole; a fault after it loses nothing
         return classify(exc, snapshot)
     if not snapshot.completed:
         return TurnError(
@@ -157,6 +159,12 @@ def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnEr
                 ErrorKind.SERVER,
                 "The API failed (HTTP {status}). Try again.",
                 True,
+            )
+        elif 400 <= exc.status_code < 500 and exc.status_code not in _STATUS_KINDS:
+            kind, words, retryable = (
+                ErrorKind.BAD_REQUEST,
+                "The API refused the request (HTTP {status}): {detail}",
+                False,
             )
         return TurnError(
             kind,

@@ -312,6 +312,10 @@ def _decode(data: bytes | str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":
+            raise TranscriptError(
+                "the file ends in the middle of a character: is it truncated?"
+            ) from None
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise TranscriptError(
@@ -339,6 +343,12 @@ def parse_json(data: bytes | str) -> list[Conversation]:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             reason += " (the file ends too soon: is it truncated?)"
         raise TranscriptError(reason) from None
+    except TranscriptError:
+        raise
+    except RecursionError:
+        raise TranscriptError("the JSON is nested too deeply to be a transcript") from None
+    except ValueError as exc:  # int() refuses numbers of over 4300 digits
+        raise TranscriptError(f"a number is too long ({exc})") from None
     try:  # a lone surrogate (\ud800) decodes, but is no text: SQLite and files refuse it
         _dumps(document, indent=None).encode("utf-8")
     except UnicodeEncodeError:

@@ -69,11 +69,6 @@ def test_a_truncated_export_is_refused_wherever_it_was_cut(
         assert reason and "Traceback" not in reason, cut
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transcripts._decode reports a cut inside a UTF-8 character as 'not UTF-8 text' "
-    "rather than a truncated file",
-)
 def test_a_file_cut_inside_a_character_says_it_is_truncated() -> None:
     data = '{"messages": [], "title": "Zürich"}'.encode()
     cut = data.index("ü".encode()) + 1
@@ -81,19 +76,11 @@ def test_a_file_cut_inside_a_character_says_it_is_truncated() -> None:
         parse_json(data[:cut])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="parse_json lets json's RecursionError escape (not a TranscriptError)"
-)
 def test_deeply_nested_json_is_refused_not_a_crash() -> None:
     with pytest.raises(TranscriptError):
         parse_json(b'{"messages": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse_json lets int()'s ValueError for numbers over 4300 digits escape "
-    "(a ValueError, but not a TranscriptError)",
-)
 def test_a_huge_number_is_refused_as_a_transcript_error() -> None:
     with pytest.raises(TranscriptError):
         parse_json(b'{"messages": [], "created_at": ' + b"9" * 5000 + b"}")

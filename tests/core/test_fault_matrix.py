@@ -133,13 +133,6 @@ ROWS: dict[str, Row] = {
     ),
     "connection dropped after message_stop": Row(
         "drop_after_stop", None, "", False, COMPLETE, "whole",
-        marks=(
-            pytest.mark.xfail(
-                strict=True,
-                reason="stream_turn() classifies an exception raised after message_stop "
-                "arrived (DROPPED) instead of returning None for the complete reply",
-            ),
-        ),
     ),
 }  # fmt: skip
 
