@@ -116,8 +116,8 @@ def keep_binary(
         return False
     plugin = qt_plugin(dest)
     if plugin is not None:
-        kind, name = plugin
-        if kind not in QT_PLUGIN_TYPES or name in QT_PLUGINS_DROPPED:
+        plugin_type, name = plugin
+        if plugin_type not in QT_PLUGIN_TYPES or name in QT_PLUGINS_DROPPED:
             return False
         if name == "qicns" and not macos:
             return False
@@ -169,7 +169,7 @@ def runtime_distributions(name: str = "desktop-chat") -> dict[str, Distribution]
     found: dict[str, Distribution] = {}
     todo = [name]
     while todo:
-        key = re.sub(r"[-_.]+", "-", todo.pop()).lower()
+        key = _normalised(todo.pop())
         if key in found:
             continue
         found[key] = distribution(key)
@@ -188,7 +188,10 @@ def excluded_dependencies(excludes: Iterable[str]) -> list[str]:
         module
         for module in excludes
         if "." not in module
-        and any(
-            re.sub(r"[-_.]+", "-", dist).lower() in needed for dist in provided_by.get(module, [])
-        )
+        and any(_normalised(dist) in needed for dist in provided_by.get(module, []))
     )
+
+
+def _normalised(distribution_name: str) -> str:
+    """PEP 503 spelling: ``Jaraco.Classes`` and ``jaraco_classes`` are ``jaraco-classes``."""
+    return re.sub(r"[-_.]+", "-", distribution_name).lower()

@@ -1,14 +1,14 @@
 """A smaller ICU data library for the Linux bundle (Linux only; the spec calls ``trim``).
 
 PySide6's Linux wheels ship ICU, and its data library ``libicudata.so.NN`` is the biggest file
-in the bundle (31 MB). QtCore calls ICU for four things only (see ``QT_ICU_API``): case mapping,
-time-zone ids and names, legacy text codecs and collation. Whole data trees that none of those
-read (locale display names of languages, regions, currencies and units; number spell-out rules;
-transliterators; break-iterator rules and dictionaries, since Qt breaks text itself) are removed
-with ICU's own ``icupkg``, and the rest is linked back into a library with the same soname and
-symbol. The result is about half the size and gives QtCore the same answers (checked by
-``packaging/entry.py``'s bundle check, and by comparing collation, case mapping and time-zone
-names in several locales before and after).
+in the bundle (31 MB). Qt (QtCore) calls ICU for four things only (see ``QT_ICU_API``): case
+mapping, time-zone ids and names, legacy text codecs and collation. Whole data trees none of
+those read (locale display names of languages, regions, currencies and units; number spell-out
+rules; transliterators; break-iterator rules and dictionaries, since Qt breaks text itself) are
+removed with ICU's own ``icupkg``, and the rest is linked back into a library with the same
+soname and symbol. The result is about half the size and gives QtCore the same answers
+(checked by ``packaging/entry.py``'s bundle check, and by comparing collation, case mapping and
+time-zone names in several locales before and after).
 
 Needs ``icupkg`` (apt: icu-devtools; it reads any ICU version's package format) and ``as`` and
 ``ld`` (apt: binutils).
@@ -39,21 +39,22 @@ def _run(*args: str, cwd: Path | None = None) -> str:
     return result.stdout
 
 
-def check_qt_icu_use(qt_core: Path, icu_major: str) -> None:
-    """Fail if ``qt_core`` imports an ICU function outside ``QT_ICU_API``.
+def check_qt_icu_use(qt_libraries: list[Path], icu_major: str) -> None:
+    """Fail if a Qt library imports an ICU function outside ``QT_ICU_API``.
 
     ICU renames its C API per major version (``ucol_open_73``), which is how its imports are told
     apart from the rest.
     """
     suffix = re.compile(rf"\s(\w+)_{icu_major}$")
-    undefined = _run("nm", "-D", "-u", str(qt_core)).splitlines()
-    imported = {match.group(1) for line in undefined if (match := suffix.search(line))}
-    unexpected = sorted(name for name in imported if not name.startswith(QT_ICU_API))
-    if unexpected:
-        raise SystemExit(
-            f"icu_data: {qt_core.name} now calls ICU functions {unexpected}; check which data "
-            "trees they read and update DROPPED_TREES / QT_ICU_API in packaging/icu_data.py"
-        )
+    for library in qt_libraries:
+        undefined = _run("nm", "-D", "-u", str(library)).splitlines()
+        imported = {match.group(1) for line in undefined if (match := suffix.search(line))}
+        unexpected = sorted(name for name in imported if not name.startswith(QT_ICU_API))
+        if unexpected:
+            raise SystemExit(
+                f"icu_data: {library.name} now calls ICU functions {unexpected}; check which "
+                "data trees they read and update DROPPED_TREES / QT_ICU_API in icu_data.py"
+            )
 
 
 def _symbol(library: Path) -> tuple[str, int, int]:
@@ -83,11 +84,11 @@ def _file_offset(library: Path, address: int) -> int:
     raise SystemExit(f"icu_data: address {address:#x} is not in a loaded segment of {library}")
 
 
-def trim(library: Path, qt_core: Path, workdir: Path) -> Path:
+def trim(library: Path, qt_libraries: list[Path], workdir: Path) -> Path:
     """Write a trimmed copy of ``library`` under ``workdir`` and return its path."""
     workdir.mkdir(parents=True, exist_ok=True)
     symbol, offset, size = _symbol(library)
-    check_qt_icu_use(qt_core, symbol.removeprefix("icudt").removesuffix("_dat"))
+    check_qt_icu_use(qt_libraries, symbol.removeprefix("icudt").removesuffix("_dat"))
     package = f"{symbol.removesuffix('_dat')}l"  # icudt73l: the little-endian ASCII package
     full = f"full/{package}.dat"  # icupkg wants the file named after the package
     (workdir / "full").mkdir(exist_ok=True)
@@ -126,7 +127,8 @@ def trim_in_toc(binaries: list[tuple[str, str, str]], workdir: Path) -> list[tup
     name = next((n for n in sources if n.startswith("libicudata.so.")), None)
     if name is None:
         return binaries
-    trimmed = str(trim(Path(sources[name]), Path(sources["libQt6Core.so.6"]), workdir))
+    qt_libraries = [Path(src) for n, src in sources.items() if n.startswith("libQt6")]
+    trimmed = str(trim(Path(sources[name]), qt_libraries, workdir))
     return [
         (dest, trimmed if kind != "SYMLINK" and PurePath(dest).name == name else src, kind)
         for dest, src, kind in binaries
