@@ -110,7 +110,6 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setQuitOnLastWindowClosed(False)
     icon = _icon_path()
     app.setWindowIcon(QIcon(str(icon)) if icon else QIcon.fromTheme("desktop-chat"))
-    sys.excepthook = _log_unhandled
 
     runner = asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app))
     try:
@@ -130,14 +129,11 @@ def _icon_path() -> Path | None:
     return None
 
 
-def _log_unhandled(kind: type[BaseException], value: BaseException, tb: Any) -> None:
-    # The log handler's RedactingFilter takes any key out of the traceback text.
-    log.error("unhandled error", exc_info=(kind, value, tb))
-
-
 async def _amain(app: QApplication, args: argparse.Namespace) -> int:
+    from desktop_chat.core import app_log
     from desktop_chat.core.client import load_sdk
     from desktop_chat.core.conversation import Conversation
+    from desktop_chat.core.drafts import DraftStore
     from desktop_chat.core.settings import load_settings
     from desktop_chat.ui.controller import ChatController
     from desktop_chat.ui.main_window import MainWindow, apply_theme
@@ -150,7 +146,6 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         firstiter=base_loop._asyncgen_firstiter_hook,
         finalizer=base_loop._asyncgen_finalizer_hook,
     )
-    loop.set_exception_handler(_on_loop_exception)
 
     demo = args.demo or args.smoke_test
     ready: asyncio.Future[None] = loop.create_future()
@@ -163,6 +158,10 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         Conversation(), settings, lambda: key_state["key"], ready, base_url=args.base_url
     )
     window = MainWindow(controller)
+    # Unhandled errors anywhere (async slots, threads) are logged, keys redacted, and shown
+    # once in the window; the window lives on. `notify` may run on another thread: a
+    # signal carries the words to the UI thread.
+    app_log.install_hooks(window.unhandled_error.emit, loop)
     for problem in problems:
         window.chat_view.show_notice(f"Settings: {problem}", error=True)
     closed: asyncio.Future[None] = loop.create_future()
@@ -195,10 +194,16 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         nonlocal server
         # Yield first so the window gets its first paint before this work competes with it.
         await asyncio.sleep(0.05)
+        log_path = app_log.install()
+        log.info("logging to %s", log_path)
+        window.attach_drafts(DraftStore())
         store = _open_store(window)
         if store is not None:
             stores.append(store)
             window.attach_store(store)
+            # The newest conversation, if its reply was cut (by a crash, say; the command
+            # line may have marked it interrupted already), opens with the way to retry it.
+            window.open_latest_interrupted()
         if demo:
             from desktop_chat.demo.server import DemoServer
 
@@ -218,6 +223,8 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
                 )
                 window.on_change_key(problem)
         ready.set_result(None)
+        if report := os.environ.get(STATE_REPORT_ENV):
+            _write_state(window, Path(report))
 
     stores: list[Store] = []
     loader = asyncio.ensure_future(load())
@@ -258,7 +265,8 @@ async def _smoke_test(window: MainWindow) -> int:
 
 
 def _open_store(window: MainWindow) -> Store | None:
-    """The conversations database; on failure, the reason in the window (nothing is touched)."""
+    """The conversations database; on failure, the reason in the window (nothing on disk
+    is touched)."""
     from desktop_chat.core.store import Store, StoreError
 
     try:
@@ -285,8 +293,3 @@ def _write_state(window: MainWindow, path: Path) -> None:
 def _resolve(future: asyncio.Future[Any], value: Any) -> None:
     if not future.done():
         future.set_result(value)
-
-
-def _on_loop_exception(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-    exc = context.get("exception")
-    log.error("error in the event loop: %s", context.get("message"), exc_info=exc)

@@ -67,7 +67,6 @@ class AutoSaver:
         """
         self._snapshot = snapshot
         self._base = base
-        self._attempt(self._store.save_conversation, self._conversation)  # the path shown
         if base is not None:
             self._flush()
             return
@@ -78,6 +77,8 @@ class AutoSaver:
             snapshot.to_message(Status.STREAMING),
             request_settings=settings,
         )
+        # The path saved ends at the new reply, so that after a crash it is what is shown.
+        self._attempt(self._store.save_conversation, self._conversation, current_id=snapshot.id)
 
     def on_update(self, update: Update) -> None:
         if isinstance(update, _BOUNDARIES):

@@ -472,9 +472,9 @@ class Store:
         for conversation_id in self.conversation_ids():
             yield self.load(conversation_id)
 
-    def save_conversation(self, conv: Conversation) -> None:
-        """Insert ``conv``'s row, or update its title and shown path. Messages are saved
-        separately."""
+    def save_conversation(self, conv: Conversation, *, current_id: str | None = None) -> None:
+        """Insert ``conv``'s row, or update its title and shown path (ending at
+        ``current_id``, by default ``conv.current_id``). Messages are saved separately."""
         now = time.time()
         with self._write() as db:
             db.execute(
@@ -484,7 +484,13 @@ class Store:
                 ON CONFLICT (id) DO UPDATE SET
                     title = excluded.title, current_id = excluded.current_id
                 """,
-                (conv.id, conv.title, conv.created_at, max(now, conv.created_at), conv.current_id),
+                (
+                    conv.id,
+                    conv.title,
+                    conv.created_at,
+                    max(now, conv.created_at),
+                    current_id or conv.current_id,
+                ),
             )
 
     def add_conversations(self, convs: Sequence[Conversation]) -> None:

@@ -125,6 +125,10 @@ class Router:
         usage = prompt_usage(system=request.system, messages=request.messages, tools=request.tools)
         message_id = new_message_id()
         fault = scenario.fault
+        if scenario.fault_every_other:
+            self.attempts[scenario.name] += 1
+            if self.attempts[scenario.name] % 2 == 0:
+                fault = None
         if request.stream:
             events = reply_events(reply, message_id=message_id, model=request.model, usage=usage)
             return StreamResponse(

@@ -66,6 +66,8 @@ class Scenario:
         failure: an HTTP error answered instead of a message.
         tokens_per_second: pacing that overrides the server's.
         thinks: add a thinking block first when the request turns thinking on.
+        fault_every_other: the fault strikes the 1st, 3rd, 5th… request of the scenario
+            only, so that the app's own retry (after a stream began) recovers.
     """
 
     name: str
@@ -76,6 +78,7 @@ class Scenario:
     failure: HttpFailure | None = None
     tokens_per_second: float | None = None
     thinks: bool = True
+    fault_every_other: bool = False
 
 
 _RATE_LIMITED = (
@@ -125,6 +128,12 @@ SCENARIOS: dict[str, Scenario] = {
             "error_event",
             "some text, then an overloaded_error event",
             fault=ErrorEvent("overloaded_error", "Overloaded"),
+        ),
+        Scenario(
+            "error_event_once",
+            "an overloaded_error event mid-stream on every other request (the app retries)",
+            fault=ErrorEvent("overloaded_error", "Overloaded"),
+            fault_every_other=True,
         ),
         Scenario(
             "api_error_event",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 import qasync
@@ -14,6 +15,7 @@ from desktop_chat.core.autosave import AutoSaver
 from desktop_chat.core.client import ErrorKind, TurnError, make_client, stream_turn
 from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
 from desktop_chat.core.redaction import redact
+from desktop_chat.core.retry import RetryPlan, RetryPolicy, countdown_text, suggestion
 from desktop_chat.core.settings import Settings
 from desktop_chat.core.stream import TurnSnapshot, Update
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _CONTINUABLE = ("max_tokens", "pause_turn")
+_RETRY_HINT = "Ctrl+R asks again; Ctrl+Shift+Enter carries on from what arrived."
 _NO_KEY = (
     "No API key yet. Add one with Ctrl+Shift+K (it goes to your system keychain), set "
     "ANTHROPIC_API_KEY, or start with --demo to try the app."
@@ -50,6 +53,7 @@ class ChatController(QObject):
         key_rejected(): the API refused the key (401): the window asks for another.
         path_changed(): the messages shown changed other than by appending (a regenerated
             reply, an edited question, another variant): redraw them.
+        retry_countdown(str): "Retrying in 7 s…" while a retry waits; "" when it ends.
     """
 
     message_added = Signal(object)
@@ -60,6 +64,7 @@ class ChatController(QObject):
     busy_changed = Signal(bool)
     key_rejected = Signal()
     path_changed = Signal()
+    retry_countdown = Signal(str)
 
     def __init__(
         self,
@@ -82,6 +87,8 @@ class ChatController(QObject):
         self._base_url = base_url
         self._stream_task: asyncio.Task[TurnError | None] | None = None
         self._stop_requested = False
+        self._cancel_wait: asyncio.Event | None = None
+        self.retry_policy = RetryPolicy()
         self._continuing: Message | None = None
         self._busy = False
 
@@ -161,17 +168,23 @@ class ChatController(QObject):
         return True
 
     def continuable(self) -> Message | None:
-        """The last reply, when it stopped short and the API can carry it on."""
+        """The last reply, when it stopped short (max_tokens, paused, cut by a fault or by
+        Esc) with some text the API can carry on from."""
         path = self.conversation.path()
-        if path and path[-1].role == "assistant" and path[-1].stop_reason in _CONTINUABLE:
-            return path[-1]
+        last = path[-1] if path else None
+        if last is None or last.role != "assistant":
+            return None
+        if last.stop_reason in _CONTINUABLE:
+            return last
+        if last.status is not Status.COMPLETE and last.text.strip():
+            return last
         return None
 
     def continue_reply(self) -> bool:
         """Carry on the last reply where max_tokens or pause_turn stopped it."""
         base = self.continuable()
         if base is None:
-            self.notice.emit("Only a reply cut at max_tokens or paused can be continued.", False)
+            self.notice.emit("Only a reply that stopped short can be continued.", False)
             return False
         if not self._can_start():
             return False
@@ -213,9 +226,47 @@ class ChatController(QObject):
             if not api_key:  # sent while the key was still being looked up
                 self.notice.emit(_NO_KEY, True)
                 return
-            await self._run_turn(api_key, base)
+            attempt = 1
+            while True:
+                error = await self._run_turn(api_key, base)
+                if error is None:
+                    return
+                plan = self.retry_policy.decide(error, attempt)
+                if plan is None:
+                    self.notice.emit(suggestion(error, model=self.settings.model), False)
+                    return
+                if not await self._count_down(plan):
+                    self.retry_countdown.emit("")
+                    self.notice.emit(f"Retry cancelled. {_RETRY_HINT}", False)
+                    return
+                self.retry_countdown.emit("")
+                # The failed reply stays, as a variant; the retry asks again (or carries on
+                # the reply being continued, from what it has now).
+                failed = self.conversation.path()[-1]
+                if base is not None:
+                    base = failed
+                elif failed.role == "assistant":
+                    self.conversation.current_id = failed.parent_id
+                    self.path_changed.emit()
+                attempt += 1
         finally:
             self._set_busy(False)
+
+    async def _count_down(self, plan: RetryPlan) -> bool:
+        """Wait ``plan.delay_s``, saying how long is left; False when Esc cancelled it."""
+        self._cancel_wait = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        end = loop.time() + plan.delay_s
+        try:
+            while (remaining := end - loop.time()) > 0:
+                self.retry_countdown.emit(countdown_text(plan, remaining))
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(self._cancel_wait.wait(), min(1.0, remaining))
+                if self._cancel_wait.is_set():
+                    return False
+            return True
+        finally:
+            self._cancel_wait = None
 
     async def check_key(self, key: str) -> str | None:
         """Why ``key`` does not work, in plain words; None when the API accepts it."""
@@ -248,12 +299,15 @@ class ChatController(QObject):
         )
 
     def on_stop(self) -> None:
-        """Stop the streaming reply now; what arrived is kept."""
+        """Stop the streaming reply now (what arrived is kept), or cancel a retry's wait."""
+        if self._cancel_wait is not None:
+            self._cancel_wait.set()
         if self._stream_task is not None and not self._stream_task.done():
             self._stop_requested = True
             self._stream_task.cancel()
 
-    async def _run_turn(self, api_key: str, base: Message | None = None) -> None:
+    async def _run_turn(self, api_key: str, base: Message | None = None) -> TurnError | None:
+        """Stream one reply; the error it ended with (None when complete or stopped)."""
         params = self.settings.request_params()
         params["messages"] = self.conversation.to_api_messages()
         if base is not None:
@@ -287,7 +341,7 @@ class ChatController(QObject):
                 self._finish(snapshot.to_message(Status.INTERRUPTED, _STOPPED), snapshot)
                 if not self._stop_requested:
                     raise
-                return
+                return None
             finally:
                 self._stream_task = None
         if error is not None:
@@ -295,6 +349,7 @@ class ChatController(QObject):
         self._finish(self._message_for(snapshot, error), snapshot)
         if error is not None and error.kind is ErrorKind.AUTH:
             self.key_rejected.emit()
+        return error
 
     def _finish(self, message: Message, snapshot: TurnSnapshot) -> None:
         base, self._continuing = self._continuing, None

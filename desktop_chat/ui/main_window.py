@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop_chat.core import keybindings
-from desktop_chat.core.conversation import Conversation, Message
+from desktop_chat.core.conversation import Conversation, Message, Status
+from desktop_chat.core.drafts import NEW_CHAT, DraftStore
+from desktop_chat.core.limits import check_message_size
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.settings import Settings, Theme
 from desktop_chat.core.store import StoreError
@@ -35,6 +38,9 @@ from desktop_chat.ui.help_overlay import HelpOverlay
 from desktop_chat.ui.inspector import Inspector
 from desktop_chat.ui.keymap import ACTIONS, ACTIONS_BY_ID
 
+DRAFT_DELAY_MS = 300  # typing pauses this long before the draft is written
+LARGE_DRAFT = 1_000_000
+
 if TYPE_CHECKING:
     from desktop_chat.core.store import Store
     from desktop_chat.ui.settings_dialog import SettingsDialog
@@ -55,10 +61,12 @@ class MainWindow(QMainWindow):
     Signals:
         closing(): the user closed the window (the app then shuts its loop down).
         key_saved(str): the user gave a new API key; where it went ("keychain", "session").
+        unhandled_error(str): a bug somewhere (logged); emit from any thread to show it.
     """
 
     closing = Signal()
     key_saved = Signal(str)
+    unhandled_error = Signal(str)
 
     def __init__(self, controller: ChatController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +133,10 @@ class MainWindow(QMainWindow):
             "export_all": self.on_export_all,
         }
         self.sidebar: Sidebar | None = None
+        self.drafts: DraftStore | None = None
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self.actions_by_id: dict[str, QAction] = {}
         self._connect_signals()
         for problem in shortcut_problems:
@@ -148,6 +160,9 @@ class MainWindow(QMainWindow):
         self.composer.stop_requested.connect(self.on_escape)
         self.composer.edit_last_requested.connect(self.on_edit_last)
         self.find_bar.closed.connect(self.on_focus_composer)
+        self.composer.textChanged.connect(self._draft_timer.start)
+        self._draft_timer.timeout.connect(self.on_save_draft)
+        self.unhandled_error.connect(lambda text: self.on_notice(text, True))
 
         # section: controller -> views
         self.controller.message_added.connect(self.on_message_added)
@@ -158,6 +173,7 @@ class MainWindow(QMainWindow):
         self.controller.busy_changed.connect(self.on_busy_changed)
         self.controller.key_rejected.connect(self.on_key_rejected)
         self.controller.path_changed.connect(self.on_path_changed)
+        self.controller.retry_countdown.connect(self.on_retry_countdown)
 
     def attach_store(self, store: Store) -> None:
         """Conversations are saved from now on; the sidebar lists and searches them."""
@@ -176,9 +192,29 @@ class MainWindow(QMainWindow):
         self.sidebar.conversation_renamed.connect(self.on_conversation_renamed)
         self.sidebar.error.connect(lambda text: self.on_notice(text, True))
 
+    def open_latest_interrupted(self) -> None:
+        """At start-up after a crash: show the newest conversation if its reply was cut."""
+        store = self.controller.store
+        if store is None or self.controller.conversation.messages:
+            return
+        try:
+            latest = store.list_conversations(limit=1)
+            if not latest:
+                return
+            path = store.load(latest[0].id).path()
+        except StoreError as exc:
+            self.on_notice(str(exc), True)
+            return
+        if path and path[-1].status is Status.INTERRUPTED:
+            self.on_open_conversation(latest[0].id)
+            self.statusBar().showMessage(
+                "The app stopped in the middle of this reply; what arrived is kept.", 10000
+            )
+
     # section: slots
 
     def on_new_conversation(self) -> None:
+        self.on_save_draft()
         if not self.controller.set_conversation(Conversation()):
             self._busy_refusal()
             return
@@ -187,6 +223,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.sidebar is not None:
             self.sidebar.set_current(None)
+        self._restore_draft()
         self.composer.setFocus()
 
     def on_escape(self) -> None:
@@ -241,6 +278,12 @@ class MainWindow(QMainWindow):
         path = self.controller.conversation.path()
         return next((m for m in reversed(path) if m.role == "assistant"), None)
 
+    def on_retry_countdown(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
     def on_path_changed(self) -> None:
         """Redraw the transcript: a variant was flipped, a reply regenerated, a question edited."""
         self._show_path()
@@ -271,6 +314,10 @@ class MainWindow(QMainWindow):
             )
         if self.controller.continuable() is message:
             self.chat_view.show_notice("Ctrl+Shift+Enter continues this reply.")
+        elif message.role == "assistant" and message.status is not Status.COMPLETE:
+            path = self.controller.conversation.path()
+            if path and path[-1] is message:
+                self.chat_view.show_notice("Ctrl+R asks again.")
 
     def on_palette(self) -> None:
         entries = palette_entries(ACTIONS, self.bindings, self._action_enabled)
@@ -320,6 +367,7 @@ class MainWindow(QMainWindow):
                 action.setShortcuts([QKeySequence(s) for s in self.bindings[action_id]])
 
     def on_open_conversation(self, conversation_id: str) -> None:
+        self.on_save_draft()  # the draft of the conversation being left
         store = self.controller.store
         if store is None or conversation_id == self.controller.conversation.id:
             self.composer.setFocus()
@@ -338,6 +386,7 @@ class MainWindow(QMainWindow):
         self._editing = None
         self._show_path()
         self._update_title()
+        self._restore_draft()
 
     def on_open_hit(self, conversation_id: str, _message_id: str) -> None:
         self.on_open_conversation(conversation_id)
@@ -397,9 +446,55 @@ class MainWindow(QMainWindow):
         if self.controller.busy:
             self.statusBar().showMessage("A reply is still streaming: Esc stops it.", 4000)
             return
+        if problem := check_message_size(text):
+            self.on_notice(problem, True)
+            return
+        draft_key = self._draft_key()
         if self.controller.send(text, replacing=self._editing):
             self._editing = None
             self.composer.clear()
+            self._draft_timer.stop()
+            if self.drafts is not None:
+                self.drafts.clear(draft_key)
+
+    # section: drafts: what is typed survives crashes and restarts
+
+    def attach_drafts(self, drafts: DraftStore) -> None:
+        self.drafts = drafts
+        if not self.composer.toPlainText():
+            self._restore_draft()
+
+    def _draft_key(self) -> str:
+        conversation = self.controller.conversation
+        return conversation.id if conversation.messages else NEW_CHAT
+
+    def _restore_draft(self) -> None:
+        if self.drafts is None or self._editing is not None:
+            return
+        text = self.drafts.load(self._draft_key())
+        self.composer.setPlainText(text)
+        self.composer.moveCursor(QTextCursor.MoveOperation.End)
+        self._draft_timer.stop()
+
+    def on_save_draft(self) -> None:
+        """Write what is typed now, for the conversation shown now."""
+        if self.drafts is None or self._editing is not None:
+            return
+        key, text = self._draft_key(), self.composer.toPlainText()
+        if len(text) > LARGE_DRAFT:  # a big paste: written off the UI thread
+            self.on_save_large_draft(key, text)
+        else:
+            self._report_draft(self.drafts.save(key, text))
+
+    @qasync.asyncSlot(str, str)
+    async def on_save_large_draft(self, key: str, text: str) -> None:
+        assert self.drafts is not None
+        loop = asyncio.get_running_loop()
+        self._report_draft(await loop.run_in_executor(None, self.drafts.save, key, text))
+
+    def _report_draft(self, problem: str | None) -> None:
+        if problem:
+            self.statusBar().showMessage(f"The draft could not be saved: {problem}", 5000)
 
     def on_quit(self) -> None:
         self.close()

@@ -58,6 +58,17 @@ def test_sigkill_mid_reply_leaves_the_partial_reply_marked_interrupted(
     assert reply["status"] == "interrupted"
     assert any(b["type"] in ("thinking", "text") for b in reply["content"])
 
+    # The next start shows that reply, marked, with the way to retry it.
+    app.state_path.unlink(missing_ok=True)
+    again = start_app("--demo")
+    wait_until(again.state_path.exists, 30, "the restarted app")
+    state = json.loads(again.state_path.read_text())
+    assert "demo:slow tell me a long story" in state["transcript"]
+    assert "Ctrl+R asks again." in state["transcript"]
+    saved_text = "".join(b.get("text", "") for b in reply["content"] if b["type"] == "text")
+    if saved_text:
+        assert saved_text.split()[0] in state["transcript"]
+
 
 def test_a_real_key_never_reaches_a_file_or_the_output(start_app: Any, app_home: Path) -> None:
     with DemoServer(tokens_per_second=400) as server:

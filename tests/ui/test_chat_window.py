@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_chat.core.conversation import Conversation, Status
+from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
 from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.main_window import MainWindow
@@ -21,6 +22,7 @@ def window(qtbot: Any, qt_loop: asyncio.AbstractEventLoop, api_server: Any) -> M
     controller = ChatController(
         Conversation(), Settings(), lambda: "test-key", sdk_ready, base_url=api_server.base_url
     )
+    controller.retry_policy = RetryPolicy(max_attempts=1)  # retries: tests/ui/test_retry_window.py
     win = MainWindow(controller)
     qtbot.addWidget(win)
     win.show()

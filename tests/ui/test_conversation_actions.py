@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop_chat.core.conversation import Conversation, Status
+from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
 from desktop_chat.core.store import Store
 from desktop_chat.ui.controller import ChatController
@@ -31,6 +32,7 @@ def window(qtbot: Any, qt_loop: asyncio.AbstractEventLoop, api_server: Any) -> A
         sdk_ready,
         base_url=api_server.base_url,
     )
+    controller.retry_policy = RetryPolicy(max_attempts=1)  # retries: tests/ui/test_retry_window.py
     win = MainWindow(controller)
     store = Store.open()
     win.attach_store(store)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
 from desktop_chat.ui.command_palette import CommandPalette
 from desktop_chat.ui.controller import ChatController
@@ -29,6 +30,7 @@ def window(qtbot: Any, qt_loop: asyncio.AbstractEventLoop, api_server: Any) -> M
     controller = ChatController(
         Conversation(), Settings(thinking="off"), lambda: "k", ready, base_url=api_server.base_url
     )
+    controller.retry_policy = RetryPolicy(max_attempts=1)  # retries: tests/ui/test_retry_window.py
     win = MainWindow(controller)
     qtbot.addWidget(win)
     win.show()
