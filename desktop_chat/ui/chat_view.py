@@ -199,6 +199,8 @@ class ChatView(QTextBrowser):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if not hasattr(self, "_writer"):
+            return  # still in __init__
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             theme = Theme.from_palette(self.palette())
             if theme != self._theme:
@@ -590,7 +592,8 @@ class ChatView(QTextBrowser):
         entry = self._entries[number]
         message = entry.message
         if message is None:
-            self._write_note(out, entry.note, error=entry.error, number=number)
+            if not entry.live:  # (a reply that never ended has nothing to draw again)
+                self._write_note(out, entry.note, error=entry.error, number=number)
             return
         if message.role == "user":
             self._write_header(out, number, "You", assistant=False)

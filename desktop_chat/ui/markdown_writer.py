@@ -262,6 +262,8 @@ class MarkdownWriter:
         fmt = table.format()
         if self.decorate:
             fmt.setBorderBrush(QBrush(self.theme.code_border))
+            # Qt's importer draws an "outset" border: its light edges vanish on a light base.
+            fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
             fmt.setCellPadding(5)
             fmt.setWidth(QTextLength(QTextLength.Type.VariableLength, 0))
         if out.fill:
@@ -288,11 +290,13 @@ class MarkdownWriter:
             for row in range(table.rows())
         ]
         widths = [max(_width(row[c]) for row in rows) for c in range(table.columns())]
-        header = table.format().headerRowCount()
+        header = 1  # a GitHub table always has its header row
         bold = QTextCharFormat(self.highlighter.base)
         bold.setFontWeight(QFont.Weight.Bold)
         for number, row in enumerate(rows):
             out.block(QTextBlockFormat(), self.highlighter.base)
+            while len(row) > 1 and not row[-1]:
+                row = row[:-1]  # cells still to come
             cells = [cell + " " * (widths[c] - _width(cell)) for c, cell in enumerate(row)]
             out.cursor.insertText(
                 " │ ".join(cells).rstrip(), bold if number < header else self.highlighter.base
@@ -334,6 +338,8 @@ def _is_bare(item: QTextBlock | QTextFrame) -> bool:
 
 def _cell_text(table: QTextTable, row: int, column: int) -> str:
     cell = table.cellAt(row, column)
+    if cell.row() != row or cell.column() != column:
+        return ""  # covered by a cell that spans it (a row still missing its last cells)
     cursor = QTextCursor(table.document())
     cursor.setPosition(cell.firstPosition())
     cursor.setPosition(cell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)

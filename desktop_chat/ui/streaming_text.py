@@ -6,8 +6,9 @@ The block's region of the document is, in order:
 - the finished blocks, each written once when it finished, and never touched again;
 - the open block (the *tail*), removed and written again at each frame;
 - or, while a fenced code block streams, its box: each code line is added once when it is
-  whole, and only the line being received is drawn again. When the fence closes, the box is
-  written once more, as a finished block, so multi-line strings get their right colours.
+  whole (coloured on its own), and only the line being received is drawn again. When the
+  fence closes, the lines are coloured again as a whole, in the same box, so that
+  multi-line strings and comments get their right colours.
 
 So the work of a frame is the size of the open block, not of the reply, and nothing is
 drawn per delta: :meth:`StreamingText.append` only records text.

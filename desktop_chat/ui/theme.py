@@ -58,8 +58,8 @@ class Theme:
         text = palette.color(QPalette.ColorRole.Text)
         dark = base.lightness() < text.lightness()
         link = palette.color(QPalette.ColorRole.Link)
-        if dark and link.lightness() < 128:  # some dark palettes keep the light one's blue
-            link = QColor("#7cb7ff")
+        if dark and link.lightness() < 170:  # dark palettes often keep a mid blue: lift it
+            link = _blend(link, QColor("#ffffff"), 0.45)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         return cls(
             dark=dark,
@@ -68,7 +68,7 @@ class Theme:
             link=link,
             error=QColor(_ERROR[dark]),
             code_background=_blend(base, text, 0.07 if dark else 0.045),
-            code_border=_blend(base, text, 0.18),
+            code_border=_blend(base, text, 0.25),
             code_style=_CODE_STYLE[dark],
             code_family=fixed.family() if fixed.fixedPitch() else "monospace",
         )

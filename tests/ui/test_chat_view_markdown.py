@@ -135,3 +135,19 @@ def test_an_image_is_a_link_to_its_address_and_never_an_image(qapp: Any) -> None
     runs = structure(document)[0][4]
     assert runs[0][4] == "https://example.com/cat.png"
     assert all(r[4] == "" for r in runs[1:])  # a file: image is not even a link
+
+
+def test_a_table_still_streaming_is_drawn_as_rows_not_as_a_table(qapp: Any) -> None:
+    # Adding a table (a frame) makes Qt scan the whole document: the open block, drawn again
+    # at every frame, shows its table as aligned text instead.
+    document = QTextDocument()
+    writer = MarkdownWriter(Theme.from_palette(QPalette()), CodeBook())
+    out = Output(QTextCursor(document), fill=False)
+    writer.write(out, "| Name | Year |\n|---|--:|\n| Python | 1991 |\n| Ru", preview=True)
+    assert document.rootFrame().childFrames() == []
+    assert [line for line in document.toPlainText().split("\n") if line] == [
+        "Name   │ Year",
+        "───────┼─────",
+        "Python │ 1991",
+        "Ru",
+    ]
