@@ -1,17 +1,38 @@
-"""The input box: Enter sends, Shift+Enter breaks the line, Esc asks to stop the reply."""
+"""The input box: Enter sends, Shift+Enter breaks the line, Esc asks to stop the reply.
+
+A large paste (or one with very long lines) is not laid out in the box: Qt needs seconds to
+wrap a single line of a few hundred kilobytes, and minutes for megabytes. It is kept aside
+and shown as one short line, ``[Pasted text #1: 10 MB, 1 line]``, that stands for it: the
+whole text is sent, and deleting the line drops it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+import re
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from desktop_chat.core.limits import format_size
+
+INLINE_LIMIT = 100_000  # characters a paste may have and still go in as text
+LONG_LINE = 5_000  # characters a line may have and still go in as text
+_PLACEHOLDER = re.compile(r"\[Pasted text #(\d+): [^\]\n]*\]")
+
+
+def _too_big_to_lay_out(text: str) -> bool:
+    if len(text) > INLINE_LIMIT:
+        return True
+    return any(len(line) > LONG_LINE for line in text.split("\n"))
 
 
 class Composer(QPlainTextEdit):
     """Where the user writes.
 
     Signals:
-        submitted(str): Enter was pressed on text that is not only white space.
+        submitted(str): Enter was pressed on text that is not only white space (the full
+            text, pastes kept aside included).
         stop_requested(): Esc was pressed.
         edit_last_requested(): Up was pressed in an empty box (edit the last question).
     """
@@ -27,6 +48,46 @@ class Composer(QPlainTextEdit):
         self.setPlaceholderText("Ask Claude…  (Enter to send, Shift+Enter for a new line)")
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(8)
+        self._pastes: dict[int, str] = {}
+
+    # section: the text, with pastes kept aside
+
+    def message_text(self) -> str:
+        """What would be sent: the box's text with each paste placeholder replaced."""
+        return _PLACEHOLDER.sub(self._expand, self.toPlainText())
+
+    def _expand(self, match: re.Match[str]) -> str:
+        return self._pastes.get(int(match.group(1)), match.group(0))
+
+    def set_message_text(self, text: str) -> None:
+        """Replace the box's text (a draft, a question to edit), large text kept aside."""
+        self.clear()
+        self._insert(text)
+        self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def clear(self) -> None:
+        super().clear()
+        self._pastes.clear()
+
+    def _insert(self, text: str) -> None:
+        if not _too_big_to_lay_out(text):
+            self.insertPlainText(text)
+            return
+        number = max(self._pastes, default=0) + 1
+        self._pastes[number] = text
+        lines = text.count("\n") + 1
+        self.insertPlainText(
+            f"[Pasted text #{number}: {format_size(len(text.encode('utf-8')))}, "
+            f"{lines:,} line{'' if lines == 1 else 's'}]"
+        )
+
+    # section: Qt overrides
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self._insert(source.text())
+        else:
+            super().insertFromMimeData(source)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -35,7 +96,7 @@ class Composer(QPlainTextEdit):
             if mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
                 self.insertPlainText("\n")
             elif self.toPlainText().strip():  # white space alone is never sent
-                self.submitted.emit(self.toPlainText())
+                self.submitted.emit(self.message_text())
             event.accept()
             return
         if key == Qt.Key.Key_Escape and not mods:

@@ -151,7 +151,7 @@ class ChatController(QObject):
             self.conversation.title = self.conversation.title_from_first_message()
         if self._saver is not None:
             self._saver.save_question(user)
-        self.on_turn()
+        self._start_turn()
         return True
 
     def regenerate(self) -> bool:
@@ -164,7 +164,7 @@ class ChatController(QObject):
             return False
         self.conversation.current_id = path[-1].parent_id
         self.path_changed.emit()
-        self.on_turn()
+        self._start_turn()
         return True
 
     def continuable(self) -> Message | None:
@@ -188,7 +188,7 @@ class ChatController(QObject):
             return False
         if not self._can_start():
             return False
-        self.on_turn(base)
+        self._start_turn(base)
         return True
 
     def flip_variant(self, step: int) -> bool:
@@ -215,6 +215,11 @@ class ChatController(QObject):
             self.notice.emit(_NO_KEY, True)
             return False
         return True
+
+    def _start_turn(self, base: Message | None = None) -> None:
+        # Busy at once, not when the task first runs: a second Enter must not start another.
+        self._set_busy(True)
+        self.on_turn(base)
 
     @qasync.asyncSlot()
     async def on_turn(self, base: Message | None = None) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop_chat.core import keybindings
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.bindings = keybindings.effective(ACTIONS, self.overrides)
         self._help: HelpOverlay | None = None
         self._handlers: dict[str, Callable[[], object]] = {
-            "send": lambda: self.composer.submitted.emit(self.composer.toPlainText()),
+            "send": lambda: self.composer.submitted.emit(self.composer.message_text()),
             "newline": lambda: self.composer.insertPlainText("\n"),
             "edit_last": self.on_edit_last,
             "regenerate": self.controller.regenerate,
@@ -248,8 +248,7 @@ class MainWindow(QMainWindow):
         if question is None:
             return
         self._editing = question.id
-        self.composer.setPlainText(question.text)
-        self.composer.moveCursor(QTextCursor.MoveOperation.End)
+        self.composer.set_message_text(question.text)
         self.composer.setFocus()
         self.statusBar().showMessage(
             "Editing your last question: Enter sends it (the earlier version stays as a "
@@ -471,16 +470,14 @@ class MainWindow(QMainWindow):
     def _restore_draft(self) -> None:
         if self.drafts is None or self._editing is not None:
             return
-        text = self.drafts.load(self._draft_key())
-        self.composer.setPlainText(text)
-        self.composer.moveCursor(QTextCursor.MoveOperation.End)
+        self.composer.set_message_text(self.drafts.load(self._draft_key()))
         self._draft_timer.stop()
 
     def on_save_draft(self) -> None:
         """Write what is typed now, for the conversation shown now."""
         if self.drafts is None or self._editing is not None:
             return
-        key, text = self._draft_key(), self.composer.toPlainText()
+        key, text = self._draft_key(), self.composer.message_text()
         if len(text) > LARGE_DRAFT:  # a big paste: written off the UI thread
             self.on_save_large_draft(key, text)
         else:

@@ -188,3 +188,13 @@ def test_every_fault_ends_with_plain_words_in_the_window(
     assert message.status in (Status.ERROR, Status.INTERRUPTED)
     if keeps_text:
         assert message.text and message.text.split()[-1] in shown
+
+
+def test_a_second_send_while_the_first_starts_is_refused(qtbot: Any, window: MainWindow) -> None:
+    assert window.controller.send("first")
+    assert not window.controller.send("second")  # before the first turn's task even ran
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=10000):
+        pass
+    assert [m.text for m in window.controller.conversation.messages if m.role == "user"] == [
+        "first"
+    ]
