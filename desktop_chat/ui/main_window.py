@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
             "find": self.find_bar.open_bar,
             "find_next": self.find_bar.find_next,
             "find_previous": self.find_bar.find_previous,
-            "previous_message": lambda: self.on_go_to_message(-1),
-            "next_message": lambda: self.on_go_to_message(1),
+            "previous_message": lambda: self.chat_view.go_to_message(-1),
+            "next_message": lambda: self.chat_view.go_to_message(1),
             "palette": self.on_palette,
             "help": self.on_help,
             "shortcuts": self.on_edit_shortcuts,
@@ -298,9 +298,6 @@ class MainWindow(QMainWindow):
             self.inspector.show_message(replies[-1])
         else:
             self.inspector.clear()
-
-    def on_go_to_message(self, step: int) -> None:
-        pass  # TODO(me): needs the chat view's message positions
 
     def _show_notes(self, message: Message) -> None:
         """Below a message: which variant it is, and whether it can be continued."""
