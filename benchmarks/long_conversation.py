@@ -9,7 +9,8 @@ message) and waits for the transcript to paint. Prints one JSON line: seconds fr
 painted, and resident memory then and one second later. The conversation is opened once
 the view's start-up work (making the common syntax highlighters, in the background) is
 done, as a user would; ``--cold`` opens it at once. ``--eager`` draws every message at once,
-for comparison. Run under a real X server (run_all.py starts Xvfb).
+for comparison; ``--sdk`` loads the anthropic SDK first, as the app does in the background.
+Run under a real X server (run_all.py starts Xvfb).
 """
 
 from __future__ import annotations
@@ -47,8 +48,15 @@ def main() -> None:
     parser.add_argument(
         "--cold", action="store_true", help="open at once, before start-up work is done"
     )
+    parser.add_argument(
+        "--sdk", action="store_true", help="load the anthropic SDK first, as the app does"
+    )
     args = parser.parse_args()
     app = application()
+    if args.sdk:
+        from desktop_chat.core.client import load_sdk
+
+        load_sdk()
     from PySide6.QtWidgets import QMainWindow
 
     from desktop_chat.ui import chat_view
@@ -74,8 +82,12 @@ def main() -> None:
     while not painted:
         app.processEvents()
     if not args.cold:  # a user opens a conversation after start-up has settled
-        from desktop_chat.ui import code_highlight
+        from desktop_chat.ui import chat_view, code_highlight
 
+        settled = time.perf_counter() + chat_view.WARM_UP_DELAY_MS / 1000 + 0.1
+        while time.perf_counter() < settled:
+            app.processEvents()
+            time.sleep(0.01)
         if code_highlight._warm_up is not None:
             code_highlight._warm_up.join()
     before = rss_mb()[0]

@@ -53,6 +53,7 @@ from desktop_chat.ui.streaming_text import StreamingText
 from desktop_chat.ui.theme import Theme
 
 FRAME_MS = 16
+WARM_UP_DELAY_MS = 2000  # after the first paint: make the common syntax highlighters
 # How much of a conversation is drawn at a time (characters of message text): the last
 # part when it opens, then one more part each time the user scrolls near the top.
 DRAW_BUDGET = 24_000
@@ -191,7 +192,9 @@ class ChatView(QTextBrowser):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-            code_highlight.warm_up()
+            # Not at once: start-up has its own work in the background (the SDK loads), and
+            # a conversation opened right now makes the lexers it needs itself.
+            QTimer.singleShot(WARM_UP_DELAY_MS, code_highlight.warm_up)
 
     def loadResource(self, type_: int, name: QUrl | str) -> Any:
         # Never load images or other resources that model output names (remote or local).
