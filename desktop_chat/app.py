@@ -171,6 +171,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     )
     if report := os.environ.get(STATE_REPORT_ENV):
         controller.reply_finished.connect(lambda *_: _write_state(window, Path(report)))
+        window.transcript_redrawn.connect(lambda: _write_state(window, Path(report)))
     window.show()
 
     async def look_up_key() -> str | None:

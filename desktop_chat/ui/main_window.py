@@ -62,11 +62,13 @@ class MainWindow(QMainWindow):
         closing(): the user closed the window (the app then shuts its loop down).
         key_saved(str): the user gave a new API key; where it went ("keychain", "session").
         unhandled_error(str): a bug somewhere (logged); emit from any thread to show it.
+        transcript_redrawn(): another conversation, variant or branch is shown.
     """
 
     closing = Signal()
     key_saved = Signal(str)
     unhandled_error = Signal(str)
+    transcript_redrawn = Signal()
 
     def __init__(self, controller: ChatController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -298,6 +300,7 @@ class MainWindow(QMainWindow):
             self.inspector.show_message(replies[-1])
         else:
             self.inspector.clear()
+        self.transcript_redrawn.emit()
 
     def _show_notes(self, message: Message) -> None:
         """Below a message: which variant it is, and whether it can be continued."""

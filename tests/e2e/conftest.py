@@ -59,6 +59,10 @@ class RunningApp:
         self.xdotool("windowfocus", "--sync", self.window_id)
         self.xdotool("type", "--delay", "10", text)
 
+    def type_into(self, window_id: str, text: str) -> None:
+        self.xdotool("windowfocus", "--sync", window_id)
+        self.xdotool("type", "--delay", "10", text)
+
     def key(self, *keys: str, window_id: str | None = None) -> None:
         self.xdotool("windowfocus", "--sync", window_id or self.window_id)
         self.xdotool("key", *keys)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -50,6 +51,11 @@ def test_sigkill_mid_reply_leaves_the_partial_reply_marked_interrupted(
     app.process.send_signal(signal.SIGKILL)
     app.process.wait(10)
 
+    db = sqlite3.connect(app_home / "data" / "conversations.db")
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        db.close()
     conversations = json.loads(export_all(app_home))["conversations"]
 
     assert len(conversations) == 1
