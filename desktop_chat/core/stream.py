@@ -106,6 +106,10 @@ class TurnSnapshot:
     started_wall: float = field(default_factory=time.time)
     content: list[Block] = field(default_factory=list)
     partial_json: dict[int, str] = field(default_factory=dict)
+    # Pieces of the open blocks' text or thinking, joined into the block when it stops (or
+    # when asked): adding each delta to the block's string would copy the whole reply per
+    # delta, a cost that grows with the reply.
+    pieces: dict[int, list[str]] = field(default_factory=dict)
     open_blocks: set[int] = field(default_factory=set)
     message_id: str | None = None
     model: str | None = None
@@ -141,12 +145,26 @@ class TurnSnapshot:
         tokens = self.usage.output_tokens if self.stop_reason else self.delta_count
         return tokens / elapsed
 
+    def join_pieces(self) -> None:
+        """Bring every block's text and thinking up to date (the pieces received so far)."""
+        for index in list(self.pieces):
+            self._join(index)
+
+    def _join(self, index: int) -> None:
+        pieces = self.pieces.pop(index, None)
+        if pieces:
+            block = self.content[index]
+            name = "thinking" if block.get("type") == "thinking" else "text"
+            block[name] = block.get(name, "") + "".join(pieces)
+
     @property
     def text(self) -> str:
+        self.join_pieces()
         return "".join(b.get("text", "") for b in self.content if b.get("type") == "text")
 
     def to_message(self, status: Status, error: str | None = None) -> Message:
         """The assistant message this snapshot stands for, with ``status``."""
+        self.join_pieces()
         now_wall = self.started_wall + ((self.last_event_at or self.sent_at) - self.sent_at)
         return Message(
             id=self.id,
@@ -226,11 +244,11 @@ def _on_block_delta(snapshot: TurnSnapshot, index: int, delta: Any) -> Update | 
         snapshot.first_delta_at = snapshot.last_event_at
     snapshot.delta_count += 1
     kind = getattr(delta, "type", None)
-    if kind == "text_delta":
-        block["text"] = block.get("text", "") + delta.text
+    if kind == "text_delta" and block.get("type") == "text":
+        snapshot.pieces.setdefault(index, []).append(delta.text)
         return TextDelta(index=index, text=delta.text)
-    if kind == "thinking_delta":
-        block["thinking"] = block.get("thinking", "") + delta.thinking
+    if kind == "thinking_delta" and block.get("type") == "thinking":
+        snapshot.pieces.setdefault(index, []).append(delta.thinking)
         return ThinkingDelta(index=index, text=delta.thinking)
     if kind == "signature_delta":
         block["signature"] = delta.signature
@@ -249,6 +267,7 @@ def _on_block_stop(snapshot: TurnSnapshot, index: int) -> Update | None:
     if index not in snapshot.open_blocks:
         return None
     snapshot.open_blocks.discard(index)
+    snapshot._join(index)
     raw = snapshot.partial_json.pop(index, None)
     if raw is not None:
         block = snapshot.content[index]

@@ -579,6 +579,7 @@ class MainWindow(QMainWindow):
                 pass
 
     def on_reply_finished(self, message: Message, snapshot: TurnSnapshot) -> None:
+        snapshot.join_pieces()
         if self.sidebar is not None:
             self.sidebar.refresh(select_id=self.controller.conversation.id)
         for index in list(snapshot.open_blocks):

@@ -19,7 +19,7 @@ from desktop_chat.core.settings import Settings, save_settings
 pytestmark = pytest.mark.e2e
 
 
-def wait_state(app: Any, check: Any, what: str, timeout: float = 30) -> dict[str, Any]:
+def wait_state(app: Any, check: Any, what: str, timeout: float = 90) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if app.process.poll() is not None:
