@@ -1,4 +1,5 @@
-"""Widget tests: asyncio runs on Qt's event loop (qasync), as in the app: one loop for all."""
+"""Widget tests: asyncio runs on Qt's event loop (qasync), as in the app: one loop for all,
+running only while a widget test runs (so that other tests may still use asyncio.run)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ import qasync
 
 
 @pytest.fixture(scope="session")
-def qt_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    """A qasync loop marked running, driven by the Qt event processing qtbot does."""
+def session_qt_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(None)
     yield loop
+    asyncio.events._set_running_loop(loop)
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
     for task in pending:
         task.cancel()
@@ -26,3 +27,12 @@ def qt_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def qt_loop(session_qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
+    """The qasync loop, marked running, driven by the Qt event processing qtbot does."""
+    asyncio.set_event_loop(session_qt_loop)
+    asyncio.events._set_running_loop(session_qt_loop)
+    yield session_qt_loop
+    asyncio.events._set_running_loop(None)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -29,18 +26,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture(autouse=True, scope="module")
-def none_stays_alive() -> Iterator[None]:
-    """PySide6 6.12's abi3 build drops a reference to None/True/False on CPython 3.11 at each
-    call that returns one (see test_chat_view_markdown.none_stays_alive); pin them. Belongs
-    in tests/ui/conftest.py (or the app's start-up) once there is one place for it."""
-    if sys.version_info < (3, 12):
-        for constant in (None, True, False):
-            if sys.getrefcount(constant) < 1 << 40:
-                ctypes.c_ssize_t.from_address(id(constant)).value += 1 << 40
-    yield
 
 
 @pytest.fixture
