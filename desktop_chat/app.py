@@ -130,7 +130,6 @@ def _icon_path() -> Path | None:
 
 
 async def _amain(app: QApplication, args: argparse.Namespace) -> int:
-    from desktop_chat.core import app_log
     from desktop_chat.core.client import load_sdk
     from desktop_chat.core.conversation import Conversation
     from desktop_chat.core.drafts import DraftStore
@@ -158,10 +157,6 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         Conversation(), settings, lambda: key_state["key"], ready, base_url=args.base_url
     )
     window = MainWindow(controller)
-    # Unhandled errors anywhere (async slots, threads) are logged, keys redacted, and shown
-    # once in the window; the window lives on. `notify` may run on another thread: a
-    # signal carries the words to the UI thread.
-    app_log.install_hooks(window.unhandled_error.emit, loop)
     for problem in problems:
         window.chat_view.show_notice(f"Settings: {problem}", error=True)
     closed: asyncio.Future[None] = loop.create_future()
@@ -195,6 +190,12 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         nonlocal server
         # Yield first so the window gets its first paint before this work competes with it.
         await asyncio.sleep(0.05)
+        from desktop_chat.core import app_log
+
+        # Unhandled errors anywhere (async slots, threads) are logged, keys redacted, and
+        # shown once in the window; the window lives on. `notify` may run on another
+        # thread: a signal carries the words to the UI thread.
+        app_log.install_hooks(window.unhandled_error.emit, loop)
         log_path = app_log.install()
         log.info("logging to %s", log_path)
         window.attach_drafts(DraftStore())

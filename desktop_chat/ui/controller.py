@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 import qasync
 from PySide6.QtCore import QObject, Signal
 
-from desktop_chat.core.autosave import AutoSaver
 from desktop_chat.core.client import ErrorKind, TurnError, make_client, stream_turn
 from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
 from desktop_chat.core.redaction import redact
@@ -22,6 +21,7 @@ from desktop_chat.core.stream import TurnSnapshot, Update
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
 
+    from desktop_chat.core.autosave import AutoSaver
     from desktop_chat.core.models import ModelInfo
     from desktop_chat.core.store import Store
 
@@ -114,6 +114,8 @@ class ChatController(QObject):
     def _make_saver(self, conversation: Conversation) -> AutoSaver | None:
         if self.store is None:
             return None
+        from desktop_chat.core.autosave import AutoSaver  # with the store, after first paint
+
         return AutoSaver(self.store, conversation, lambda text: self.notice.emit(text, True))
 
     def set_base_url(self, base_url: str | None) -> None:

@@ -18,7 +18,6 @@ from desktop_chat.core.drafts import NEW_CHAT, DraftStore
 from desktop_chat.core.limits import check_message_size
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.settings import Settings, Theme
-from desktop_chat.core.store import StoreError
 from desktop_chat.core.stream import (
     BlockStarted,
     BlockStopped,
@@ -30,11 +29,9 @@ from desktop_chat.core.stream import (
     Update,
 )
 from desktop_chat.ui.chat_view import ChatView
-from desktop_chat.ui.command_palette import CommandPalette, palette_entries
 from desktop_chat.ui.composer import Composer
 from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.find_bar import FindBar
-from desktop_chat.ui.help_overlay import HelpOverlay
 from desktop_chat.ui.inspector import Inspector
 from desktop_chat.ui.keymap import ACTIONS, ACTIONS_BY_ID
 
@@ -43,6 +40,7 @@ LARGE_DRAFT = 1_000_000
 
 if TYPE_CHECKING:
     from desktop_chat.core.store import Store
+    from desktop_chat.ui.help_overlay import HelpOverlay
     from desktop_chat.ui.settings_dialog import SettingsDialog
     from desktop_chat.ui.sidebar import Sidebar
 
@@ -196,6 +194,8 @@ class MainWindow(QMainWindow):
 
     def open_latest_interrupted(self) -> None:
         """At start-up after a crash: show the newest conversation if its reply was cut."""
+        from desktop_chat.core.store import StoreError  # loaded with the store, after paint
+
         store = self.controller.store
         if store is None or self.controller.conversation.messages:
             return
@@ -319,6 +319,8 @@ class MainWindow(QMainWindow):
                 self.chat_view.show_notice("Ctrl+R asks again.")
 
     def on_palette(self) -> None:
+        from desktop_chat.ui.command_palette import CommandPalette, palette_entries
+
         entries = palette_entries(ACTIONS, self.bindings, self._action_enabled)
         palette = CommandPalette(entries, self)
         palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -336,6 +338,9 @@ class MainWindow(QMainWindow):
         return True
 
     def on_help(self) -> None:
+        from desktop_chat.ui.command_palette import palette_entries
+        from desktop_chat.ui.help_overlay import HelpOverlay
+
         if self._help is not None:
             self._help.close_overlay()
             return
@@ -374,6 +379,8 @@ class MainWindow(QMainWindow):
         if self.controller.busy:
             self._busy_refusal()
             return
+        from desktop_chat.core.store import StoreError
+
         try:
             conversation = store.load(conversation_id)
         except StoreError as exc:
