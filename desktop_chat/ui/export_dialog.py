@@ -51,7 +51,7 @@ class ExportDialog(QFileDialog):
         # Qt's own dialog: the same on every desktop, and it does not block the event loop.
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self.setDirectory(folder or str(Path.home()))
+        self.setDirectory(folder if folder and Path(folder).is_dir() else str(Path.home()))
         self.selectFile(f"{file_name_for(suggested_name)}.md")
         self.filterSelected.connect(self.on_filter_selected)
         self.fileSelected.connect(self.on_file_selected)
