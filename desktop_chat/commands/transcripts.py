@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.safe_files import write_atomically
 from desktop_chat.core.store import Store, StoreError
 from desktop_chat.core.transcripts import (
     FORMATS,
@@ -22,7 +23,6 @@ from desktop_chat.core.transcripts import (
     iter_html,
     iter_json,
     iter_markdown,
-    write_atomically,
 )
 
 

@@ -14,10 +14,8 @@ used, rather than failing the app's start.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
 import threading
 import time
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import Any
 
 from desktop_chat.core.limits import MAX_DRAFT_BYTES, format_size, utf8_size
 from desktop_chat.core.paths import data_dir
+from desktop_chat.core.safe_files import keep_aside, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +117,8 @@ class DraftStore:
             return {}
 
     def _set_aside(self, why: str) -> None:
-        bad = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
-            os.replace(self.path, bad)
+            bad = keep_aside(self.path)
         except OSError as exc:
             log.warning("drafts file %s unreadable (%s) and not moved: %s", self.path, why, exc)
             return
@@ -131,18 +129,10 @@ class DraftStore:
         data = json.dumps(
             {"version": VERSION, "drafts": drafts}, ensure_ascii=False, separators=(",", ":")
         ).encode("utf-8", "surrogatepass")
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-            _fsync_dir(self.path.parent)
+            write_atomically(self.path, data)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             log.warning("cannot save the drafts file %s: %s", self.path, exc)
             return f"The draft could not be saved: {exc.strerror or exc}."
         self._drafts = drafts
@@ -162,14 +152,3 @@ def _parse(raw: bytes) -> dict[str, dict[str, Any]]:
             raise ValueError(f"the draft of {key!r} has no text")
         drafts[key] = {"text": entry["text"], "saved_at": entry.get("saved_at")}
     return drafts
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open a folder, nor needs to."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -20,16 +20,14 @@ key names Qt does not know (``Ctrl+Foo`` passes here and binds nothing in Qt).
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, Protocol
 
 from desktop_chat.core.paths import config_dir
+from desktop_chat.core.safe_files import keep_aside, write_atomically
 
 SCHEMA_VERSION = 1
 SHORTCUTS_FILE = "shortcuts.json"
@@ -298,17 +296,7 @@ def save_overrides(overrides: Mapping[str, Sequence[str]], path: Path | None = N
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"version": SCHEMA_VERSION, "shortcuts": {k: list(v) for k, v in overrides.items()}}
     text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, text)
     return path
 
 
@@ -389,14 +377,8 @@ def reset(path: Path | None = None) -> None:
 
 def _keep_bad(path: Path, *problems: str) -> list[str]:
     """Move ``path`` aside so that nothing the user wrote is lost; ``problems`` + where."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.bad-{stamp}")
-    n = 0
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bad-{stamp}-{n}")
     try:
-        path.rename(target)
+        target = keep_aside(path)
     except OSError as exc:
         return [*problems, f"Could not keep a copy of {path}: {exc.strerror or exc}."]
     return [*problems, f"The old file was kept as {target}."]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import time
 from contextlib import suppress
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_chat.core.paths import cache_dir
+from desktop_chat.core.safe_files import write_atomically
 
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
@@ -184,17 +184,10 @@ def write_cache(base_url: str | None, models: list[ModelInfo]) -> None:
         "fetched_at": time.time(),
         "models": [m.to_dict() for m in models],
     }
-    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=1)
-        os.replace(tmp, path)
+        write_atomically(path, json.dumps(data, indent=1))
     except OSError as exc:
         log.warning("Could not save the model list: %s", exc)
-        if tmp is not None:
-            with suppress(OSError):
-                os.unlink(tmp)
 
 
 def known_models(base_url: str | None = None) -> list[ModelInfo]:

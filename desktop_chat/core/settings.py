@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
-import time
 from collections.abc import Callable, Mapping
-from contextlib import suppress
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from desktop_chat.core.paths import config_dir
+from desktop_chat.core.safe_files import keep_aside, write_atomically
 
 ThinkingMode = Literal["off", "adaptive", "enabled"]
 Theme = Literal["system", "light", "dark"]
@@ -248,17 +245,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps({"version": SCHEMA_VERSION, **settings.to_dict()}, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, text)
     return path
 
 
@@ -298,14 +285,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
 
 def _keep_bad(path: Path, *problems: str) -> list[str]:
     """Move ``path`` aside so that nothing the user wrote is lost; ``problems`` + where."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.bad-{stamp}")
-    n = 0
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bad-{stamp}-{n}")
     try:
-        path.rename(target)
+        target = keep_aside(path)
     except OSError as exc:
         return [*problems, f"Could not keep a copy of {path}: {exc.strerror or exc}."]
     return [*problems, f"The old file was kept as {target}."]

@@ -23,13 +23,10 @@ from __future__ import annotations
 import html
 import json
 import math
-import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_chat.core.conversation import (
@@ -756,16 +753,3 @@ EXPORTERS: dict[str, Callable[[Iterable[Conversation]], Iterator[str]]] = {
     "md": iter_markdown,
     "html": iter_html,
 }
-
-
-def write_atomically(path: Path, chunks: Iterable[str]) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk.encode("utf-8"))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

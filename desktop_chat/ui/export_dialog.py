@@ -10,8 +10,9 @@ from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.safe_files import write_atomically
 from desktop_chat.core.store import StoreError
-from desktop_chat.core.transcripts import EXPORTERS, write_atomically
+from desktop_chat.core.transcripts import EXPORTERS
 
 FILTERS = {
     "Markdown (*.md)": "md",
