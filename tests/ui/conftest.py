@@ -4,11 +4,19 @@ running only while a widget test runs (so that other tests may still use asyncio
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 import qasync
+
+from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.drafts import DraftStore
+from desktop_chat.core.retry import RetryPolicy
+from desktop_chat.core.settings import Settings
+from desktop_chat.core.store import Store
+from desktop_chat.ui.controller import ChatController
+from desktop_chat.ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +44,49 @@ def qt_loop(session_qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.Abst
     asyncio.events._set_running_loop(session_qt_loop)
     yield session_qt_loop
     asyncio.events._set_running_loop(None)
+
+
+@pytest.fixture
+def make_window(
+    qtbot: Any, qt_loop: asyncio.AbstractEventLoop, api_server: Any
+) -> Iterator[Callable[..., MainWindow]]:
+    """Build the app's main window talking to the embedded server with key "test-key".
+
+    ``retries=False`` (the default) turns off the app's own retries (tests of them ask for
+    them); ``store`` and ``drafts`` attach a real conversations database / draft store in the
+    test's own data folder.
+    """
+    stores: list[Store] = []
+
+    def make(
+        settings: Settings | None = None,
+        *,
+        store: bool = False,
+        drafts: bool = False,
+        retries: bool = False,
+    ) -> MainWindow:
+        ready: asyncio.Future[None] = qt_loop.create_future()
+        ready.set_result(None)
+        controller = ChatController(
+            Conversation(),
+            settings or Settings(),
+            lambda: "test-key",
+            ready,
+            base_url=api_server.base_url,
+        )
+        if not retries:
+            controller.retry_policy = RetryPolicy(max_attempts=1)
+        win = MainWindow(controller)
+        if store:
+            stores.append(Store.open())
+            win.attach_store(stores[-1])
+        if drafts:
+            win.attach_drafts(DraftStore())
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    yield make
+    for s in stores:
+        s.close()

@@ -9,24 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_chat.core.conversation import Conversation, Status
-from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
 from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: Any, qt_loop: asyncio.AbstractEventLoop, api_server: Any) -> MainWindow:
-    sdk_ready: asyncio.Future[None] = qt_loop.create_future()
-    sdk_ready.set_result(None)
-    controller = ChatController(
-        Conversation(), Settings(), lambda: "test-key", sdk_ready, base_url=api_server.base_url
-    )
-    controller.retry_policy = RetryPolicy(max_attempts=1)  # retries: tests/ui/test_retry_window.py
-    win = MainWindow(controller)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(make_window: Any) -> MainWindow:
+    win: MainWindow = make_window()
     return win
 
 

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from desktop_chat.core.conversation import Conversation, Status
-from desktop_chat.core.retry import RetryPolicy
+from desktop_chat.core.conversation import Status
 from desktop_chat.core.settings import Settings
-from desktop_chat.core.store import Store
-from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -22,25 +18,9 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def window(qtbot: Any, qt_loop: asyncio.AbstractEventLoop, api_server: Any) -> Any:
-    sdk_ready: asyncio.Future[None] = qt_loop.create_future()
-    sdk_ready.set_result(None)
-    controller = ChatController(
-        Conversation(),
-        Settings(thinking="off"),
-        lambda: "test-key",
-        sdk_ready,
-        base_url=api_server.base_url,
-    )
-    controller.retry_policy = RetryPolicy(max_attempts=1)  # retries: tests/ui/test_retry_window.py
-    win = MainWindow(controller)
-    store = Store.open()
-    win.attach_store(store)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    store.close()
+def window(make_window: Any) -> MainWindow:
+    win: MainWindow = make_window(Settings(thinking="off"), store=True)
+    return win
 
 
 def send(qtbot: Any, win: MainWindow, text: str) -> Any:

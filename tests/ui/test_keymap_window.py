@@ -3,18 +3,14 @@ in the command palette; the help overlay lists them all."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from desktop_chat.core.conversation import Conversation
-from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
 from desktop_chat.ui.command_palette import CommandPalette
-from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.help_overlay import HelpOverlay
 from desktop_chat.ui.keymap import ACTIONS
 from desktop_chat.ui.main_window import MainWindow
@@ -24,17 +20,8 @@ _NOT_RUN = {"quit", "settings", "api_key", "export", "export_all", "shortcuts", 
 
 
 @pytest.fixture
-def window(qtbot: Any, qt_loop: asyncio.AbstractEventLoop, api_server: Any) -> MainWindow:
-    ready: asyncio.Future[None] = qt_loop.create_future()
-    ready.set_result(None)
-    controller = ChatController(
-        Conversation(), Settings(thinking="off"), lambda: "k", ready, base_url=api_server.base_url
-    )
-    controller.retry_policy = RetryPolicy(max_attempts=1)  # retries: tests/ui/test_retry_window.py
-    win = MainWindow(controller)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(make_window: Any) -> MainWindow:
+    win: MainWindow = make_window(Settings(thinking="off"))
     return win
 
 

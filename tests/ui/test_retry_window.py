@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_chat.core.conversation import Conversation, Status
+from desktop_chat.core.conversation import Status
 from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
-from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: Any, qt_loop: asyncio.AbstractEventLoop, api_server: Any) -> MainWindow:
-    ready: asyncio.Future[None] = qt_loop.create_future()
-    ready.set_result(None)
-    controller = ChatController(
-        Conversation(), Settings(thinking="off"), lambda: "k", ready, base_url=api_server.base_url
-    )
-    win = MainWindow(controller)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(make_window: Any) -> MainWindow:
+    win: MainWindow = make_window(Settings(thinking="off"), retries=True)
     return win
 
 
