@@ -124,7 +124,7 @@ def main() -> None:
         env = {
             **os.environ,
             **extra,
-            "ANTHROPIC_API_KEY": "sk-ant-benchmark-not-a-real-key",
+            "ANTHROPIC_API_KEY": "benchmark-key-not-a-real-one",
             "ANTHROPIC_BASE_URL": f"http://127.0.0.1:{tap.port}",
         }
         results = [one_run(env, tap, rng) for _ in range(args.runs)]

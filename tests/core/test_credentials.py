@@ -115,8 +115,8 @@ def test_environment_then_session_then_keychain(
     assert credentials.resolve_api_key() == KeySource("keychain", KEY)
     credentials.set_session_key(OTHER)
     assert credentials.resolve_api_key() == KeySource("session", OTHER)
-    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-from-the-environment")
-    assert credentials.resolve_api_key() == KeySource("environment", "sk-ant-from-the-environment")
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-from-env")
+    assert credentials.resolve_api_key() == KeySource("environment", "sk-ant-from-env")
     assert memory.items == {("desktop-chat", "anthropic-api-key"): KEY}  # env never saved
 
 
