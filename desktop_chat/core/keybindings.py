@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop_chat.core.paths import config_dir
-from desktop_chat.core.safe_files import keep_aside, write_atomically
+from desktop_chat.core.safe_files import keep_aside_saying, write_atomically
 
 SCHEMA_VERSION = 1
 SHORTCUTS_FILE = "shortcuts.json"
@@ -328,12 +328,12 @@ def load_overrides(
             raise ValueError("no shortcuts table")
     except ValueError:
         message = "The shortcuts file is not valid; using the default shortcuts."
-        return {}, _keep_bad(path, message)
+        return {}, keep_aside_saying(path, message)
     overrides, problems = _parse(table, None if actions is None else list(actions))
     if version > SCHEMA_VERSION:
         problems.insert(0, "The shortcuts file comes from a newer version of the app.")
     if problems:
-        problems = _keep_bad(path, *problems)
+        problems = keep_aside_saying(path, *problems)
         if not path.exists():
             try:
                 save_overrides(overrides, path)
@@ -373,12 +373,3 @@ def reset(path: Path | None = None) -> None:
     """Forget every override: the default shortcuts from now on."""
     with suppress(FileNotFoundError):
         (path or shortcuts_path()).unlink()
-
-
-def _keep_bad(path: Path, *problems: str) -> list[str]:
-    """Move ``path`` aside so that nothing the user wrote is lost; ``problems`` + where."""
-    try:
-        target = keep_aside(path)
-    except OSError as exc:
-        return [*problems, f"Could not keep a copy of {path}: {exc.strerror or exc}."]
-    return [*problems, f"The old file was kept as {target}."]

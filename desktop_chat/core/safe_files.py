@@ -60,3 +60,12 @@ def keep_aside(path: Path) -> Path:
         target = path.with_name(f"{path.name}.bad-{stamp}-{n}")
     path.rename(target)
     return target
+
+
+def keep_aside_saying(path: Path, *problems: str) -> list[str]:
+    """``keep_aside(path)``; returns ``problems`` and where the file went (or why not)."""
+    try:
+        target = keep_aside(path)
+    except OSError as exc:
+        return [*problems, f"Could not keep a copy of {path}: {exc.strerror or exc}."]
+    return [*problems, f"The old file was kept as {target}."]

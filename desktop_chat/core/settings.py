@@ -17,7 +17,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from desktop_chat.core.paths import config_dir
-from desktop_chat.core.safe_files import keep_aside, write_atomically
+from desktop_chat.core.safe_files import keep_aside_saying, write_atomically
 
 ThinkingMode = Literal["off", "adaptive", "enabled"]
 Theme = Literal["system", "light", "dark"]
@@ -269,24 +269,17 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             raise ValueError("no valid version")
     except ValueError:
-        return Settings(), _keep_bad(path, "The settings file is not valid; using the defaults.")
+        return Settings(), keep_aside_saying(
+            path, "The settings file is not valid; using the defaults."
+        )
     settings, problems = Settings.from_dict(data)
     if version > SCHEMA_VERSION:
         problems.insert(0, "The settings file comes from a newer version of the app.")
     if problems:
-        problems = _keep_bad(path, *problems)
+        problems = keep_aside_saying(path, *problems)
         if not path.exists():
             try:
                 save_settings(settings, path)
             except OSError as exc:
                 problems.append(f"Could not rewrite {path}: {exc.strerror or exc}.")
     return settings, problems
-
-
-def _keep_bad(path: Path, *problems: str) -> list[str]:
-    """Move ``path`` aside so that nothing the user wrote is lost; ``problems`` + where."""
-    try:
-        target = keep_aside(path)
-    except OSError as exc:
-        return [*problems, f"Could not keep a copy of {path}: {exc.strerror or exc}."]
-    return [*problems, f"The old file was kept as {target}."]
