@@ -251,7 +251,7 @@ async def soak(args: argparse.Namespace, figures: Figures) -> None:
                 saver = AutoSaver(store, conversation, figures.save_errors.append)
                 question = Message.user(f"Question {number}: tell me something new.")
                 conversation.messages.append(question)
-                saver.save_question(question)
+                saver.save_message(question)
                 figures.replies += 1
                 reply_started = time.perf_counter()
                 faults_here = 0

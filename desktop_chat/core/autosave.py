@@ -46,11 +46,12 @@ class AutoSaver:
         self._base: Message | None = None
         self._pending: asyncio.TimerHandle | None = None
 
-    def save_question(self, message: Message) -> None:
-        """The conversation (title, time) and the user's new message."""
-        self._attempt(self._save_question, message)
+    def save_message(self, message: Message) -> None:
+        """The conversation (title, time, path) and a whole new message (the user's question,
+        or one that was made before the store opened)."""
+        self._attempt(self._save_message, message)
 
-    def _save_question(self, message: Message) -> None:
+    def _save_message(self, message: Message) -> None:
         self._store.save_conversation(self._conversation)
         self._store.append_message(self._conversation.id, message)
 

@@ -104,12 +104,11 @@ class ChatController(QObject):
         """Save conversations to ``store`` from now on (it opens after the first paint)."""
         self.store = store
         self._saver = self._make_saver(self.conversation)
-        if self.conversation.messages and self._saver is not None and not self._busy:
-            for message in self.conversation.messages:  # sent before the store was ready
-                if message.role == "user":
-                    self._saver.save_question(message)
-                else:
-                    self._saver.finish(message)
+        if self._saver is not None:
+            # Sent in the first moments, before the store opened: saved now. (A reply in
+            # progress then is waiting for the SDK, and is saved as it streams.)
+            for message in self.conversation.messages:
+                self._saver.save_message(message)
 
     def _make_saver(self, conversation: Conversation) -> AutoSaver | None:
         if self.store is None:
@@ -152,7 +151,7 @@ class ChatController(QObject):
         if not self.conversation.title:
             self.conversation.title = self.conversation.title_from_first_message()
         if self._saver is not None:
-            self._saver.save_question(user)
+            self._saver.save_message(user)
         self._start_turn()
         return True
 

@@ -29,7 +29,7 @@ def test_the_reply_is_saved_as_it_streams(store: Store) -> None:
     saver = AutoSaver(store, conversation, errors.append)
     question = Message.user("hello")
     conversation.messages.append(question)
-    saver.save_question(question)
+    saver.save_message(question)
     snapshot = TurnSnapshot()
 
     async def stream() -> None:
@@ -64,7 +64,7 @@ def test_a_failing_store_is_said_once_and_keeps_the_conversation(store: Store) -
     saver = AutoSaver(store, conversation, errors.append)
     store.close()  # every save now fails
 
-    saver.save_question(Message.user("one"))
-    saver.save_question(Message.user("two"))
+    saver.save_message(Message.user("one"))
+    saver.save_message(Message.user("two"))
 
     assert len(errors) == 1 and "could not be saved" in errors[0]

@@ -172,7 +172,7 @@ def run_saved_turn(base_url: str, row: Row, store: Store) -> Outcome:
     conversation.messages.append(question)
     save_errors: list[str] = []
     saver = AutoSaver(store, conversation, save_errors.append)
-    saver.save_question(question)
+    saver.save_message(question)
     snapshot = TurnSnapshot()
     updates: list[Update] = []
 
