@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -31,12 +30,10 @@ from desktop_chat.core.stream import (
 from desktop_chat.ui.chat_view import ChatView
 from desktop_chat.ui.composer import Composer
 from desktop_chat.ui.controller import ChatController
+from desktop_chat.ui.draft_keeper import DraftKeeper
 from desktop_chat.ui.find_bar import FindBar
 from desktop_chat.ui.inspector import Inspector
 from desktop_chat.ui.keymap import ACTIONS, ACTIONS_BY_ID
-
-DRAFT_DELAY_MS = 300  # typing pauses this long before the draft is written
-LARGE_DRAFT = 1_000_000
 
 if TYPE_CHECKING:
     from desktop_chat.core.store import Store
@@ -133,10 +130,7 @@ class MainWindow(QMainWindow):
             "export_all": self.on_export_all,
         }
         self.sidebar: Sidebar | None = None
-        self.drafts: DraftStore | None = None
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.drafts: DraftKeeper | None = None
         self.actions_by_id: dict[str, QAction] = {}
         self._connect_signals()
         for problem in shortcut_problems:
@@ -160,8 +154,6 @@ class MainWindow(QMainWindow):
         self.composer.stop_requested.connect(self.on_escape)
         self.composer.edit_last_requested.connect(self.on_edit_last)
         self.find_bar.closed.connect(self.on_focus_composer)
-        self.composer.textChanged.connect(self._draft_timer.start)
-        self._draft_timer.timeout.connect(self.on_save_draft)
         self.unhandled_error.connect(lambda text: self.on_notice(text, True))
 
         # section: controller -> views
@@ -216,7 +208,7 @@ class MainWindow(QMainWindow):
     # section: slots
 
     def on_new_conversation(self) -> None:
-        self.on_save_draft()
+        self._save_draft()
         if not self.controller.set_conversation(Conversation()):
             self._busy_refusal()
             return
@@ -233,7 +225,7 @@ class MainWindow(QMainWindow):
         if self.find_bar.isVisible() and self.find_bar.field.hasFocus():
             self.find_bar.close_bar()
         elif self._editing is not None:
-            self._editing = None
+            self._set_editing(None)
             self.composer.clear()
             self.statusBar().showMessage("Edit cancelled.", 3000)
         else:
@@ -249,7 +241,7 @@ class MainWindow(QMainWindow):
         )
         if question is None:
             return
-        self._editing = question.id
+        self._set_editing(question.id)
         self.composer.set_message_text(question.text)
         self.composer.setFocus()
         self.statusBar().showMessage(
@@ -371,7 +363,7 @@ class MainWindow(QMainWindow):
                 action.setShortcuts([QKeySequence(s) for s in self.bindings[action_id]])
 
     def on_open_conversation(self, conversation_id: str) -> None:
-        self.on_save_draft()  # the draft of the conversation being left
+        self._save_draft()  # the draft of the conversation being left
         store = self.controller.store
         if store is None or conversation_id == self.controller.conversation.id:
             self.composer.setFocus()
@@ -389,7 +381,7 @@ class MainWindow(QMainWindow):
         self.controller.set_conversation(conversation)
         if self.sidebar is not None:
             self.sidebar.set_current(conversation_id)
-        self._editing = None
+        self._set_editing(None)
         self._show_path()
         self._update_title()
         self._restore_draft()
@@ -457,48 +449,36 @@ class MainWindow(QMainWindow):
             return
         draft_key = self._draft_key()
         if self.controller.send(text, replacing=self._editing):
-            self._editing = None
+            self._set_editing(None)
             self.composer.clear()
-            self._draft_timer.stop()
             if self.drafts is not None:
                 self.drafts.clear(draft_key)
 
     # section: drafts: what is typed survives crashes and restarts
 
     def attach_drafts(self, drafts: DraftStore) -> None:
-        self.drafts = drafts
+        self.drafts = DraftKeeper(self.composer, drafts, self._draft_key, self)
+        self.drafts.failed.connect(lambda problem: self.statusBar().showMessage(problem, 5000))
         if not self.composer.toPlainText():
             self._restore_draft()
+
+    def _set_editing(self, question_id: str | None) -> None:
+        """A question is being edited (its text is in the composer, and is no draft)."""
+        self._editing = question_id
+        if self.drafts is not None:
+            self.drafts.paused = question_id is not None
 
     def _draft_key(self) -> str:
         conversation = self.controller.conversation
         return conversation.id if conversation.messages else NEW_CHAT
 
     def _restore_draft(self) -> None:
-        if self.drafts is None or self._editing is not None:
-            return
-        self.composer.set_message_text(self.drafts.load(self._draft_key()))
-        self._draft_timer.stop()
+        if self.drafts is not None:
+            self.drafts.restore()
 
-    def on_save_draft(self) -> None:
-        """Write what is typed now, for the conversation shown now."""
-        if self.drafts is None or self._editing is not None:
-            return
-        key, text = self._draft_key(), self.composer.message_text()
-        if len(text) > LARGE_DRAFT:  # a big paste: written off the UI thread
-            self.on_save_large_draft(key, text)
-        else:
-            self._report_draft(self.drafts.save(key, text))
-
-    @qasync.asyncSlot(str, str)
-    async def on_save_large_draft(self, key: str, text: str) -> None:
-        assert self.drafts is not None
-        loop = asyncio.get_running_loop()
-        self._report_draft(await loop.run_in_executor(None, self.drafts.save, key, text))
-
-    def _report_draft(self, problem: str | None) -> None:
-        if problem:
-            self.statusBar().showMessage(f"The draft could not be saved: {problem}", 5000)
+    def _save_draft(self) -> None:
+        if self.drafts is not None:
+            self.drafts.on_save()
 
     def on_quit(self) -> None:
         self.close()
