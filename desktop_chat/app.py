@@ -236,8 +236,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         await closed
         return 0
     finally:
-        controller.on_stop()
-        await asyncio.sleep(0)
+        await controller.shutdown()  # a reply streaming now is saved, marked interrupted
         loader.cancel()
         window.close()
         if server is not None:

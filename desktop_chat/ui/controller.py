@@ -90,6 +90,7 @@ class ChatController(QObject):
         self._cancel_wait: asyncio.Event | None = None
         self.retry_policy = RetryPolicy()
         self._continuing: Message | None = None
+        self._turn_task: asyncio.Future[None] | None = None
         self._busy = False
 
     def set_conversation(self, conversation: Conversation) -> bool:
@@ -220,7 +221,13 @@ class ChatController(QObject):
     def _start_turn(self, base: Message | None = None) -> None:
         # Busy at once, not when the task first runs: a second Enter must not start another.
         self._set_busy(True)
-        self.on_turn(base)
+        self._turn_task = self.on_turn(base)
+
+    async def shutdown(self, timeout_s: float = 5.0) -> None:
+        """Stop a reply (or a retry's wait) and let it be saved before the app exits."""
+        self.on_stop()
+        if self._turn_task is not None and not self._turn_task.done():
+            await asyncio.wait([self._turn_task], timeout=timeout_s)
 
     @qasync.asyncSlot()
     async def on_turn(self, base: Message | None = None) -> None:

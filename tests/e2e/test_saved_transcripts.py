@@ -105,3 +105,20 @@ def test_a_real_key_never_reaches_a_file_or_the_output(start_app: Any, app_home:
     for text in [*exports, app.log()]:
         assert FAKE_KEY not in text
         assert FAKE_KEY[:20] not in text
+
+
+def test_quitting_mid_reply_saves_it_as_interrupted(start_app: Any, app_home: Path) -> None:
+    app = start_app("--demo")
+    app.type("demo:slow tell me a long story")
+    app.key("Return")
+    time.sleep(3.0)
+    app.key("ctrl+q")
+    assert app.process.wait(15) == 0
+
+    # Read the database itself: `desktop-chat export` would mark a left-over reply itself.
+    db = sqlite3.connect(app_home / "data" / "conversations.db")
+    try:
+        rows = db.execute("SELECT role, status FROM messages ORDER BY position").fetchall()
+    finally:
+        db.close()
+    assert rows == [("user", "complete"), ("assistant", "interrupted")]
