@@ -297,10 +297,3 @@ def _merge_usage(usage: Usage, source: Any) -> None:
             setattr(usage, name, int(value))
         else:
             usage.extra[name] = value
-
-
-def unfinished_tool_input(snapshot: TurnSnapshot) -> None:
-    """Keep the input JSON of tool blocks that never stopped, as text, in their blocks."""
-    for index, raw in snapshot.partial_json.items():
-        snapshot.content[index]["partial_json"] = raw
-    snapshot.partial_json.clear()

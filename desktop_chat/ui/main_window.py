@@ -15,7 +15,6 @@ from desktop_chat.core import keybindings
 from desktop_chat.core.conversation import Conversation, Message, Status
 from desktop_chat.core.drafts import NEW_CHAT, DraftStore
 from desktop_chat.core.limits import check_message_size
-from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.settings import Settings, Theme
 from desktop_chat.core.stream import (
     BlockStarted,
@@ -154,6 +153,7 @@ class MainWindow(QMainWindow):
         self.composer.stop_requested.connect(self.on_escape)
         self.composer.edit_last_requested.connect(self.on_edit_last)
         self.find_bar.closed.connect(self.on_focus_composer)
+        self.chat_view.copied.connect(lambda what: self.statusBar().showMessage(what, 3000))
         self.unhandled_error.connect(lambda text: self.on_notice(text, True))
 
         # section: controller -> views
@@ -251,25 +251,12 @@ class MainWindow(QMainWindow):
         )
 
     def on_copy_last_reply(self) -> None:
-        reply = self._last_reply()
-        if reply is None or not reply.text:
+        if not self.chat_view.copy_last_reply():
             self.statusBar().showMessage("No reply to copy yet.", 3000)
-            return
-        QGuiApplication.clipboard().setText(reply.text)
-        self.statusBar().showMessage("Copied the last reply.", 3000)
 
     def on_copy_last_code(self) -> None:
-        reply = self._last_reply()
-        blocks = code_blocks(reply.text) if reply is not None else []
-        if not blocks:
+        if not self.chat_view.copy_last_code_block():
             self.statusBar().showMessage("The last reply has no code block.", 3000)
-            return
-        QGuiApplication.clipboard().setText(blocks[-1].code)
-        self.statusBar().showMessage("Copied the last code block.", 3000)
-
-    def _last_reply(self) -> Message | None:
-        path = self.controller.conversation.path()
-        return next((m for m in reversed(path) if m.role == "assistant"), None)
 
     def on_retry_countdown(self, text: str) -> None:
         if text:
