@@ -20,6 +20,37 @@ from desktop_chat.core.conversation import Block, Message, Metrics, Status, Usag
 
 
 @dataclass(frozen=True)
+class Figures:
+    """What the side pane shows of a reply: model, how it ended, its counts and timings.
+
+    A value (the core's snapshot is never handed to a view): made by
+    ``TurnSnapshot.figures()`` while a reply streams, or ``Figures.of(message)`` for a saved one.
+    """
+
+    model: str | None = None
+    request_id: str | None = None
+    stop_reason: str | None = None
+    stop_details: dict[str, Any] | None = None
+    usage: Usage = field(default_factory=Usage)
+    ttft_s: float | None = None
+    tokens_per_s: float | None = None
+    streaming: bool = False
+
+    @classmethod
+    def of(cls, message: Message) -> Figures:
+        return cls(
+            model=message.model,
+            request_id=message.request_id,
+            stop_reason=message.stop_reason,
+            stop_details=message.stop_details,
+            usage=Usage.from_dict(message.usage.to_dict()),
+            ttft_s=message.metrics.ttft_s,
+            tokens_per_s=message.metrics.tokens_per_s,
+            streaming=message.status is Status.STREAMING,
+        )
+
+
+@dataclass(frozen=True)
 class MessageStarted:
     model: str
     message_id: str
@@ -29,6 +60,7 @@ class MessageStarted:
 class BlockStarted:
     index: int
     block_type: str
+    block: Block = field(default_factory=dict)  # a copy of the block as it started
 
 
 @dataclass(frozen=True)
@@ -52,11 +84,13 @@ class ToolInputDelta:
 @dataclass(frozen=True)
 class BlockStopped:
     index: int
+    block: Block = field(default_factory=dict)  # a copy of the finished block
 
 
 @dataclass(frozen=True)
 class MessageDelta:
     stop_reason: str | None
+    stop_details: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +178,19 @@ class TurnSnapshot:
             return None
         tokens = self.usage.output_tokens if self.stop_reason else self.delta_count
         return tokens / elapsed
+
+    def figures(self, *, streaming: bool = True) -> Figures:
+        """The side pane's figures now (a value; the snapshot stays the core's)."""
+        return Figures(
+            model=self.model,
+            request_id=self.request_id,
+            stop_reason=self.stop_reason,
+            stop_details=self.stop_details,
+            usage=Usage.from_dict(self.usage.to_dict()),
+            ttft_s=self.ttft_s,
+            tokens_per_s=self.tokens_per_s,
+            streaming=streaming,
+        )
 
     def join_pieces(self) -> None:
         """Bring every block's text and thinking up to date (the pieces received so far)."""
@@ -233,7 +280,7 @@ def _on_block_start(snapshot: TurnSnapshot, index: int, block: Block) -> Update 
         snapshot.partial_json[index] = ""
     snapshot.content.append(block)
     snapshot.open_blocks.add(index)
-    return BlockStarted(index=index, block_type=str(block.get("type")))
+    return BlockStarted(index=index, block_type=str(block.get("type")), block=dict(block))
 
 
 def _on_block_delta(snapshot: TurnSnapshot, index: int, delta: Any) -> Update | None:
@@ -275,7 +322,7 @@ def _on_block_stop(snapshot: TurnSnapshot, index: int) -> Update | None:
             block["input"] = json.loads(raw) if raw.strip() else {}
         except ValueError:
             block["partial_json"] = raw  # kept as it came, so nothing is lost
-    return BlockStopped(index=index)
+    return BlockStopped(index=index, block=dict(snapshot.content[index]))
 
 
 def _on_message_delta(snapshot: TurnSnapshot, event: Any) -> Update:
@@ -286,7 +333,7 @@ def _on_message_delta(snapshot: TurnSnapshot, event: Any) -> Update:
     snapshot.stop_details = _dump(details) if details is not None else None
     # Usage here is cumulative: it replaces message_start's counts, field by field.
     _merge_usage(snapshot.usage, event.usage)
-    return MessageDelta(stop_reason=delta.stop_reason)
+    return MessageDelta(stop_reason=delta.stop_reason, stop_details=snapshot.stop_details)
 
 
 def _merge_usage(usage: Usage, source: Any) -> None:

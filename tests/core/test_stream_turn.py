@@ -71,7 +71,9 @@ def test_a_reply_streams_thinking_then_text_with_usage_and_timings(api_server: A
     assert snapshot.text.strip()
     assert isinstance(updates[0], MessageStarted)
     assert isinstance(updates[-1], MessageStopped)
-    assert BlockStarted(0, "thinking") in updates
+    started = [u for u in updates if isinstance(u, BlockStarted)]
+    assert (started[0].index, started[0].block_type) == (0, "thinking")
+    assert started[0].block["type"] == "thinking"  # the update carries the block itself
     assert any(isinstance(u, ThinkingDelta) for u in updates)
     streamed = "".join(u.text for u in updates if isinstance(u, TextDelta))
     assert streamed == snapshot.text
