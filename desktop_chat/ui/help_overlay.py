@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_chat.ui.command_palette import PaletteEntry
+from desktop_chat.core.palette import PaletteEntry
+from desktop_chat.ui.command_palette import shortcut_texts
 
 PANEL_MAX_WIDTH = 860
 MARGIN = 32
@@ -147,7 +148,7 @@ class HelpOverlay(QWidget):
         palette_entry = next((e for e in entries if e.action_id == "palette"), None)
         text = "Esc or a click closes this list."
         if palette_entry and palette_entry.shortcuts:
-            text += f"  {palette_entry.shortcut_texts()[0]} finds any command by name."
+            text += f"  {shortcut_texts(palette_entry)[0]} finds any command by name."
         return text
 
     def _section(self, name: str, entries: Sequence[PaletteEntry], parent: QWidget) -> QWidget:
@@ -168,7 +169,7 @@ class HelpOverlay(QWidget):
             title = QLabel(entry.title, box)
             title.setObjectName("help_title")
             title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            texts = entry.shortcut_texts()
+            texts = shortcut_texts(entry)
             title.setAccessibleName(
                 f"{entry.title}: {' or '.join(texts)}" if texts else f"{entry.title}: no shortcut"
             )

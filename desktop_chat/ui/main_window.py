@@ -32,7 +32,7 @@ from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.draft_keeper import DraftKeeper
 from desktop_chat.ui.find_bar import FindBar
 from desktop_chat.ui.inspector import Inspector
-from desktop_chat.ui.keymap import ACTIONS, ACTIONS_BY_ID
+from desktop_chat.core.keymap import ACTIONS, ACTIONS_BY_ID
 
 if TYPE_CHECKING:
     from desktop_chat.core.store import Store

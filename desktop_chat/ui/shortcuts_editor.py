@@ -36,7 +36,8 @@ from desktop_chat.core.keybindings import (
     minimal,
     save_overrides,
 )
-from desktop_chat.ui.command_palette import SectionedAction, native_text
+from desktop_chat.core.palette import SectionedAction
+from desktop_chat.ui.command_palette import native_text
 
 SaveOverrides = Callable[[Mapping[str, Sequence[str]]], object]
 ID_ROLE = Qt.ItemDataRole.UserRole
