@@ -59,6 +59,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("next_chat", "Next chat", "Conversations", ("Ctrl+Tab",)),
     Action("previous_chat", "Previous chat", "Conversations", ("Ctrl+Shift+Tab",)),
     Action("export_all", "Export all conversations…", "Conversations", ("Ctrl+Shift+S",)),
+    Action("rename_chat", "Rename the chat (in the list)", "Conversations", ("F2",), "local"),
+    Action("delete_chat", "Delete the chat (in the list)", "Conversations", ("Del",), "local"),
+    Action("undo_delete", "Undo deleting a chat", "Conversations", ("Ctrl+Z",), "local"),
     # The app
     Action("palette", "Command palette", "App", ("Ctrl+Shift+P",)),
     Action("help", "Keyboard shortcuts", "App", ("F1", "Ctrl+/")),
@@ -67,11 +70,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("settings", "Settings…", "App", ("Ctrl+,",)),
     Action("api_key", "Change the API key…", "App", ("Ctrl+Shift+K",)),
     Action("quit", "Quit", "App", ("Ctrl+Q",)),
-    # Keys of one widget (listed in the help; not rebindable)
     Action("close", "Close a list, a bar or a dialog", "App", ("Esc",), "local"),
-    Action("rename_chat", "Rename the chat (in the list)", "Conversations", ("F2",), "local"),
-    Action("delete_chat", "Delete the chat (in the list)", "Conversations", ("Del",), "local"),
-    Action("undo_delete", "Undo deleting a chat", "Conversations", ("Ctrl+Z",), "local"),
 )
 
 ACTIONS_BY_ID = {action.id: action for action in ACTIONS}

@@ -284,6 +284,18 @@ class ChatView(QTextBrowser):
         if not self._lazy_timer.isActive():
             self._lazy_timer.start()
 
+    def show_path(self, items: list[tuple[Message, tuple[str, ...]]]) -> None:
+        """Show these messages, each with its notes, instead of what is shown (the last ones
+        are drawn now, the rest on scrolling up)."""
+        self.clear_transcript()
+        for message, notes in items:
+            self._entries.append(_Entry(message=message))
+            self._entries.extend(_Entry(note=note) for note in notes)
+        self._draw_waiting()
+
+    def on_reply_started(self, _continuing: bool = False) -> None:
+        self.begin_reply()
+
     def begin_reply(self) -> None:
         self._draw_waiting()
         if self._reply is not None:  # a reply that never ended: close it as it stands
@@ -297,7 +309,7 @@ class ChatView(QTextBrowser):
         self._reply = _Reply(entry)
         self._scroll_to_bottom()
 
-    def on_block_started(self, index: int, block_type: str) -> None:
+    def on_block_started(self, index: int, block_type: str, _block: object = None) -> None:
         if self._reply is None:
             self.begin_reply()
         assert self._reply is not None
@@ -312,6 +324,10 @@ class ChatView(QTextBrowser):
         assert self._reply is not None
         self._reply.texts[index].append(text)
         self._schedule_frame()
+
+    def on_block_stopped(self, index: int, block: dict[str, Any]) -> None:
+        if block.get("type") == "text":
+            self.on_text_block_done(index, str(block.get("text", "")))
 
     def on_text_block_done(self, index: int, text: str) -> None:
         """The text block is complete: draw what is left of it, once."""
@@ -329,8 +345,9 @@ class ChatView(QTextBrowser):
         stream.finish(text)
         self._end_fill = stream.end_fill
 
-    def end_reply(self, message: Message) -> None:
-        """Close the streaming reply: say how it ended."""
+    def end_reply(self, message: Message, notes: tuple[str, ...] = ()) -> None:
+        """Close the streaming reply (a block cut short is drawn as it arrived): say how it
+        ended, and ``notes`` (what can be done next)."""
         if self._reply is None:
             return
         self._entries[self._reply.entry].message = message
@@ -338,6 +355,8 @@ class ChatView(QTextBrowser):
         note = outcome_note(message)
         if note is not None:
             self._write_note_now(note[0], error=note[1], entry=False)
+        for text in notes:
+            self._write_note_now(text)
         if self._redraw_pending:
             self._redraw()
 

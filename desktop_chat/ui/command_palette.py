@@ -1,8 +1,8 @@
 """The command palette (Ctrl+Shift+P): fuzzy search over every action, Enter runs it.
 
-It is built from :class:`PaletteEntry` rows, which ``core.palette.palette_entries`` makes from the one
-keymap table and the shortcuts in force, so the palette shows what the keys do. The help
-overlay reads the same rows.
+It is built from :class:`PaletteEntry` rows, which ``core.palette.palette_entries`` makes
+from the one keymap table and the shortcuts in force, so the palette shows what the keys
+do. The help overlay reads the same rows.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_chat.core.palette import FuzzyMatch, PaletteEntry, rank
+from desktop_chat.core.palette import PaletteEntry, rank
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 POSITIONS_ROLE = Qt.ItemDataRole.UserRole + 1
