@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-
 import sys
 import threading
 from collections.abc import Iterator
