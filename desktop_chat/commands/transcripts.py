@@ -16,14 +16,12 @@ from typing import NoReturn
 from desktop_chat.core.conversation import Conversation
 from desktop_chat.core.safe_files import write_atomically
 from desktop_chat.core.store import Store, StoreError
-from desktop_chat.core.transcripts import (
-    FORMATS,
-    TranscriptError,
-    import_json,
-    iter_html,
-    iter_json,
-    iter_markdown,
-)
+from desktop_chat.core.transcript_fields import TranscriptError
+from desktop_chat.core.transcript_formats import FORMATS
+from desktop_chat.core.transcript_html import iter_html
+from desktop_chat.core.transcript_import import import_json
+from desktop_chat.core.transcript_json import iter_json
+from desktop_chat.core.transcript_markdown import iter_markdown
 
 
 class _UsageError(Exception):
