@@ -10,20 +10,19 @@ import argparse
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import NoReturn
 
 from desktop_chat.core.conversation import Conversation
 from desktop_chat.core.safe_files import write_atomically
 from desktop_chat.core.store import Store, StoreError
-from desktop_chat.core.transcripts import (
-    FORMATS,
-    TranscriptError,
-    import_json,
-    iter_html,
-    iter_json,
-    iter_markdown,
-)
+from desktop_chat.core.transcript_fields import TranscriptError
+from desktop_chat.core.transcript_formats import FORMATS
+from desktop_chat.core.transcript_html import iter_html
+from desktop_chat.core.transcript_import import import_json
+from desktop_chat.core.transcript_json import iter_json
+from desktop_chat.core.transcript_markdown import iter_markdown
 
 
 class _UsageError(Exception):
@@ -104,7 +103,8 @@ def run_export(argv: list[str]) -> int:
         return args
     try:
         with Store.open() as store:
-            store.mark_streaming_as_interrupted()  # only if the app is not running
+            with suppress(StoreError):  # a nicety: never a reason not to export
+                store.mark_streaming_as_interrupted()  # only if the app is not running
             if args.all:
                 conversations: Iterator[Conversation] = store.iter_conversations()
                 title = "desktop-chat: all conversations"

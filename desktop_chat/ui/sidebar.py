@@ -40,12 +40,11 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.store import SearchHit, Store, StoreError
-from desktop_chat.ui.conversation_list import (
+from desktop_chat.ui.conversation_delegates import ConversationDelegate, SearchHitDelegate
+from desktop_chat.ui.conversation_models import (
     ID_ROLE,
     UNTITLED,
-    ConversationDelegate,
     ConversationListModel,
-    SearchHitDelegate,
     SearchResultsModel,
     one_line,
 )

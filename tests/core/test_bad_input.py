@@ -15,7 +15,10 @@ import pytest
 from desktop_chat.core.conversation import Conversation
 from desktop_chat.core.limits import MB, check_message_size, format_size, is_blank
 from desktop_chat.core.store import Store
-from desktop_chat.core.transcripts import TranscriptError, import_json, parse_json, to_json
+from desktop_chat.core.transcript_fields import TranscriptError
+from desktop_chat.core.transcript_import import import_json
+from desktop_chat.core.transcript_json import to_json
+from desktop_chat.core.transcript_parse import parse_json
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 JPEG = b"\xff\xd8\xff\xe0\x10JFIF\x01\x01\x01H\x01H\xff\xdb"

@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 import pytest
 
 from desktop_chat.core.conversation import Conversation, Message, Status
-from desktop_chat.core.transcripts import to_html, to_markdown
+from desktop_chat.core.transcript_html import to_html
+from desktop_chat.core.transcript_markdown import to_markdown
 
 
 def hostile() -> Conversation:
