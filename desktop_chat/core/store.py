@@ -234,6 +234,7 @@ def _message_from_row(row: Sequence[Any]) -> Message:
         status,
         error,
     ) = row
+    outcome = json.loads(metrics)
     return Message(
         role=role,
         content=json.loads(content),
@@ -246,9 +247,11 @@ def _message_from_row(row: Sequence[Any]) -> Message:
         stop_reason=stop_reason,
         stop_details=None if stop_details is None else json.loads(stop_details),
         usage=Usage.from_dict(json.loads(usage)),
-        metrics=Metrics.from_dict(json.loads(metrics)),
+        metrics=Metrics.from_dict(outcome),
         status=Status(status),
         error=error,
+        stop_sequence=outcome.get("stop_sequence"),
+        excluded=bool(outcome.get("excluded", False)),
     )
 
 
@@ -267,10 +270,24 @@ def _message_values(m: Message) -> tuple[Any, ...]:
         m.stop_reason,
         _dump_opt(m.stop_details),
         _dump(m.usage.to_dict()),
-        _dump(m.metrics.to_dict()),
+        _dump(_outcome(m)),
         str(m.status),
         m.error,
     )
+
+
+def _outcome(m: Message) -> dict[str, Any]:
+    """The ``metrics`` column: the timings, and how the reply ended where a column lacks.
+
+    ``stop_sequence`` and ``excluded`` came after the schema; set only when they are, so
+    older rows and older app versions read the same.
+    """
+    data: dict[str, Any] = dict(m.metrics.to_dict())
+    if m.stop_sequence is not None:
+        data["stop_sequence"] = m.stop_sequence
+    if m.excluded:
+        data["excluded"] = True
+    return data
 
 
 class Store:
