@@ -113,11 +113,14 @@ class Message:
     api_message_id: str | None = None
     request_id: str | None = None
     stop_reason: str | None = None
+    stop_sequence: str | None = None  # the one that ended it, when stop_reason says so
     stop_details: dict[str, Any] | None = None
     usage: Usage = field(default_factory=Usage)
     metrics: Metrics = field(default_factory=Metrics)
     status: Status = Status.COMPLETE
     error: str | None = None  # plain words, for the user
+    # Left out of what is sent to the API (a refused exchange the user chose to drop).
+    excluded: bool = False
 
     @classmethod
     def user(cls, text: str) -> Message:
@@ -269,17 +272,37 @@ class Conversation:
             node_id = children[node_id][-1].id
         self.current_id = node_id
 
+    def drop_exchange(self, reply: Message) -> list[Message]:
+        """Leave ``reply`` and the question it answers out of what is sent from now on.
+
+        What the API's documentation asks after a refusal: the refused exchange must not
+        go back with the next request. The messages stay in the conversation (shown, saved,
+        exported), marked ``excluded``; the changed messages are returned for saving.
+        """
+        by_id = self._by_id()
+        question = by_id.get(reply.parent_id or "")
+        if question is None and all(m.parent_id is None for m in self.messages):
+            at = next((i for i, m in enumerate(self.messages) if m.id == reply.id), 0)
+            question = self.messages[at - 1] if at > 0 else None
+        changed = [reply] + ([question] if question is not None and question.role == "user" else [])
+        for m in changed:
+            m.excluded = True
+        return changed
+
     def to_api_messages(self) -> list[dict[str, Any]]:
         """The ``messages`` parameter that continues this conversation.
 
         Complete replies go back unchanged (thinking blocks with their signatures). From a
         reply that did not complete, only what the API accepts is kept: finished blocks,
         and text without trailing white space. A tool_use is answered with an error
-        tool_result, since this client runs no tools.
+        tool_result, since this client runs no tools. Excluded messages (a dropped refused
+        exchange) are left out.
         """
         out: list[dict[str, Any]] = []
         pending_tool_ids: list[str] = []
         for m in self.path():
+            if m.excluded:
+                continue
             if m.role == "assistant":
                 if m.status is Status.STREAMING:
                     continue
@@ -355,6 +378,7 @@ def merge_continuation(base: Message, part: Message) -> Message:
         api_message_id=part.api_message_id or base.api_message_id,
         request_id=part.request_id or base.request_id,
         stop_reason=part.stop_reason,
+        stop_sequence=part.stop_sequence,
         stop_details=part.stop_details,
         usage=usage,
         metrics=Metrics(
