@@ -172,6 +172,14 @@ class Conversation:
     created_at: float = field(default_factory=time.time)
     messages: list[Message] = field(default_factory=list)  # every message, oldest first
     current_id: str | None = None  # the last message of the path shown; None: the newest
+    # Set while only the end of the path is loaded (a long conversation just opened): for
+    # each loaded message with variants or branches, the ids of all of them, oldest first.
+    sibling_ids: dict[str, list[str]] | None = None
+
+    @property
+    def partial(self) -> bool:
+        """Only the end of the path is loaded: nothing can be sent or flipped yet."""
+        return self.sibling_ids is not None
 
     def title_from_first_message(self) -> str:
         for m in self.messages:
@@ -250,7 +258,10 @@ class Conversation:
         continuable = self.continuable()
         entries = []
         for m in path:
-            ids = siblings.get(m.parent_id, [m.id]) if linked else [m.id]
+            if self.sibling_ids is not None:
+                ids = self.sibling_ids.get(m.id, [m.id])
+            else:
+                ids = siblings.get(m.parent_id, [m.id]) if linked else [m.id]
             entries.append(
                 PathEntry(
                     m,

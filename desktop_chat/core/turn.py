@@ -47,6 +47,10 @@ OpenClient = Callable[[], Awaitable["AsyncAnthropic | None"]]
 """Waits for the SDK, and gives a client for this turn, which closes it (None: no API key)."""
 
 
+class CannotAskError(Exception):
+    """Raised by :data:`OpenClient` when the conversation cannot be sent; says why."""
+
+
 class TurnListener(Protocol):
     """What a turn tells its observer, in the order it happens."""
 
@@ -153,7 +157,11 @@ class Turn:
             self._listener.on_turn_ended()
 
     async def _run(self) -> None:
-        client = await self._open_client()
+        try:
+            client = await self._open_client()
+        except CannotAskError as exc:
+            self._listener.on_notice(str(exc), True)
+            return
         if self._stopped:
             return
         if client is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_chat.core.client import make_client
 from desktop_chat.core.conversation import Conversation, Message, PathEntry, Status
+from desktop_chat.core.conversation_loader import TooLong, complete, read_whole
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.retry import RetryPolicy
@@ -30,9 +32,11 @@ from desktop_chat.core.stream import (
     ToolInputDelta,
     Update,
 )
-from desktop_chat.core.turn import Turn, no_key_text
+from desktop_chat.core.turn import CannotAskError, Turn, no_key_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from anthropic import AsyncAnthropic
 
     from desktop_chat.core.autosave import AutoSaver
@@ -42,6 +46,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Notes = tuple[str, ...]
+TAIL = 200  # messages of a conversation read and drawn before its first paint
+WHOLE_AFTER_S = 0.15  # then the rest of it is read, in a worker thread
 
 
 class ChatController(QObject):
@@ -54,6 +60,8 @@ class ChatController(QObject):
     Signals:
         message_added(object): the user's ``Message`` joined the conversation.
         transcript_reset(object): draw these instead: a list of (``Message``, notes).
+        older_loaded(object): messages of the path before those drawn (a long conversation
+            opens with its end; the rest follows): a list of (``Message``, notes).
         reply_shown(object): the last reply of what is shown (a ``Message``), or None.
         reply_started(bool): a reply began; True when it continues the last one.
         message_started(str): the API began its message; the model's name.
@@ -76,6 +84,7 @@ class ChatController(QObject):
 
     message_added = Signal(object)
     transcript_reset = Signal(object)
+    older_loaded = Signal(object)
     reply_shown = Signal(object)
     reply_started = Signal(bool)
     message_started = Signal(str)
@@ -118,6 +127,7 @@ class ChatController(QObject):
         self._sdk_ready = sdk_ready
         self._base_url = base_url
         self.turn: Turn | None = None
+        self._loading: asyncio.Future[Conversation | TooLong] | None = None
 
     # section: state the views and commands ask about
 
@@ -220,7 +230,7 @@ class ChatController(QObject):
 
     def flip_variant(self, step: int) -> bool:
         """Show the next (+1) or previous (-1) variant of the last message that has some."""
-        if self.busy:
+        if self.busy or self.conversation.partial:
             return False
         for entry in reversed(self.conversation.path_entries()):
             if entry.variants > 1:
@@ -271,6 +281,7 @@ class ChatController(QObject):
         self.turn.start()
 
     async def _open_client(self) -> AsyncAnthropic | None:
+        await self._whole()
         await self._sdk_ready
         api_key = self._key_provider()
         return self._client(api_key) if api_key else None
@@ -362,20 +373,70 @@ class ChatController(QObject):
         return True
 
     def open_conversation(self, conversation_id: str) -> bool:
-        """Show a saved conversation; False (with a notice) when it cannot be."""
+        """Show a saved conversation; False (with a notice) when it cannot be.
+
+        Its last ``TAIL`` messages are read and shown at once, whatever its length; the
+        rest is read in a worker thread (sending waits for it) and drawn above them.
+        """
         if self.store is None or conversation_id == self.conversation.id or self.busy:
             return conversation_id == self.conversation.id
         from desktop_chat.core.store import StoreError
 
         try:
-            conversation = self.store.load(conversation_id)
+            page = self.store.load_tail(conversation_id, TAIL)
         except StoreError as exc:
             self.on_notice(str(exc), True)
             return False
+        conversation = Conversation(
+            id=page.conversation_id,
+            title=page.title,
+            created_at=page.created_at,
+            messages=list(page.messages),
+            current_id=page.current_id,
+            sibling_ids=dict(page.siblings),
+        )
         self._show(conversation)
+        self._loading = asyncio.ensure_future(self._read_whole(conversation, self.store.path))
+        self._loading.add_done_callback(lambda task: self._on_whole(conversation, task))
         return True
 
+    @staticmethod
+    async def _read_whole(conversation: Conversation, path: Path) -> Conversation | TooLong:
+        # After the first paint: the worker would compete with it for the interpreter.
+        await asyncio.sleep(WHOLE_AFTER_S)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, read_whole, path, conversation.id)
+
+    def _on_whole(self, shown: Conversation, task: asyncio.Future[Conversation | TooLong]) -> None:
+        """The whole conversation was read: complete the one shown, draw what is older."""
+        if task.cancelled() or task.exception() is not None or shown is not self.conversation:
+            return  # said when sending (``_whole``), or another conversation is shown
+        whole = task.result()
+        if isinstance(whole, TooLong):
+            return
+        first_shown = next((m.id for m in shown.path()), None)
+        complete(shown, whole)
+        entries = shown.path_entries()
+        older = next((i for i, e in enumerate(entries) if e.message.id == first_shown), 0)
+        if older:
+            self.older_loaded.emit([(e.message, self.notes_for(e)) for e in entries[:older]])
+
+    async def _whole(self) -> None:
+        """Wait until the conversation shown is loaded whole (it is, unless just opened)."""
+        loading = self._loading
+        if not self.conversation.partial or loading is None:
+            return
+        try:
+            whole = await asyncio.shield(loading)
+        except sqlite3.Error as exc:
+            raise CannotAskError(f"This conversation could not be read whole: {exc}") from exc
+        if isinstance(whole, TooLong):
+            raise CannotAskError(str(whole))
+
     def _show(self, conversation: Conversation) -> None:
+        if self._loading is not None:
+            self._loading.cancel()  # (the thread finishes its read; the result is dropped)
+            self._loading = None
         self.conversation_leaving.emit()
         self.conversation = conversation
         self._saver = self._make_saver(conversation)
@@ -399,15 +460,12 @@ class ChatController(QObject):
         if self.store is None or self.conversation.messages:
             return False
         try:
-            latest = self.store.list_conversations(limit=1)
-            if not latest:
-                return False
-            path = self.store.load(latest[0].id).path()
+            end = self.store.newest_path_end()  # no conversation is read for this
         except StoreError as exc:
             self.on_notice(str(exc), True)
             return False
-        if path and path[-1].status is Status.INTERRUPTED:
-            return self.open_conversation(latest[0].id)
+        if end is not None and end.status is Status.INTERRUPTED:
+            return self.open_conversation(end.conversation_id)
         return False
 
     # section: the key and the models

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         # section: controller -> transcript
         c.message_added.connect(self.chat_view.show_message)
         c.transcript_reset.connect(self.chat_view.show_path)
+        c.older_loaded.connect(self.chat_view.prepend_older)
         c.reply_started.connect(self.chat_view.on_reply_started)
         c.block_started.connect(self.chat_view.on_block_started)
         c.text_delta.connect(self.chat_view.on_text_delta)
