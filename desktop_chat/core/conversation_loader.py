@@ -12,7 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.conversation import Conversation, PathEntry
+from desktop_chat.core.store_paging import PathPage
 from desktop_chat.core.store_rows import MESSAGE_COLUMNS, message_from_row
 
 MAX_MESSAGES = 20_000
@@ -69,10 +70,27 @@ def read_whole(
     )
 
 
-def complete(shown: Conversation, whole: Conversation) -> None:
+def from_page(page: PathPage) -> Conversation:
+    """The conversation as far as ``page`` (the end of its path) holds it: ``partial``."""
+    return Conversation(
+        id=page.conversation_id,
+        title=page.title,
+        created_at=page.created_at,
+        messages=list(page.messages),
+        current_id=page.current_id,
+        sibling_ids=dict(page.siblings),
+    )
+
+
+def complete(shown: Conversation, whole: Conversation) -> list[PathEntry]:
     """Make ``shown`` (its path's end, loaded first) whole, in place, keeping what was added
-    to it meanwhile (a question just sent) and the path it shows."""
+    to it meanwhile (a question just sent) and the path it shows. Returns the entries of the
+    path that come before what was shown."""
+    first_shown = next((m.id for m in shown.path()), None)
     known = {m.id for m in whole.messages}
     added = [m for m in shown.messages if m.id not in known]
     shown.messages[:] = [*whole.messages, *added]
     shown.sibling_ids = None
+    entries = shown.path_entries()
+    older = next((i for i, e in enumerate(entries) if e.message.id == first_shown), 0)
+    return entries[:older]

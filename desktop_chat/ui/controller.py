@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_chat.core.client import make_client
+from desktop_chat.core.api_access import ApiAccess
 from desktop_chat.core.conversation import Conversation, Message, PathEntry, Status
-from desktop_chat.core.conversation_loader import TooLong, complete, read_whole
+from desktop_chat.core.conversation_loader import TooLong, complete, from_page, read_whole
+from desktop_chat.core.conversation_notes import Notes, notes_for
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.retry import RetryPolicy
@@ -40,12 +41,10 @@ if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
 
     from desktop_chat.core.autosave import AutoSaver
-    from desktop_chat.core.models import ModelInfo
     from desktop_chat.core.store import Store
 
 log = logging.getLogger(__name__)
 
-Notes = tuple[str, ...]
 TAIL = 200  # messages of a conversation read and drawn before its first paint
 WHOLE_AFTER_S = 0.15  # then the rest of it is read, in a worker thread
 
@@ -123,9 +122,7 @@ class ChatController(QObject):
         self.keymap = keymap or Keymap()
         self.retry_policy = RetryPolicy()
         self._saver = self._make_saver(conversation)
-        self._key_provider = key_provider
-        self._sdk_ready = sdk_ready
-        self._base_url = base_url
+        self.api = ApiAccess(key_provider, sdk_ready, lambda: self.settings, base_url)
         self.turn: Turn | None = None
         self._loading: asyncio.Future[Conversation | TooLong] | None = None
 
@@ -168,7 +165,7 @@ class ChatController(QObject):
 
     def set_base_url(self, base_url: str | None) -> None:
         """Talk to ``base_url`` from the next turn on (the demo server starts after paint)."""
-        self._base_url = base_url
+        self.api.base_url = base_url
 
     def apply_settings(self, settings: Settings) -> None:
         """Use ``settings`` from the next turn on."""
@@ -260,7 +257,7 @@ class ChatController(QObject):
     def _can_start(self) -> bool:
         if self.busy:
             return False
-        if self._sdk_ready.done() and not self._key_provider():
+        if self.api.lacks_key():
             self.on_notice(no_key_text(self.key), True)
             return False
         return True
@@ -282,17 +279,7 @@ class ChatController(QObject):
 
     async def _open_client(self) -> AsyncAnthropic | None:
         await self._whole()
-        await self._sdk_ready
-        api_key = self._key_provider()
-        return self._client(api_key) if api_key else None
-
-    def _client(self, api_key: str, *, max_retries: int | None = None) -> AsyncAnthropic:
-        return make_client(
-            api_key=api_key,
-            base_url=self._base_url or self.settings.base_url,
-            timeout_s=self.settings.timeout_s,
-            max_retries=self.settings.max_retries if max_retries is None else max_retries,
-        )
+        return await self.api.open_client()
 
     # section: the turn's listener (core.turn.TurnListener)
 
@@ -350,18 +337,7 @@ class ChatController(QObject):
         self.reply_shown.emit(replies[-1] if replies else None)
 
     def notes_for(self, entry: PathEntry) -> Notes:
-        """What is said under a message: which variant it is, and what can be done next."""
-        notes: list[str] = []
-        message = entry.message
-        if entry.variants > 1:
-            kind = "Variant" if message.role == "assistant" else "Version"
-            keys = f"{self.key('previous_variant')} / {self.key('next_variant')}"
-            notes.append(f"{kind} {entry.variant} of {entry.variants}: {keys} to see the others.")
-        if entry.continuable:
-            notes.append(f"{self.key('continue')} continues this reply.")
-        elif entry.last and message.role == "assistant" and message.status is not Status.COMPLETE:
-            notes.append(f"{self.key('regenerate')} asks again.")
-        return tuple(notes)
+        return notes_for(entry, self.key)
 
     # section: navigation
 
@@ -387,14 +363,7 @@ class ChatController(QObject):
         except StoreError as exc:
             self.on_notice(str(exc), True)
             return False
-        conversation = Conversation(
-            id=page.conversation_id,
-            title=page.title,
-            created_at=page.created_at,
-            messages=list(page.messages),
-            current_id=page.current_id,
-            sibling_ids=dict(page.siblings),
-        )
+        conversation = from_page(page)
         self._show(conversation)
         self._loading = asyncio.ensure_future(self._read_whole(conversation, self.store.path))
         self._loading.add_done_callback(lambda task: self._on_whole(conversation, task))
@@ -414,12 +383,8 @@ class ChatController(QObject):
         whole = task.result()
         if isinstance(whole, TooLong):
             return
-        first_shown = next((m.id for m in shown.path()), None)
-        complete(shown, whole)
-        entries = shown.path_entries()
-        older = next((i for i, e in enumerate(entries) if e.message.id == first_shown), 0)
-        if older:
-            self.older_loaded.emit([(e.message, self.notes_for(e)) for e in entries[:older]])
+        if older := complete(shown, whole):
+            self.older_loaded.emit([(e.message, self.notes_for(e)) for e in older])
 
     async def _whole(self) -> None:
         """Wait until the conversation shown is loaded whole (it is, unless just opened)."""
@@ -467,27 +432,6 @@ class ChatController(QObject):
         if end is not None and end.status is Status.INTERRUPTED:
             return self.open_conversation(end.conversation_id)
         return False
-
-    # section: the key and the models
-
-    async def check_key(self, key: str) -> str | None:
-        """Why ``key`` does not work, in plain words; None when the API accepts it."""
-        from desktop_chat.core.models import check_key
-
-        await self._sdk_ready
-        async with self._client(key, max_retries=0) as client:
-            return await check_key(client)
-
-    async def fetch_models(self) -> list[ModelInfo]:
-        """The models the key may use (cached for a day; the built-in list when offline)."""
-        from desktop_chat.core.models import get_models, known_models
-
-        await self._sdk_ready
-        key = self._key_provider()
-        if not key:
-            return known_models(self._base_url or self.settings.base_url)
-        async with self._client(key, max_retries=1) as client:
-            return await get_models(client)
 
     def visible_state(self) -> dict[str, Any]:
         """What is shown, as data (end-to-end tests read it; no key in it)."""

@@ -105,7 +105,7 @@ class Dialogs(QObject):
     @qasync.asyncSlot(object)
     async def on_refresh_models(self, dialog: SettingsDialog) -> None:
         """Fill the open settings dialog's model picker from the API (cached for a day)."""
-        models = await self._controller.fetch_models()
+        models = await self._controller.api.fetch_models()
         with suppress(RuntimeError):  # the dialog was closed (and deleted) meanwhile
             if dialog.isVisible():
                 dialog.set_models(models)
@@ -113,7 +113,9 @@ class Dialogs(QObject):
     def open_key(self, problem: str | None = None) -> None:
         from desktop_chat.ui.key_dialog import KeyDialog
 
-        dialog = KeyDialog(self._controller.check_key, problem=problem or None, parent=self._window)
+        dialog = KeyDialog(
+            self._controller.api.check_key, problem=problem or None, parent=self._window
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.key_saved.connect(self.key_saved)
         dialog.open()
