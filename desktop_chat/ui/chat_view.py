@@ -166,6 +166,7 @@ class ChatView(QTextBrowser):
         self._redraw_pending = False
         self.frames_drawn = 0
         self._last_frame = 0.0
+        self._frame_cost = 0.0
         self._frame_timer = QTimer(self)
         self._frame_timer.setSingleShot(True)
         self._frame_timer.timeout.connect(self._on_frame)
@@ -507,7 +508,8 @@ class ChatView(QTextBrowser):
     def _schedule_frame(self) -> None:
         if self._frame_pending:
             return
-        wait = self._last_frame + FRAME_MS / 1000 - time.monotonic()
+        gap = max(FRAME_MS / 1000, self._frame_cost)
+        wait = self._last_frame + gap - time.monotonic()
         if wait <= 0:
             self._on_frame()  # the first text after a pause shows at once
         else:
@@ -516,7 +518,7 @@ class ChatView(QTextBrowser):
 
     def _on_frame(self) -> None:
         self._frame_pending = False
-        self._last_frame = time.monotonic()
+        started = time.monotonic()
         reply = self._reply
         if reply is None:
             return
@@ -525,6 +527,12 @@ class ChatView(QTextBrowser):
             if stream.dirty:
                 stream.draw()
         self.frames_drawn += 1
+        # A slow frame (a long open block) leaves at least as long for keys and paints
+        # before the next one.
+        self._last_frame = time.monotonic()
+        self._frame_cost = self._last_frame - started
+        if any(reply.texts[i].dirty for i in reply.open):
+            self._schedule_frame()  # more was left for the next frames
 
     def _close_reply(self) -> None:
         reply = self._reply
