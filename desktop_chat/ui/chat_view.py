@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_chat.core.conversation import Message, Status
 from desktop_chat.core.markdown_blocks import code_blocks
+from desktop_chat.core.redaction import redact
 from desktop_chat.ui import code_highlight
 from desktop_chat.ui.markdown_writer import (
     CODE_PROPERTY,
@@ -384,7 +385,11 @@ class ChatView(QTextBrowser):
             self._redraw()
 
     def show_notice(self, text: str, *, error: bool = False) -> None:
-        """A note in the transcript (lazy, like ``show_message``, unless a reply streams)."""
+        """A note in the transcript (lazy, like ``show_message``, unless a reply streams).
+
+        Notes quote what others said (a server's error, a file's name): keys are taken out.
+        """
+        text = redact(text)
         if self._reply is not None:
             self._write_note_now(text, error=error)
             return
