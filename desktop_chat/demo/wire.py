@@ -64,3 +64,13 @@ def new_message_id() -> str:
 def new_tool_use_id() -> str:
     """``toolu_01…``."""
     return "toolu_01" + _random_base62(22)
+
+
+def new_server_tool_use_id() -> str:
+    """``srvtoolu_01…``."""
+    return "srvtoolu_01" + _random_base62(22)
+
+
+def new_file_id() -> str:
+    """``file_011C…``."""
+    return "file_011C" + _random_base62(20)
