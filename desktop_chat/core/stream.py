@@ -235,6 +235,7 @@ class TurnSnapshot:
         content = [dict(b) for b in self.content]
         for index, raw in self.partial_json.items():  # tool input cut mid-way: its prefix
             _set_input(content[index], raw)
+        content = [canonical(b) if i in self.open_blocks else b for i, b in enumerate(content)]
         return Message(
             id=self.id,
             parent_id=self.parent_id,
@@ -265,8 +266,21 @@ def _wire(model: Any) -> dict[str, Any]:
     ``"page_age": null``, or ``"text": null`` on a kind it does not know, which the API
     refuses when the block goes back.
     """
-    data: dict[str, Any] = model.to_dict(mode="json", exclude_unset=True)
-    return data
+    return canonical(model.to_dict(mode="json", exclude_unset=True))
+
+
+def canonical(block: dict[str, Any]) -> dict[str, Any]:
+    """``block`` with its keys sorted, at every level: the order of a JSON export, so that
+    the store, an exported and imported copy, and the next request hold the same bytes."""
+    return {key: _sorted(block[key]) for key in sorted(block)}
+
+
+def _sorted(value: Any) -> Any:
+    if isinstance(value, dict):
+        return canonical(value)
+    if isinstance(value, list):
+        return [_sorted(item) for item in value]
+    return value
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -411,7 +425,9 @@ def _on_block_stop(snapshot: TurnSnapshot, index: int) -> Update | None:
     if raw is not None:
         snapshot.tool_json[index] = raw
         _set_input(snapshot.content[index], raw)
-    return BlockStopped(index=index, block=dict(snapshot.content[index]))
+    # Fields added by deltas (input, citations) go to their sorted place.
+    snapshot.content[index] = block = canonical(snapshot.content[index])
+    return BlockStopped(index=index, block=dict(block))
 
 
 def _set_input(block: Block, raw: str) -> None:

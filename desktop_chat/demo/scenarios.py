@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_chat.demo import replies, server_tools
+from desktop_chat.demo import edge_replies, replies, server_tools
 from desktop_chat.demo.content import Block, Reply, Stop, Text, finish_reply
 from desktop_chat.demo.errors import ApiError, invalid_request
 from desktop_chat.demo.faults import (
@@ -259,6 +259,12 @@ SCENARIOS: dict[str, Scenario] = {
             server_tools.code_execution,
         ),
         Scenario("tool_search", "the API searches the request's tools", server_tools.tool_search),
+        Scenario(
+            "lone_surrogate",
+            "text holding half a surrogate pair",
+            edge_replies.lone_surrogate,
+            thinks=False,
+        ),
         Scenario(
             "unknown_block",
             "a content block of a kind newer than the client",

@@ -14,8 +14,13 @@ LAST_CHUNK = b"0\r\n\r\n"
 
 
 def dumps(value: Any) -> bytes:
-    """Compact UTF-8 JSON, as the API writes it."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    """Compact UTF-8 JSON, as the API writes it (escaped where UTF-8 cannot hold a
+    character: a lone surrogate)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(value, separators=(",", ":")).encode()
 
 
 def sse_frame(event: str, data: Any) -> bytes:
