@@ -91,10 +91,10 @@ def normal(request: MessagesRequest) -> list[Block]:
     first, second = _digest(prompt) % 3, (_digest(prompt) // 3) % 3
     if first == second:
         second = (second + 1) % 3
-    closing = (
-        f"This is turn {request.user_turns}. Nothing is cached unless the request asks:"
-        " add a top-level `cache_control` and the side pane shows the cache writes, then reads."
-    )
+    if request.user_turns == 1:
+        closing = "This first turn was not cached: the demo caches a prompt only when asked to."
+    else:
+        closing = f"This is turn {request.user_turns}; no prompt is cached unless a request asks."
     text = (
         f"## {_headline(prompt)}\n\n{opening}\n\n{_PARAGRAPHS[first]}\n\n{_PARAGRAPHS[second]}"
         f"\n\nA few things worth trying:\n\n{_TRY_LIST}\n\n{closing}"

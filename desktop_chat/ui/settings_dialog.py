@@ -113,6 +113,7 @@ class SettingsDialog(QDialog):
         self._save = save
         self._original = settings
         self._models: dict[str, ModelInfo] = {}
+        self._fitted_for: str | None = None  # the model the fields were last fitted to
         self.result_settings: Settings | None = None
         self.setWindowTitle("Settings")
         self.setObjectName("settings_dialog")
@@ -193,6 +194,7 @@ class SettingsDialog(QDialog):
         # section: fields that depend on others
         self.thinking.currentIndexChanged.connect(self.on_thinking_changed)
         self.model_combo.currentIndexChanged.connect(self.on_model_changed)
+        self.model_combo.editTextChanged.connect(self.on_model_typed)
         # section: the buttons
         self.buttons.accepted.connect(self.on_accept)
         self.buttons.rejected.connect(self.reject)
@@ -202,6 +204,7 @@ class SettingsDialog(QDialog):
         _refill(self.thinking, THINKING_LABELS)
         _refill(self.effort, EFFORT_LABELS)
         self.max_tokens.setMaximum(MAX_TOKENS_CAP)
+        self._fitted_for = None
         self.model_combo.blockSignals(True)
         self._select_model(s.model)
         self.model_combo.blockSignals(False)
@@ -234,6 +237,7 @@ class SettingsDialog(QDialog):
         self._select_model(current)
         self.model_combo.blockSignals(False)
         if self.thinking.count():  # (not while the dialog is being built)
+            self._fitted_for = None  # the model may be described anew
             self.on_model_changed()
 
     def _select_model(self, model_id: str) -> None:
@@ -253,6 +257,9 @@ class SettingsDialog(QDialog):
 
     def on_model_changed(self, _index: int = 0) -> None:
         """Offer what the chosen model accepts; fit the fields to it and say what changed."""
+        if self.model_id() == self._fitted_for:
+            return  # (both the typed text and the index say when a model is chosen)
+        self._fitted_for = self.model_id()
         info = model_info(self.model_id(), self._models.values())
         fitted, notes = fit(self.current_settings(), info)
         labels = dict((value, label) for label, value in THINKING_LABELS)
@@ -268,6 +275,11 @@ class SettingsDialog(QDialog):
         self.adjusted.setText("\n".join(notes))
         self.adjusted.setVisible(bool(notes))
         self.on_thinking_changed()
+
+    def on_model_typed(self, _text: str) -> None:
+        """A typed id is fitted to once it names a model the dialog knows."""
+        if model_info(self.model_id(), self._models.values()) is not None:
+            self.on_model_changed()
 
     def on_thinking_changed(self, _index: int = 0) -> None:
         self.thinking_budget.setEnabled(self.thinking.currentData() == "enabled")

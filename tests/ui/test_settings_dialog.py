@@ -236,3 +236,12 @@ def test_retired_models_are_not_offered_and_deprecated_ones_say_when_they_go(
     labels = [dialog.model_combo.itemText(i) for i in range(dialog.model_combo.count())]
     assert "Claude Old 1" not in labels
     assert "Claude Opus 4.5 (deprecated, retires 22 Jan 2027)" in labels
+
+
+def test_a_typed_model_id_is_fitted_too(qtbot: Any, saved: list[Settings]) -> None:
+    dialog = make_dialog(qtbot, Settings(thinking="enabled"), saved)
+    retype(qtbot, dialog.model_combo.lineEdit(), "claude-opus-5-5")
+
+    assert dialog.thinking.currentData() == "adaptive"
+    press_ok(qtbot, dialog)
+    assert saved[-1].thinking == "adaptive"
