@@ -37,8 +37,9 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
+from desktop_chat.core.citations import SourceList, cited_markdown, has_citations, sources_markdown
 from desktop_chat.core.conversation import Message, Status
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.ui import code_highlight
@@ -175,6 +176,7 @@ class ChatView(QTextBrowser):
         self._older_timer.setInterval(0)
         self._older_timer.timeout.connect(self._draw_older)
         self.anchorClicked.connect(self.on_anchor_clicked)
+        self.highlighted.connect(self.on_link_highlighted)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
@@ -248,6 +250,14 @@ class ChatView(QTextBrowser):
                 self._copy(code, "Code copied")
         elif scheme in _WEB_SCHEMES:
             open_link(url)
+
+    def on_link_highlighted(self, url: QUrl) -> None:
+        """A link reached by Tab shows its tooltip (a citation's quote) as hovering would."""
+        cursor = self.textCursor()
+        tip = cursor.charFormat().toolTip() if cursor.hasSelection() and url.isValid() else ""
+        if tip:
+            rect = self.cursorRect(cursor)
+            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), tip, self)
 
     # section: building the transcript
 
@@ -335,6 +345,9 @@ class ChatView(QTextBrowser):
             return
         self._entries[self._reply.entry].message = message
         self._close_reply()
+        if has_citations(message.content):
+            # Streamed block by block; drawn again as one text with its markers and sources.
+            self._redraw_pending = True
         note = outcome_note(message)
         if note is not None:
             self._write_note_now(note[0], error=note[1], entry=False)
@@ -605,15 +618,24 @@ class ChatView(QTextBrowser):
                 out.cursor.insertText(line, QTextCharFormat())
             return
         self._write_header(out, number, "Claude", assistant=True)
+        if has_citations(message.content):
+            self._write_cited(out, message)
         for block in message.content:
             kind = block.get("type")
-            if kind == "text" and block.get("text"):
+            if kind == "text" and block.get("text") and not has_citations(message.content):
                 self._writer.write_text(out, str(block["text"]))
             elif kind in ("tool_use", "server_tool_use"):
                 self._write_note(out, f"Asked to use the tool “{block.get('name', '?')}”.")
         note = outcome_note(message)
         if note is not None:
             self._write_note(out, note[0], error=note[1])
+
+    def _write_cited(self, out: Output, message: Message) -> None:
+        """A reply that cites: its text blocks as one text with numbered markers (the quote
+        on hover or focus), then its sources (opened in the browser on click or Enter)."""
+        sources = SourceList()
+        self._writer.write_text(out, cited_markdown(message.content, sources))
+        self._writer.write_text(out, sources_markdown(sources.sources))
 
     def _write_header(self, out: Output, number: int, who: str, *, assistant: bool) -> None:
         block = QTextBlockFormat()
