@@ -68,7 +68,7 @@ def _where(citation: dict[str, Any]) -> str:
         "page_location": ("pages", "start_page_number", "end_page_number"),
         "content_block_location": ("blocks", "start_block_index", "end_block_index"),
     }
-    if kind not in names:
+    if kind not in names or "document_index" not in citation:
         return ""
     what, first, after = names[str(kind)]
     start, end = citation.get(first), citation.get(after)
