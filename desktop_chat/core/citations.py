@@ -139,7 +139,9 @@ def sources_markdown(sources: Sequence[Source]) -> str:
         title = _md_escape(s.title)
         quote = _title_attr(s.quotes[0]) if s.quotes else ""
         shown = f'[{title}]({s.url} "{quote}")' if s.url else title
-        address = f" — {_md_escape(urlsplit(s.url).netloc)}" if s.url else ""
+        # Dots escaped: the host is words here, not a link of its own.
+        host = _md_escape(urlsplit(s.url).netloc).replace(".", "\\.") if s.url else ""
+        address = f" — {host}" if s.url else ""
         where = f" ({s.where})" if s.where else ""
         lines.append(f"{s.number}. {shown}{address}{where}")
     return "\n".join(lines)

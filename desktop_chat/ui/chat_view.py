@@ -40,7 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from desktop_chat.core.citations import SourceList, cited_markdown, has_citations, sources_markdown
-from desktop_chat.core.conversation import Message, Status
+from desktop_chat.core.conversation import Block, Message, Status
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.ui import code_highlight
 from desktop_chat.ui.markdown_writer import (
@@ -313,7 +313,7 @@ class ChatView(QTextBrowser):
         assert self._reply is not None
         if block_type == "text":
             self._start_text(index)
-        elif block_type in ("tool_use", "server_tool_use"):
+        elif block_type == "tool_use":  # (a server tool is run by the API itself)
             self._write_note_now("Asked to use a tool (see the side pane).")
 
     def on_text_delta(self, index: int, text: str) -> None:
@@ -618,24 +618,35 @@ class ChatView(QTextBrowser):
                 out.cursor.insertText(line, QTextCharFormat())
             return
         self._write_header(out, number, "Claude", assistant=True)
-        if has_citations(message.content):
-            self._write_cited(out, message)
-        for block in message.content:
+        # A reply that cites: each run of text blocks is one text with numbered markers
+        # (the quote on hover or focus); its sources follow (opened on click or Enter).
+        sources = SourceList() if has_citations(message.content) else None
+        run: list[Block] = []
+        for block in [*message.content, {"type": "end"}]:
             kind = block.get("type")
-            if kind == "text" and block.get("text") and not has_citations(message.content):
-                self._writer.write_text(out, str(block["text"]))
-            elif kind in ("tool_use", "server_tool_use"):
+            if kind == "text":
+                run.append(block)
+                continue
+            if run:
+                self._write_texts(out, run, sources)
+                run = []
+            if kind == "tool_use":
                 self._write_note(out, f"Asked to use the tool “{block.get('name', '?')}”.")
+            elif kind == "server_tool_use":
+                self._write_note(out, f"Used the tool “{block.get('name', '?')}” (run by the API).")
+        if sources is not None and sources.sources:
+            self._writer.write_text(out, sources_markdown(sources.sources))
         note = outcome_note(message)
         if note is not None:
             self._write_note(out, note[0], error=note[1])
 
-    def _write_cited(self, out: Output, message: Message) -> None:
-        """A reply that cites: its text blocks as one text with numbered markers (the quote
-        on hover or focus), then its sources (opened in the browser on click or Enter)."""
-        sources = SourceList()
-        self._writer.write_text(out, cited_markdown(message.content, sources))
-        self._writer.write_text(out, sources_markdown(sources.sources))
+    def _write_texts(self, out: Output, blocks: list[Block], sources: SourceList | None) -> None:
+        if sources is not None:
+            self._writer.write_text(out, cited_markdown(blocks, sources))
+            return
+        for block in blocks:
+            if block.get("text"):
+                self._writer.write_text(out, str(block["text"]))
 
     def _write_header(self, out: Output, number: int, who: str, *, assistant: bool) -> None:
         block = QTextBlockFormat()
