@@ -126,7 +126,7 @@ _STATUS_KINDS: dict[int, tuple[ErrorKind, str, bool]] = {
         False,
     ),
     429: (ErrorKind.RATE_LIMIT, "Rate limit reached: {detail}", True),
-    504: (ErrorKind.TIMEOUT, "The API took too long to answer (HTTP 504). Try again.", True),
+    504: (ErrorKind.SERVER, "The API took too long to answer (HTTP 504). Try again.", True),
     529: (ErrorKind.OVERLOADED, "The API is overloaded right now. Try again shortly.", True),
 }
 

@@ -14,7 +14,7 @@ from desktop_chat.core.client import ErrorKind
     ("scenario", "kind", "retryable", "words"),
     [
         ("http402", ErrorKind.BILLING, False, "no credit left"),
-        ("http504", ErrorKind.TIMEOUT, True, "took too long"),
+        ("http504", ErrorKind.SERVER, True, "took too long"),  # nothing arrived to keep
     ],
 )
 def test_billing_and_gateway_timeouts_say_what_to_do(
