@@ -44,6 +44,16 @@ def _supported(data: Any, *path: str) -> bool | None:
     return None
 
 
+def supports(info: ModelInfo | None, *path: str) -> bool:
+    """Whether the model has a capability: ``supports(info, "pdf_input")``,
+    ``supports(info, "server_tools", "web_search")``. Unknown: taken as yes."""
+    caps = info.capabilities if info is not None else None
+    if caps is None:
+        return True
+    # "server_tools" unsupported means none of its tools is, whatever they say.
+    return all(_supported(caps, *path[:n]) is not False for n in range(1, len(path) + 1))
+
+
 def thinking_modes(info: ModelInfo | None) -> tuple[ThinkingMode, ...]:
     """The settings' thinking choices the model accepts, in the settings' order."""
     caps = info.capabilities if info is not None else None

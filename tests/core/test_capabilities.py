@@ -159,3 +159,15 @@ def test_any_settings_the_dialog_allows_are_fitted_to_what_the_demo_accepts(
         ) as stream,
     ):
         assert stream.get_final_message().stop_reason == "end_turn"
+
+
+def test_other_capabilities_are_read_from_the_models_object() -> None:
+    haiku = BY_ID["claude-haiku-4-5"]
+    assert capabilities.supports(haiku, "pdf_input")
+    assert capabilities.supports(haiku, "server_tools", "web_search")
+    no_search = replace(
+        haiku,
+        capabilities={**(haiku.capabilities or {}), "server_tools": {"supported": False}},
+    )
+    assert not capabilities.supports(no_search, "server_tools", "web_search")
+    assert capabilities.supports(ModelInfo("x", "X"), "image_input")  # unknown: the API says
