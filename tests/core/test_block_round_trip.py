@@ -19,6 +19,7 @@ from test_stream_turn import ask, run_turn
 
 from desktop_chat.core.conversation import Message, Status
 from desktop_chat.core.store import Store
+from desktop_chat.core.transcript_import import import_json
 from desktop_chat.core.transcript_json import to_json
 from desktop_chat.core.transcript_parse import parse_json
 
@@ -125,19 +126,18 @@ def test_every_block_kind_round_trips_byte_identical(
     # streamed: as the wire carried it, nothing added
     assert _masked(reply.content) == _masked(raw_blocks(api_server, scenario))
 
-    # saved
+    # saved, then exported and imported (into the store again, as a copy)
     conversation.append(reply)
     store = Store.open()
     try:
         store.add_conversations([conversation])
         saved = store.load(conversation.id).messages[-1]
+        copy = import_json(store, to_json([store.load(conversation.id)])).conversations[0]
+        imported = store.load(copy.id).messages[-1]
     finally:
         store.close()
     assert json.dumps(saved.content) == json.dumps(reply.content)
-
-    # exported and imported
-    imported = parse_json(to_json([conversation]))[0].messages[-1]
-    assert json.dumps(imported.content) == json.dumps(reply.content)
+    assert copy.renamed and json.dumps(imported.content) == json.dumps(reply.content)
 
     # sent back, unchanged, and accepted (the demo refuses a changed signed block)
     conversation.messages[-1] = saved
