@@ -44,6 +44,7 @@ class Figures:
     ttft_s: float | None = None
     tokens_per_s: float | None = None
     streaming: bool = False
+    stop_sequence: str | None = None  # the one that ended the reply, if one did
 
     @classmethod
     def of(cls, message: Message) -> Figures:
@@ -56,6 +57,7 @@ class Figures:
             ttft_s=message.metrics.ttft_s,
             tokens_per_s=message.metrics.tokens_per_s,
             streaming=message.status is Status.STREAMING,
+            stop_sequence=message.stop_sequence,
         )
 
 
@@ -209,6 +211,7 @@ class TurnSnapshot:
             ttft_s=self.ttft_s,
             tokens_per_s=self.tokens_per_s,
             streaming=streaming,
+            stop_sequence=self.stop_sequence,
         )
 
     def join_pieces(self) -> None:

@@ -202,7 +202,7 @@ def test_stop_sequence_is_kept_with_the_message(api_server: Any, core_home: Path
 
     from desktop_chat.core.client import make_client, stream_turn
     from desktop_chat.core.settings import Settings
-    from desktop_chat.core.stream import TurnSnapshot
+    from desktop_chat.core.stream import Figures, TurnSnapshot
 
     conversation = ask("Count demo:stop_sequence")
     params = Settings().request_params() | {
@@ -225,5 +225,7 @@ def test_stop_sequence_is_kept_with_the_message(api_server: Any, core_home: Path
         store.close()
 
     assert (saved.stop_reason, saved.stop_sequence) == ("stop_sequence", "five")
+    assert snapshot.figures().stop_sequence == "five"
     assert parse_json(to_json([conversation]))[0].messages[-1].stop_sequence == "five"
+    assert Figures.of(saved).stop_sequence == "five"
     assert reply.text.rstrip().endswith("three,")  # cut before the sequence
