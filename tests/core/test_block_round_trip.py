@@ -175,7 +175,9 @@ def test_a_changed_block_is_refused_by_the_demo(api_server: Any) -> None:
     assert "text: Extra inputs are not permitted" in error.message
 
 
-def test_a_refused_exchange_can_be_left_out_of_what_is_sent(api_server: Any) -> None:
+def test_a_refused_exchange_can_be_left_out_of_what_is_sent(
+    api_server: Any, core_home: Path
+) -> None:
     conversation = ask("First question")
     first, _, _ = run_turn(api_server, conversation)
     conversation.append(first.to_message(Status.COMPLETE))
@@ -195,6 +197,15 @@ def test_a_refused_exchange_can_be_left_out_of_what_is_sent(api_server: Any) -> 
         "Something else",
     ]
     assert len(conversation.path()) == 5  # still shown
+    store = Store.open()
+    try:
+        store.add_conversations([conversation])
+        for message in changed:
+            store.update_message(message)
+        loaded = store.load(conversation.id)
+    finally:
+        store.close()
+    assert loaded.to_api_messages() == conversation.to_api_messages()  # kept out after a restart
 
 
 def test_stop_sequence_is_kept_with_the_message(api_server: Any, core_home: Path) -> None:
