@@ -10,6 +10,7 @@ import argparse
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import NoReturn
 
@@ -102,7 +103,8 @@ def run_export(argv: list[str]) -> int:
         return args
     try:
         with Store.open() as store:
-            store.mark_streaming_as_interrupted()  # only if the app is not running
+            with suppress(StoreError):  # a nicety: never a reason not to export
+                store.mark_streaming_as_interrupted()  # only if the app is not running
             if args.all:
                 conversations: Iterator[Conversation] = store.iter_conversations()
                 title = "desktop-chat: all conversations"

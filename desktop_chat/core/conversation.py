@@ -132,6 +132,25 @@ class Message:
         return "".join(b.get("text", "") for b in self.content if b.get("type") == "text")
 
 
+_CONTINUABLE = ("max_tokens", "pause_turn")
+
+
+@dataclass(frozen=True)
+class PathEntry:
+    """A message of the path shown, with what the notes under it say.
+
+    ``variant`` of ``variants``: its place among its siblings (regenerated replies, or
+    edited questions); ``continuable``: it stopped short and can be carried on; ``last``: it
+    ends the path.
+    """
+
+    message: Message
+    variant: int
+    variants: int
+    continuable: bool
+    last: bool
+
+
 class EndOfPath:
     """The default place of a new message: after the last one shown."""
 
@@ -153,6 +172,14 @@ class Conversation:
     created_at: float = field(default_factory=time.time)
     messages: list[Message] = field(default_factory=list)  # every message, oldest first
     current_id: str | None = None  # the last message of the path shown; None: the newest
+    # Set while only the end of the path is loaded (a long conversation just opened): for
+    # each loaded message with variants or branches, the ids of all of them, oldest first.
+    sibling_ids: dict[str, list[str]] | None = None
+
+    @property
+    def partial(self) -> bool:
+        """Only the end of the path is loaded: nothing can be sent or flipped yet."""
+        return self.sibling_ids is not None
 
     def title_from_first_message(self) -> str:
         for m in self.messages:
@@ -205,6 +232,46 @@ class Conversation:
         if all(m.parent_id is None for m in self.messages):
             return [message]
         return [m for m in self.messages if m.parent_id == message.parent_id]
+
+    def continuable(self) -> Message | None:
+        """The last reply, when it stopped short (max_tokens, paused, cut by a fault or by
+        Esc) with some text the API can carry on from."""
+        path = self.path()
+        last = path[-1] if path else None
+        if last is None or last.role != "assistant":
+            return None
+        if last.stop_reason in _CONTINUABLE:
+            return last
+        if last.status is not Status.COMPLETE and last.text.strip():
+            return last
+        return None
+
+    def path_entries(self) -> list[PathEntry]:
+        """The path shown, each message with what its notes say, in one pass over the tree
+        (a note per message asking for its siblings would cost O(n²) on a long chat)."""
+        path = self.path()
+        linked = not all(m.parent_id is None for m in self.messages)
+        siblings: dict[str | None, list[str]] = {}
+        if linked:
+            for m in self.messages:
+                siblings.setdefault(m.parent_id, []).append(m.id)
+        continuable = self.continuable()
+        entries = []
+        for m in path:
+            if self.sibling_ids is not None:
+                ids = self.sibling_ids.get(m.id, [m.id])
+            else:
+                ids = siblings.get(m.parent_id, [m.id]) if linked else [m.id]
+            entries.append(
+                PathEntry(
+                    m,
+                    variant=ids.index(m.id) + 1 if len(ids) > 1 else 1,
+                    variants=len(ids),
+                    continuable=m is continuable,
+                    last=m is path[-1],
+                )
+            )
+        return entries
 
     def show(self, message_id: str) -> None:
         """Make the path go through ``message_id``, on to its newest descendants."""

@@ -13,53 +13,77 @@ out of ``list_conversations()`` and ``search()`` but kept whole; ``undelete()`` 
 and ``purge_deleted()`` removes it for good. So undo is one UPDATE however long the
 conversation, and a crash between delete and undo loses nothing.
 
-Every SQLite or file-system fault comes out as a ``StoreError`` whose ``str()`` is a sentence
-for the user and whose ``kind`` says what went wrong. Nothing here ever deletes, truncates or
-replaces a database file to recover from a fault; before migrating a database that holds
+Every SQLite or file-system fault comes out as a ``StoreError`` (``store_errors``) whose
+``str()`` is a sentence for the user and whose ``kind`` says what went wrong: a failed write
+changed nothing, so the caller keeps what it could not save and tries again. Text SQLite
+cannot hold (lone surrogates) is made valid on the way in (``store_rows``). A damaged search
+index is rebuilt, or search switched off with a note (``search_index``); a database file
+deleted or replaced while open is noticed (``check_file()``) and a deleted one can be
+written again (``save_again()``). Nothing here ever deletes, truncates or replaces a
+database file to recover from a fault; before migrating a database that holds
 conversations, a backup copy is written next to it.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import os
 import sqlite3
-import sys
-import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from desktop_chat.core import migrations
-from desktop_chat.core.conversation import Conversation, Message, Metrics, Status, Usage
+from desktop_chat.core import migrations, search_index, store_paging
+from desktop_chat.core.conversation import Conversation, Message, Status
 from desktop_chat.core.paths import data_dir
+from desktop_chat.core.search_index import MATCH_END, MATCH_START, SearchHit, fts_query
+from desktop_chat.core.store_errors import ErrorKind, StoreError, not_found, store_error
+from desktop_chat.core.store_files import (
+    FALLBACK_AUTOCHECKPOINT_PAGES,
+    Checkpointer,
+    FileIdentity,
+    has_data,
+    refuse_read_only,
+    set_journal_aside,
+    try_lock,
+    unlock,
+)
+from desktop_chat.core.store_paging import PathEnd, PathPage
+from desktop_chat.core.store_rows import (
+    MESSAGE_COLUMNS,
+    MESSAGE_PLACEHOLDERS,
+    dump,
+    dump_opt,
+    execute,
+    execute_many,
+    message_from_row,
+    message_row,
+    message_values,
+)
+
+__all__ = [
+    "DB_NAME",
+    "INTERRUPTED_BY_EXIT",
+    "MATCH_END",
+    "MATCH_START",
+    "ConversationSummary",
+    "ErrorKind",
+    "PathEnd",
+    "PathPage",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "default_path",
+    "fts_query",
+]
 
 DB_NAME = "conversations.db"
 
-# Around each match in SearchHit.snippet; private-use characters, never in real text.
-MATCH_START = "\ue000"
-MATCH_END = "\ue001"
-_ELLIPSIS = "…"
-_SNIPPET_TOKENS = 16
-
 INTERRUPTED_BY_EXIT = "The app stopped before this reply finished."
 
-ErrorKind = Literal[
-    "corrupt", "locked", "read_only", "disk_full", "cannot_open", "not_found", "conflict", "other"
-]
-
-
-class StoreError(Exception):
-    """A database fault, worded for the user. ``kind`` tells faults apart for the code."""
-
-    def __init__(self, message: str, kind: ErrorKind = "other", path: Path | None = None):
-        super().__init__(message)
-        self.kind: ErrorKind = kind
-        self.path = path
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -73,233 +97,33 @@ class ConversationSummary:
     message_count: int
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    """A search result: a message, or a conversation title when ``message_id`` is None.
-
-    ``snippet`` is plain text with each match between ``MATCH_START`` and ``MATCH_END``.
-    """
-
-    conversation_id: str
-    conversation_title: str
-    message_id: str | None
-    role: str | None
-    snippet: str
-
-    def spans(self) -> list[tuple[str, bool]]:
-        """``snippet`` as ``(text, is_match)`` pieces."""
-        out: list[tuple[str, bool]] = []
-        for i, part in enumerate(self.snippet.split(MATCH_START)):
-            if i == 0:
-                if part:
-                    out.append((part, False))
-                continue
-            match, _, rest = part.partition(MATCH_END)
-            if match:
-                out.append((match, True))
-            if rest:
-                out.append((rest, False))
-        return out
-
-    def snippet_html(self, tag: str = "b") -> str:
-        """``snippet`` as escaped HTML with each match in ``<tag>``."""
-        return "".join(
-            f"<{tag}>{html.escape(text)}</{tag}>" if is_match else html.escape(text)
-            for text, is_match in self.spans()
-        )
-
-
 def default_path() -> Path:
     """Where the conversations database lives: ``data_dir()/conversations.db``."""
     return data_dir() / DB_NAME
 
 
-def fts_query(text: str) -> str | None:
-    """Turn what the user typed into a safe FTS5 query; None if there is nothing to find.
-
-    Every word becomes a quoted string (so ``"``, ``*``, ``AND``, ``(``, ``:`` are plain
-    text) and all must match. The last word is a prefix unless followed by a space, so
-    results follow the user as they type; but not a single letter, which would match most
-    of the index and take a third of a second on a large one.
-    """
-    # NUL ends a string for SQLite, and control characters are no part of a word.
-    text = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in text)
-    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
-    if not words:
-        return None
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    if not text[-1:].isspace() and sum(ch.isalnum() for ch in words[-1]) >= 2:
-        quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-# -- faults ---------------------------------------------------------------------------------
-
-# Primary result codes (https://www.sqlite.org/rescode.html).
-_SQLITE_PERM = 3
-_SQLITE_BUSY = 5
-_SQLITE_LOCKED = 6
-_SQLITE_READONLY = 8
-_SQLITE_CORRUPT = 11
-_SQLITE_FULL = 13
-_SQLITE_CANTOPEN = 14
-_SQLITE_NOTADB = 26
-
-
-def _classify(exc: sqlite3.Error) -> ErrorKind:
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    text = str(exc).lower()
-    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "not a database" in text:
-        return "corrupt"
-    if "malformed" in text:
-        return "corrupt"
-    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
-        return "locked"
-    if primary in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text:
-        return "read_only"
-    if primary == _SQLITE_FULL or "disk is full" in text:
-        return "disk_full"
-    if primary == _SQLITE_CANTOPEN or "unable to open" in text:
-        return "cannot_open"
-    return "other"
-
-
-def _store_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
-    if isinstance(exc, OSError):
-        reason = exc.strerror or str(exc)
-        return StoreError(
-            f"Cannot use the conversations database {path}: {reason}.", "cannot_open", path
-        )
-    kind = _classify(exc)
-    messages: dict[ErrorKind, str] = {
-        "corrupt": (
-            f"The conversations database {path} is damaged or is not a database ({exc}). "
-            "It was left untouched: move it aside, or put a backup in its place, and start again."
-        ),
-        "locked": (
-            f"The conversations database {path} is busy: another program is using it ({exc}). "
-            "Close other copies of desktop-chat and try again."
-        ),
-        "read_only": (
-            f"The conversations database {path} is read-only ({exc}); conversations cannot be "
-            "saved. Check the permissions of the file and of its folder."
-        ),
-        "disk_full": (
-            f"The disk holding {path} is full ({exc}): the change was not saved. Free some "
-            "space; what was saved before is intact."
-        ),
-        "cannot_open": (
-            f"Cannot open the conversations database {path} ({exc}). Check that its folder "
-            "exists and is writable."
-        ),
-        "other": f"Conversations database error in {path}: {exc}.",
-    }
-    return StoreError(messages.get(kind, messages["other"]), kind, path)
-
-
-# -- rows -----------------------------------------------------------------------------------
-
-
-def _dump(value: Any) -> str:
-    # allow_nan=False: SQLite's JSON functions (used by the search index) refuse NaN.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-
-
-def _dump_opt(value: Any) -> str | None:
-    return None if value is None else _dump(value)
-
-
-_MESSAGE_COLUMNS = (
-    "id, role, created_at, parent_id, content, model, api_message_id, request_id, stop_reason,"
-    " stop_details, usage, metrics, status, error"
-)
-_MESSAGE_PLACEHOLDERS = ", ".join("?" * 14)
-
-
-def _message_from_row(row: Sequence[Any]) -> Message:
-    (
-        id_,
-        role,
-        created_at,
-        parent_id,
-        content,
-        model,
-        api_message_id,
-        request_id,
-        stop_reason,
-        stop_details,
-        usage,
-        metrics,
-        status,
-        error,
-    ) = row
-    outcome = json.loads(metrics)
-    return Message(
-        role=role,
-        content=json.loads(content),
-        id=id_,
-        created_at=created_at,
-        parent_id=parent_id,
-        model=model,
-        api_message_id=api_message_id,
-        request_id=request_id,
-        stop_reason=stop_reason,
-        stop_details=None if stop_details is None else json.loads(stop_details),
-        usage=Usage.from_dict(json.loads(usage)),
-        metrics=Metrics.from_dict(outcome),
-        status=Status(status),
-        error=error,
-        stop_sequence=outcome.get("stop_sequence"),
-        excluded=bool(outcome.get("excluded", False)),
-    )
-
-
-def _message_row(m: Message) -> tuple[Any, ...]:
-    """The values of ``_MESSAGE_COLUMNS``."""
-    return (m.id, m.role, m.created_at, m.parent_id, *_message_values(m))
-
-
-def _message_values(m: Message) -> tuple[Any, ...]:
-    """The values of ``_MESSAGE_COLUMNS`` from ``content`` on: what a reply changes."""
-    return (
-        _dump(m.content),
-        m.model,
-        m.api_message_id,
-        m.request_id,
-        m.stop_reason,
-        _dump_opt(m.stop_details),
-        _dump(m.usage.to_dict()),
-        _dump(_outcome(m)),
-        str(m.status),
-        m.error,
-    )
-
-
-def _outcome(m: Message) -> dict[str, Any]:
-    """The ``metrics`` column: the timings, and how the reply ended where a column lacks.
-
-    ``stop_sequence`` and ``excluded`` came after the schema; set only when they are, so
-    older rows and older app versions read the same.
-    """
-    data: dict[str, Any] = dict(m.metrics.to_dict())
-    if m.stop_sequence is not None:
-        data["stop_sequence"] = m.stop_sequence
-    if m.excluded:
-        data["excluded"] = True
-    return data
-
-
 class Store:
-    """The conversations database. Open with ``Store.open()``; ``close()`` when done."""
+    """The conversations database. Open with ``Store.open()``; ``close()`` when done.
+
+    Attributes:
+        path: The database file.
+        backups: Backups written while opening (before migrating).
+        search_problem: None while search works; else a note for the user saying why it
+            is off (the index was damaged and could not be rebuilt).
+        search_repaired: Whether a damaged search index was rebuilt in this session.
+    """
 
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         """Use ``Store.open()``: it configures and migrates the connection."""
         self._db = db
         self.path = path
-        self.backups: list[Path] = []  # backups written while opening (before migrating)
-        self._lock_fd = _try_lock(path.with_name(path.name + ".lock"))
-        self._checkpointer: _Checkpointer | None = None
+        self.backups: list[Path] = []
+        self.search_problem: str | None = None
+        self.search_repaired = False
+        self._lock_fd = try_lock(path.with_name(path.name + ".lock"))
+        self._checkpointer: Checkpointer | None = None
+        self._identity = FileIdentity(path)
+        self._journal_set_aside = False
 
     @property
     def primary(self) -> bool:
@@ -322,19 +146,19 @@ class Store:
             path = default_path() if path is None else path
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise _store_error(exc, path or Path(DB_NAME)) from exc
-        _refuse_read_only(path)
+            raise store_error(exc, path or Path(DB_NAME)) from exc
+        refuse_read_only(path)
         try:
             db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
-            raise _store_error(exc, path) from exc
+            raise store_error(exc, path) from exc
         store = cls(db, path)
         try:
             store._setup()
-            store._checkpointer = _Checkpointer(path)
+            store._checkpointer = Checkpointer(path)
         except sqlite3.Error as exc:
             store.close()
-            raise _store_error(exc, path) from exc
+            raise store_error(exc, path) from exc
         except BaseException:
             store.close()
             raise
@@ -351,12 +175,23 @@ class Store:
         # In WAL mode NORMAL is crash-safe for the database; a power cut may lose the last
         # transactions, never corrupt it.
         db.execute("PRAGMA synchronous = NORMAL")
-        # Checkpoints run on a thread of their own (_Checkpointer); this one is a safety net.
-        db.execute(f"PRAGMA wal_autocheckpoint = {_FALLBACK_AUTOCHECKPOINT_PAGES}")
+        # Checkpoints run on a thread of their own (Checkpointer); this one is a safety net.
+        db.execute(f"PRAGMA wal_autocheckpoint = {FALLBACK_AUTOCHECKPOINT_PAGES}")
         todo = migrations.pending(db)
-        if todo and _has_data(db):
+        if todo and has_data(db):
             self.backups.append(self._backup_before(todo[0].__name__))
         migrations.migrate(db)
+        if (fault := search_index.check(db)) is not None:
+            self._repair_search_index(fault)
+
+    def _repair_search_index(self, fault: sqlite3.Error) -> bool:
+        """Rebuild the search index after ``fault``, if the index (and only the index) is
+        what is damaged; return whether anything was done."""
+        if not search_index.looks_like_index_fault(fault) or not _tables_intact(self._db):
+            return False
+        self.search_problem = search_index.repair(self._db)
+        self.search_repaired = self.search_problem is None
+        return True
 
     def _backup_before(self, migration: str) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -381,7 +216,7 @@ class Store:
         except sqlite3.Error as exc:
             with suppress(OSError):
                 dest.unlink()  # our own half-written copy (disk full): no use to anyone
-            raise _store_error(exc, dest) from exc
+            raise store_error(exc, dest) from exc
         return dest
 
     def close(self) -> None:
@@ -390,10 +225,11 @@ class Store:
             self._checkpointer.stop()
             self._checkpointer = None
         with suppress(sqlite3.Error):  # only an optimisation: closing must not fail for it
-            self._db.execute("PRAGMA optimize")
+            if self.check_file() is None:
+                self._db.execute("PRAGMA optimize")
         self._db.close()
         if self._lock_fd is not None:
-            _unlock(self._lock_fd)
+            unlock(self._lock_fd)
             self._lock_fd = None
 
     def __enter__(self) -> Store:
@@ -402,6 +238,60 @@ class Store:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    # -- the file -------------------------------------------------------------------------
+
+    def check_file(self) -> str | None:
+        """None while the database file is the one opened; else what happened to it (deleted,
+        moved or replaced), in words for the user. Cheap (one ``stat``): poll it.
+
+        While there is a problem every write raises StoreError(kind="gone"), so nothing is
+        written where no one will find it; ``save_again()`` ends a deletion.
+        """
+        problem = self._identity.problem()
+        if problem is not None and not self._journal_set_aside and self._identity.replaced():
+            set_journal_aside(self.path)
+            self._journal_set_aside = True
+        return problem
+
+    def save_again(self) -> Path:
+        """After the database file was deleted or moved: write everything this store holds
+        (all of it is still readable through the open connection) to its path again, and
+        carry on there. Returns the path.
+
+        Raises StoreError if the file was replaced by another (that one is not overwritten),
+        or if writing fails.
+        """
+        problem = self.check_file()
+        if problem is None:
+            return self.path
+        if self.path.exists():
+            raise StoreError(problem, "gone", self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise store_error(exc, self.path) from exc
+        for stale in (Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            if stale.exists():  # what is left of the old file's journal; it belongs to no file
+                with suppress(OSError):
+                    stale.unlink()
+        self.backup(self.path)
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
+        old = self._db
+        try:
+            self._db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as exc:
+            self._db = old
+            raise store_error(exc, self.path) from exc
+        old.close()
+        self._identity.refresh()
+        self._checkpointer = Checkpointer(self.path)
+        return self.path
+
     # -- plumbing -------------------------------------------------------------------------
 
     @contextmanager
@@ -409,20 +299,43 @@ class Store:
         try:
             yield
         except sqlite3.Error as exc:
-            raise _store_error(exc, self.path) from exc
+            raise store_error(exc, self.path) from exc
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction; SQLite faults become StoreError."""
-        with self._faults():
-            self._db.execute("BEGIN IMMEDIATE")
+    def _write(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run ``action`` in a write transaction, all or nothing; faults become StoreError.
+
+        A fault of the search index is repaired (or search switched off) and the write tried
+        once more: a damaged index never stops anyone saving.
+        """
+        if problem := self.check_file():
+            raise StoreError(problem, "gone", self.path)
+        for attempt in range(2):
             try:
-                yield self._db
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:  # SQLite may have rolled back already (disk full)
-                    self._db.execute("ROLLBACK")
-                raise
+                return self._transaction(action)
+            except sqlite3.Error as exc:
+                if attempt == 0 and self._repair_after(exc):
+                    continue
+                raise store_error(exc, self.path) from exc
+        raise AssertionError("unreachable")
+
+    def _transaction(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            result = action(db)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:  # SQLite may have rolled back already (disk full)
+                with suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+            raise
+        return result
+
+    def _repair_after(self, exc: sqlite3.Error) -> bool:
+        if not search_index.looks_like_index_fault(exc):
+            return False
+        fault = search_index.check(self._db) or search_index.deep_check(self._db)
+        return fault is not None and self._repair_search_index(fault)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -463,16 +376,19 @@ class Store:
         return [row[0] for row in rows]
 
     def load(self, conversation_id: str) -> Conversation:
-        """The conversation with all its messages (also when it is in the trash)."""
+        """The conversation with all its messages (also when it is in the trash).
+
+        A long conversation is better opened with ``load_tail()``.
+        """
         with self._read() as db:
             row = db.execute(
                 "SELECT id, title, created_at, current_id FROM conversations WHERE id = ?",
                 (conversation_id,),
             ).fetchone()
             if row is None:
-                raise _not_found(conversation_id, self.path)
+                raise not_found(conversation_id, self.path)
             rows = db.execute(
-                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?"
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?"
                 " ORDER BY position",
                 (conversation_id,),
             ).fetchall()
@@ -480,9 +396,38 @@ class Store:
             id=row[0],
             title=row[1],
             created_at=row[2],
-            messages=[_message_from_row(r) for r in rows],
+            messages=[message_from_row(r) for r in rows],
             current_id=row[3],
         )
+
+    def load_tail(self, conversation_id: str, limit: int = 100) -> PathPage:
+        """The last ``limit`` messages of the conversation's shown path (what
+        ``load(id).path()[-limit:]`` gives), with the sibling ids the notes under them need.
+
+        Reads only those messages: bounded time and memory whatever the conversation's
+        length (about 1 ms for 100 messages of a conversation of 10^6).
+        """
+        with self._read() as db:
+            page = store_paging.tail(db, conversation_id, limit)
+        if page is None:
+            raise not_found(conversation_id, self.path)
+        return page
+
+    def load_before(self, conversation_id: str, message_id: str, limit: int = 100) -> PathPage:
+        """The ``limit`` messages of the shown path just before ``message_id`` (for a view
+        scrolled to the top of what it has)."""
+        with self._read() as db:
+            page = store_paging.before(db, conversation_id, message_id, limit)
+        if page is None:
+            raise not_found(message_id, self.path, what="Message")
+        return page
+
+    def newest_path_end(self) -> PathEnd | None:
+        """The last message (id, role, status; no content) of the shown path of the most
+        recently updated conversation: what start-up needs to offer to reopen a reply cut
+        by a crash, without reading the conversation."""
+        with self._read() as db:
+            return store_paging.newest_path_end(db)
 
     def iter_conversations(self) -> Iterator[Conversation]:
         """Every conversation not in the trash, oldest first, loaded one at a time."""
@@ -493,41 +438,63 @@ class Store:
         """Insert ``conv``'s row, or update its title and shown path (ending at
         ``current_id``, by default ``conv.current_id``). Messages are saved separately."""
         now = time.time()
-        with self._write() as db:
-            db.execute(
+        params = (
+            conv.id,
+            conv.title,
+            conv.created_at,
+            max(now, conv.created_at),
+            current_id or conv.current_id,
+        )
+        self._write(
+            lambda db: execute(
+                db,
                 """
                 INSERT INTO conversations (id, title, created_at, updated_at, current_id)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET
                     title = excluded.title, current_id = excluded.current_id
                 """,
-                (
-                    conv.id,
-                    conv.title,
-                    conv.created_at,
-                    max(now, conv.created_at),
-                    current_id or conv.current_id,
-                ),
+                params,
             )
+        )
 
-    def add_conversations(self, convs: Sequence[Conversation]) -> None:
+    def add_conversations(
+        self,
+        convs: Sequence[Conversation],
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         """Insert whole conversations, messages included, all or none (import, restore).
 
+        ``progress`` is called with the number of messages inserted so far, every 10,000.
         Raises StoreError(kind="conflict") if a conversation or message id is taken.
         """
-        with self._write() as db:
+
+        def rows(conv: Conversation) -> Iterator[tuple[Any, ...]]:
+            for i, m in enumerate(conv.messages):
+                yield (conv.id, i, *message_row(m))
+                if progress is not None and (i + 1) % 10_000 == 0:
+                    progress(done + i + 1)
+
+        done = 0
+
+        def insert(db: sqlite3.Connection) -> None:
+            nonlocal done
+            done = 0
             for conv in convs:
                 updated = max([conv.created_at, *(m.created_at for m in conv.messages)])
                 try:
-                    db.execute(
+                    execute(
+                        db,
                         "INSERT INTO conversations (id, title, created_at, updated_at, current_id)"
                         " VALUES (?, ?, ?, ?, ?)",
                         (conv.id, conv.title, conv.created_at, updated, conv.current_id),
                     )
-                    db.executemany(
-                        f"INSERT INTO messages (conversation_id, position, {_MESSAGE_COLUMNS})"
-                        f" VALUES (?, ?, {_MESSAGE_PLACEHOLDERS})",
-                        [(conv.id, i, *_message_row(m)) for i, m in enumerate(conv.messages)],
+                    execute_many(
+                        db,
+                        f"INSERT INTO messages (conversation_id, position, {MESSAGE_COLUMNS})"
+                        f" VALUES (?, ?, {MESSAGE_PLACEHOLDERS})",
+                        rows(conv),
                     )
                 except sqlite3.IntegrityError as exc:
                     raise StoreError(
@@ -536,6 +503,11 @@ class Store:
                         "conflict",
                         self.path,
                     ) from exc
+                done += len(conv.messages)
+            if progress is not None:
+                progress(done)
+
+        self._write(insert)
 
     def existing_conversation_ids(self, ids: Sequence[str]) -> set[str]:
         """Which of ``ids`` are taken by a conversation (in the trash or not)."""
@@ -548,20 +520,27 @@ class Store:
     def _existing(
         self, table: Literal["conversations", "messages"], ids: Sequence[str]
     ) -> set[str]:
+        found: set[str] = set()
         with self._faults():
-            rows = self._db.execute(
-                f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(ids)),),
-            ).fetchall()
-        return {row[0] for row in rows}
+            for start in range(0, len(ids), 50_000):  # bounded: an import of 10^6 messages
+                chunk = json.dumps(list(ids[start : start + 50_000]))
+                rows = execute(
+                    self._db,
+                    f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                    (chunk,),
+                ).fetchall()
+                found.update(row[0] for row in rows)
+        return found
 
     def rename(self, conversation_id: str, title: str) -> None:
-        with self._write() as db:
-            cur = db.execute(
-                "UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id)
+        def action(db: sqlite3.Connection) -> None:
+            cur = execute(
+                db, "UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id)
             )
             if cur.rowcount == 0:
-                raise _not_found(conversation_id, self.path)
+                raise not_found(conversation_id, self.path)
+
+        self._write(action)
 
     def delete(self, conversation_id: str) -> None:
         """Move a conversation to the trash; ``undelete()`` undoes it."""
@@ -572,12 +551,14 @@ class Store:
         self._set_deleted(conversation_id, None)
 
     def _set_deleted(self, conversation_id: str, when: float | None) -> None:
-        with self._write() as db:
+        def action(db: sqlite3.Connection) -> None:
             cur = db.execute(
                 "UPDATE conversations SET deleted_at = ? WHERE id = ?", (when, conversation_id)
             )
             if cur.rowcount == 0:
-                raise _not_found(conversation_id, self.path)
+                raise not_found(conversation_id, self.path)
+
+        self._write(action)
 
     def deleted_ids(self) -> list[str]:
         """Conversations in the trash, most recently deleted first."""
@@ -590,12 +571,15 @@ class Store:
     def purge_deleted(self, before: float | None = None) -> int:
         """Remove for good the conversations put in the trash before ``before`` (default:
         all of them); return how many."""
-        with self._write() as db:
-            cur = db.execute(
-                "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
-                (float("inf") if before is None else before,),
+        limit = float("inf") if before is None else before
+        return self._write(
+            lambda db: (
+                db.execute(
+                    "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+                    (limit,),
+                ).rowcount
             )
-            return cur.rowcount
+        )
 
     def conversation_settings(self, conversation_id: str) -> dict[str, Any]:
         """The conversation's own settings (overrides of the app's), as saved."""
@@ -604,18 +588,21 @@ class Store:
                 "SELECT settings FROM conversations WHERE id = ?", (conversation_id,)
             ).fetchone()
         if row is None:
-            raise _not_found(conversation_id, self.path)
+            raise not_found(conversation_id, self.path)
         settings: dict[str, Any] = json.loads(row[0])
         return settings
 
     def set_conversation_settings(self, conversation_id: str, settings: Mapping[str, Any]) -> None:
-        with self._write() as db:
-            cur = db.execute(
-                "UPDATE conversations SET settings = ? WHERE id = ?",
-                (_dump(dict(settings)), conversation_id),
+        text = dump(dict(settings))
+
+        def action(db: sqlite3.Connection) -> None:
+            cur = execute(
+                db, "UPDATE conversations SET settings = ? WHERE id = ?", (text, conversation_id)
             )
             if cur.rowcount == 0:
-                raise _not_found(conversation_id, self.path)
+                raise not_found(conversation_id, self.path)
+
+        self._write(action)
 
     # -- messages -------------------------------------------------------------------------
 
@@ -630,48 +617,53 @@ class Store:
 
         ``request_settings``: the request parameters the reply was asked with (assistant).
         """
-        with self._write() as db:
+        settings = dump_opt(None if request_settings is None else dict(request_settings))
+
+        def action(db: sqlite3.Connection) -> None:
             cur = db.execute(
                 "UPDATE conversations SET updated_at = ? WHERE id = ?",
                 (max(time.time(), message.created_at), conversation_id),
             )
             if cur.rowcount == 0:
-                raise _not_found(conversation_id, self.path)
-            db.execute(
+                raise not_found(conversation_id, self.path)
+            execute(
+                db,
                 f"""
                 INSERT INTO messages (
-                    conversation_id, position, request_settings, {_MESSAGE_COLUMNS})
+                    conversation_id, position, request_settings, {MESSAGE_COLUMNS})
                 VALUES (
                     ?,
                     (SELECT coalesce(max(position), -1) + 1 FROM messages
                      WHERE conversation_id = ?),
-                    ?, {_MESSAGE_PLACEHOLDERS})
+                    ?, {MESSAGE_PLACEHOLDERS})
                 """,
-                (
-                    conversation_id,
-                    conversation_id,
-                    _dump_opt(None if request_settings is None else dict(request_settings)),
-                    *_message_row(message),
-                ),
+                (conversation_id, conversation_id, settings, *message_row(message)),
             )
+
+        self._write(action)
 
     def update_message(self, message: Message) -> None:
         """Save a message's content and metadata again (the streaming reply, as it grows).
 
         One UPDATE, its own transaction: cheap enough to call every 500 ms.
         """
-        with self._faults():
-            cur = self._db.execute(
+        params = (*message_values(message), message.id)
+
+        def action(db: sqlite3.Connection) -> None:
+            cur = execute(
+                db,
                 """
                 UPDATE messages SET content = ?, model = ?, api_message_id = ?, request_id = ?,
                     stop_reason = ?, stop_details = ?, usage = ?, metrics = ?, status = ?,
                     error = ?
                 WHERE id = ?
                 """,
-                (*_message_values(message), message.id),
+                params,
             )
-        if cur.rowcount == 0:
-            raise _not_found(message.id, self.path, what="Message")
+            if cur.rowcount == 0:
+                raise not_found(message.id, self.path, what="Message")
+
+        self._write(action)
 
     def request_settings(self, message_id: str) -> dict[str, Any] | None:
         """The request parameters saved with a message by ``append_message()``."""
@@ -680,7 +672,7 @@ class Store:
                 "SELECT request_settings FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
         if row is None:
-            raise _not_found(message_id, self.path, what="Message")
+            raise not_found(message_id, self.path, what="Message")
         settings: dict[str, Any] | None = None if row[0] is None else json.loads(row[0])
         return settings
 
@@ -693,12 +685,14 @@ class Store:
         """
         if not self.primary:
             return 0
-        with self._write() as db:
-            cur = db.execute(
-                "UPDATE messages SET status = ?, error = coalesce(error, ?) WHERE status = ?",
-                (str(Status.INTERRUPTED), INTERRUPTED_BY_EXIT, str(Status.STREAMING)),
+        return self._write(
+            lambda db: (
+                db.execute(
+                    "UPDATE messages SET status = ?, error = coalesce(error, ?) WHERE status = ?",
+                    (str(Status.INTERRUPTED), INTERRUPTED_BY_EXIT, str(Status.STREAMING)),
+                ).rowcount
             )
-            return cur.rowcount
+        )
 
     # -- search ---------------------------------------------------------------------------
 
@@ -712,145 +706,36 @@ class Store:
         by ``updated_at``) scores and sorts every match: 200 ms for a common word over
         10,000 conversations, against 4 ms. Replies still streaming are not searchable
         until they end.
+
+        Raises StoreError(kind="search_off") with ``search_problem`` while search is off;
+        a damaged index found here is rebuilt first.
         """
-        match = fts_query(query)
-        if match is None or limit <= 0:
-            return []
+        if self.search_problem is not None:
+            raise StoreError(self.search_problem, "search_off", self.path)
+        try:
+            with self._faults():
+                self._db.execute("BEGIN")
+                try:
+                    return search_index.search(self._db, query, limit)
+                finally:
+                    if self._db.in_transaction:
+                        self._db.execute("COMMIT")
+        except StoreError as exc:
+            cause = exc.__cause__
+            if not isinstance(cause, sqlite3.Error) or not self._repair_after(cause):
+                raise
+        if self.search_problem is not None:
+            raise StoreError(self.search_problem, "search_off", self.path)
         with self._read() as db:
-            titles = db.execute(
-                """
-                SELECT c.id, c.title, highlight(conversations_fts, 0, ?, ?)
-                FROM conversations_fts AS f JOIN conversations AS c ON c.seq = f.rowid
-                WHERE conversations_fts MATCH ? AND c.deleted_at IS NULL
-                ORDER BY f.rowid DESC LIMIT ?
-                """,
-                (MATCH_START, MATCH_END, match, max(1, limit // 5)),
-            ).fetchall()
-            messages = db.execute(
-                """
-                SELECT c.id, c.title, m.id, m.role,
-                       snippet(messages_fts, -1, ?, ?, ?, ?)
-                FROM messages_fts AS f
-                JOIN messages AS m ON m.seq = f.rowid
-                JOIN conversations AS c ON c.id = m.conversation_id
-                WHERE messages_fts MATCH ? AND c.deleted_at IS NULL
-                ORDER BY f.rowid DESC LIMIT ?
-                """,
-                (MATCH_START, MATCH_END, _ELLIPSIS, _SNIPPET_TOKENS, match, limit - len(titles)),
-            ).fetchall()
-        return [SearchHit(cid, title, None, None, snip) for cid, title, snip in titles] + [
-            SearchHit(*row) for row in messages
-        ]
+            return search_index.search(db, query, limit)
 
 
-_FALLBACK_AUTOCHECKPOINT_PAGES = 10_000  # ~40 MB of WAL, if the checkpoint thread is stuck
-
-
-class _Checkpointer:
-    """Copies the WAL back into the database from a thread of its own, every second.
-
-    SQLite's automatic checkpoint runs inside the commit that crosses its threshold and
-    fsyncs there: on the UI thread that is a 10-20 ms stall every few MB saved. A PASSIVE
-    checkpoint from another connection never blocks the writer, and sqlite3 releases the
-    GIL while it works.
-    """
-
-    def __init__(self, path: Path, interval_s: float = 1.0) -> None:
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, args=(path, interval_s), name="store-checkpoint", daemon=True
-        )
-        self._thread.start()
-
-    def _run(self, path: Path, interval_s: float) -> None:
-        try:
-            db = sqlite3.connect(path, isolation_level=None)
-        except sqlite3.Error:
-            return  # the fallback autocheckpoint still bounds the WAL
-        try:
-            while not self._stop.wait(interval_s):
-                with suppress(sqlite3.Error):
-                    db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        finally:
-            db.close()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
-def _not_found(item_id: str, path: Path, what: str = "Conversation") -> StoreError:
-    return StoreError(f"{what} {item_id} is not in {path}.", "not_found", path)
-
-
-def _refuse_read_only(path: Path) -> None:
-    # SQLite opens a read-only file read-only without a word and fails at the first write;
-    # say it up front instead. (Root passes these checks: it can write anyway.)
-    if path.exists() and not os.access(path, os.W_OK):
-        raise StoreError(
-            f"The conversations database {path} is read-only; conversations cannot be saved. "
-            "Check the permissions of the file.",
-            "read_only",
-            path,
-        )
-    if not os.access(path.parent, os.W_OK):
-        raise StoreError(
-            f"The folder {path.parent} is read-only; the conversations database needs to "
-            "write there (it keeps its journal next to the database). Check its permissions.",
-            "read_only",
-            path,
-        )
-
-
-def _try_lock(path: Path) -> int | None:
-    """An exclusive, non-blocking lock on ``path`` (created if need be); its fd, or None."""
+def _tables_intact(db: sqlite3.Connection) -> bool:
+    """Whether the conversations and messages themselves read without a fault."""
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError:
-        return None
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        return None
-    return fd
-
-
-def _unlock(fd: int) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        with suppress(OSError):
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-    os.close(fd)  # on POSIX, closing the file releases the flock
-
-
-def _has_data(db: sqlite3.Connection) -> bool:
-    """Whether the database holds conversations (or, if it is not ours, any row at all)."""
-    ours = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conversations'"
-    ).fetchone()
-    if ours:
-        return db.execute("SELECT 1 FROM conversations LIMIT 1").fetchone() is not None
-    tables = [
-        row[0]
-        for row in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"
-            " AND name NOT LIKE 'sqlite_%' AND name != '_migrations'"
+        return all(
+            db.execute(f"PRAGMA quick_check({table})").fetchone()[0] == "ok"
+            for table in ("conversations", "messages")
         )
-    ]
-    for table in tables:
-        quoted = '"' + table.replace('"', '""') + '"'
-        try:
-            if db.execute(f"SELECT 1 FROM {quoted} LIMIT 1").fetchone():
-                return True
-        except sqlite3.OperationalError:
-            continue  # e.g. a virtual table whose module is missing
-    return False
+    except sqlite3.Error:
+        return False

@@ -46,7 +46,7 @@ def schema(path: Path) -> dict[str, object]:
 
 def test_schema_after_all_migrations(store: Store) -> None:
     s = schema(store.path)
-    assert s["log"] == ["m001_initial", "m002_fts", "m003_branches"]
+    assert s["log"] == ["m001_initial", "m002_fts", "m003_branches", "m004_children"]
     assert s["log"] == [m.__name__ for m in migrations.MIGRATIONS]
     assert s["journal"] == "wal"
     assert s["tables"] == [
@@ -108,6 +108,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
     }
     assert s["indexes"] == {
         "conversations_by_updated_at": ["updated_at"],
+        "messages_by_parent": ["conversation_id", "parent_id"],
         "messages_streaming": ["status"],
     }
     # The UNIQUE constraints' automatic indexes.
@@ -231,7 +232,7 @@ def test_a_failing_migration_leaves_no_trace(
         Store.open()
     s = schema(default_path())
     assert "half_done" not in s["tables"]
-    assert s["log"] == ["m001_initial", "m002_fts", "m003_branches"]
+    assert s["log"] == ["m001_initial", "m002_fts", "m003_branches", "m004_children"]
     monkeypatch.undo()
     monkeypatch.setenv("DESKTOP_CHAT_HOME", str(core_home))
     store = Store.open()
