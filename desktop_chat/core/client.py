@@ -53,6 +53,7 @@ def make_client(
 
 class ErrorKind(StrEnum):
     AUTH = "auth"
+    BILLING = "billing"
     PERMISSION = "permission"
     NOT_FOUND = "not_found"
     BAD_REQUEST = "bad_request"
@@ -125,6 +126,11 @@ _STATUS_KINDS: dict[int, tuple[ErrorKind, str, bool]] = {
         "The API key was not accepted. Check or replace it in Settings.",
         False,
     ),
+    402: (
+        ErrorKind.BILLING,
+        "The account has no credit left for the API (402): {detail} Add credit, then retry.",
+        False,
+    ),
     403: (ErrorKind.PERMISSION, "This API key may not use that: {detail}", False),
     404: (ErrorKind.NOT_FOUND, "Not found: {detail} (is the model name right?)", False),
     413: (
@@ -133,6 +139,7 @@ _STATUS_KINDS: dict[int, tuple[ErrorKind, str, bool]] = {
         False,
     ),
     429: (ErrorKind.RATE_LIMIT, "Rate limit reached: {detail}", True),
+    504: (ErrorKind.SERVER, "The API took too long to answer (HTTP 504). Try again.", True),
     529: (ErrorKind.OVERLOADED, "The API is overloaded right now. Try again shortly.", True),
 }
 
@@ -167,7 +174,7 @@ def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnEr
             exc.status_code,
             (ErrorKind.SERVER, "The API failed (HTTP {status}): {detail}", True),
         )
-        if exc.status_code >= 500 and exc.status_code != 529:
+        if exc.status_code >= 500 and exc.status_code not in _STATUS_KINDS:
             kind, words, retryable = (
                 ErrorKind.SERVER,
                 "The API failed (HTTP {status}). Try again.",

@@ -38,9 +38,10 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from desktop_chat.core.conversation import Message, Status
+from desktop_chat.core.citations import SourceList, cited_markdown, has_citations, sources_markdown
+from desktop_chat.core.conversation import Block, Message, Status
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
 from desktop_chat.ui import code_highlight
@@ -181,6 +182,7 @@ class ChatView(QTextBrowser):
         self._older_timer.setInterval(0)
         self._older_timer.timeout.connect(self._draw_older)
         self.anchorClicked.connect(self.on_anchor_clicked)
+        self.highlighted.connect(self.on_link_highlighted)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
@@ -254,6 +256,14 @@ class ChatView(QTextBrowser):
                 self._copy(code, "Code copied")
         elif scheme in _WEB_SCHEMES:
             open_link(url)
+
+    def on_link_highlighted(self, url: QUrl) -> None:
+        """A link reached by Tab shows its tooltip (a citation's quote) as hovering would."""
+        cursor = self.textCursor()
+        tip = cursor.charFormat().toolTip() if cursor.hasSelection() and url.isValid() else ""
+        if tip:
+            rect = self.cursorRect(cursor)
+            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), tip, self)
 
     # section: building the transcript
 
@@ -339,7 +349,7 @@ class ChatView(QTextBrowser):
         assert self._reply is not None
         if block_type == "text":
             self._start_text(index)
-        elif block_type in ("tool_use", "server_tool_use"):
+        elif block_type == "tool_use":  # (a server tool is run by the API itself)
             self._write_note_now("Asked to use a tool (see the side pane).")
 
     def on_text_delta(self, index: int, text: str) -> None:
@@ -376,6 +386,9 @@ class ChatView(QTextBrowser):
             return
         self._entries[self._reply.entry].message = message
         self._close_reply()
+        if has_citations(message.content):
+            # Streamed block by block; drawn again as one text with its markers and sources.
+            self._redraw_pending = True
         note = outcome_note(message)
         if note is not None:
             self._write_note_now(note[0], error=note[1], entry=False)
@@ -659,15 +672,35 @@ class ChatView(QTextBrowser):
                 out.cursor.insertText(line, QTextCharFormat())
             return
         self._write_header(out, number, "Claude", assistant=True)
-        for block in message.content:
+        # A reply that cites: each run of text blocks is one text with numbered markers
+        # (the quote on hover or focus); its sources follow (opened on click or Enter).
+        sources = SourceList() if has_citations(message.content) else None
+        run: list[Block] = []
+        for block in [*message.content, {"type": "end"}]:
             kind = block.get("type")
-            if kind == "text" and block.get("text"):
-                self._writer.write_text(out, str(block["text"]))
-            elif kind in ("tool_use", "server_tool_use"):
+            if kind == "text":
+                run.append(block)
+                continue
+            if run:
+                self._write_texts(out, run, sources)
+                run = []
+            if kind == "tool_use":
                 self._write_note(out, f"Asked to use the tool “{block.get('name', '?')}”.")
+            elif kind == "server_tool_use":
+                self._write_note(out, f"Used the tool “{block.get('name', '?')}” (run by the API).")
+        if sources is not None and sources.sources:
+            self._writer.write_text(out, sources_markdown(sources.sources))
         note = outcome_note(message)
         if note is not None:
             self._write_note(out, note[0], error=note[1])
+
+    def _write_texts(self, out: Output, blocks: list[Block], sources: SourceList | None) -> None:
+        if sources is not None:
+            self._writer.write_text(out, cited_markdown(blocks, sources))
+            return
+        for block in blocks:
+            if block.get("text"):
+                self._writer.write_text(out, str(block["text"]))
 
     def _write_header(self, out: Output, number: int, who: str, *, assistant: bool) -> None:
         block = QTextBlockFormat()
