@@ -226,6 +226,9 @@ class Store:
             self._checkpointer = None
         with suppress(sqlite3.Error):  # only an optimisation: closing must not fail for it
             if self.check_file() is None:
+                # analysis_limit bounds the ANALYZE that optimize may run: without it,
+                # closing a database holding 10^6 messages took 0.2-0.3 s.
+                self._db.execute("PRAGMA analysis_limit = 400")
                 self._db.execute("PRAGMA optimize")
         self._db.close()
         if self._lock_fd is not None:
@@ -358,8 +361,7 @@ class Store:
         with self._faults():
             rows = self._db.execute(
                 """
-                SELECT c.id, c.title, c.created_at, c.updated_at,
-                       (SELECT count(*) FROM messages AS m WHERE m.conversation_id = c.id)
+                SELECT c.id, c.title, c.created_at, c.updated_at, c.message_count
                 FROM conversations AS c WHERE c.deleted_at IS NULL
                 ORDER BY c.updated_at DESC, c.seq DESC LIMIT ? OFFSET ?
                 """,
