@@ -9,7 +9,8 @@
    shows a 1 MB conversation: p99 and max (Xvfb);
 4. from a text delta's bytes leaving the server to the end of the paint that shows it (Xvfb);
 5. start -> window painted, against a bare PySide6 window (``startup.py``; Xvfb);
-6. opening a 200-message, 1 MB conversation: time to the first paint, and memory (Xvfb).
+6. opening a 200-message, 1 MB conversation: time to the first paint, and memory (Xvfb);
+7. opening a saved 3,000-message conversation through the window, against 300 (Xvfb).
 
 The server (``bench_server.py``) runs in a process of its own, and each measurement in a
 fresh process. Offscreen: Qt draws into memory, so all drawing is CPU time of the measured
@@ -256,6 +257,17 @@ def figure_6(env: dict[str, str], runs: int) -> str:
     )
 
 
+def figure_7(env: dict[str, str], runs: int) -> str:
+    result = measure("open_conversation.py", "--runs", str(max(3, runs)), env=env)
+    paint = result["first_paint_s"]
+    return (
+        f"7. Open a saved conversation through the window (a sidebar click): first paint "
+        f"{paint['300']:.3f} s at 300 messages, {paint['3000']:.3f} s at 3,000 = "
+        f"{result['ratio']:.2f}x (targets <= 0.3 s, <= 2x) [Xvfb, median of "
+        f"{result['runs']}]"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="one run of each, not three")
@@ -269,6 +281,7 @@ def main() -> None:
     print(figure_5(5 if args.quick else 7), flush=True)
     with display() as screen:
         print(figure_6(screen, runs), flush=True)
+        print(figure_7(screen, runs), flush=True)
 
 
 if __name__ == "__main__":

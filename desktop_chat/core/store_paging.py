@@ -125,24 +125,34 @@ def _sequence_before(
 def _siblings(
     db: sqlite3.Connection, conversation_id: str, messages: list[Message]
 ) -> dict[str, list[str]]:
-    parents = {m.parent_id for m in messages}
+    """For each message with variants or branches, the ids of all of them, oldest first.
+
+    One query through the parent index: asked per parent, SQLite would rather walk the
+    conversation in position order for each (0.8 ms each at 3,000 messages).
+    """
+    parents = {m.parent_id for m in messages if m.parent_id is not None}
     groups: dict[str | None, list[str]] = {}
-    for parent in parents:
-        if parent is None:
-            rows = db.execute(
-                "SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS NULL"
-                " ORDER BY position",
-                (conversation_id,),
-            ).fetchall()
-        else:
-            rows = db.execute(
-                "SELECT id FROM messages WHERE conversation_id = ? AND parent_id = ?"
-                " ORDER BY position",
-                (conversation_id, parent),
-            ).fetchall()
-        if len(rows) > 1:
-            groups[parent] = [r[0] for r in rows]
-    return {m.id: groups[m.parent_id] for m in messages if m.parent_id in groups}
+    if parents:
+        marks = ", ".join("?" * len(parents))
+        rows = db.execute(
+            "SELECT parent_id, id FROM messages INDEXED BY messages_by_parent"
+            f" WHERE conversation_id = ? AND parent_id IN ({marks}) ORDER BY position",
+            (conversation_id, *parents),
+        ).fetchall()
+        for parent, id_ in rows:
+            groups.setdefault(parent, []).append(id_)
+    if any(m.parent_id is None for m in messages):
+        rows = db.execute(
+            "SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS NULL"
+            " ORDER BY position",
+            (conversation_id,),
+        ).fetchall()
+        groups[None] = [r[0] for r in rows]
+    return {
+        m.id: groups[m.parent_id]
+        for m in messages
+        if m.parent_id in groups and len(groups[m.parent_id]) > 1
+    }
 
 
 def _page(

@@ -76,6 +76,7 @@ def message_from_row(row: Sequence[Any]) -> Message:
         status,
         error,
     ) = row
+    outcome = json.loads(metrics)
     return Message(
         role=role,
         content=json.loads(content),
@@ -88,9 +89,11 @@ def message_from_row(row: Sequence[Any]) -> Message:
         stop_reason=stop_reason,
         stop_details=None if stop_details is None else json.loads(stop_details),
         usage=Usage.from_dict(json.loads(usage)),
-        metrics=Metrics.from_dict(json.loads(metrics)),
+        metrics=Metrics.from_dict(outcome),
         status=Status(status),
         error=error,
+        stop_sequence=outcome.get("stop_sequence"),
+        excluded=bool(outcome.get("excluded", False)),
     )
 
 
@@ -109,7 +112,21 @@ def message_values(m: Message) -> tuple[Any, ...]:
         m.stop_reason,
         dump_opt(m.stop_details),
         dump(m.usage.to_dict()),
-        dump(m.metrics.to_dict()),
+        dump(_outcome(m)),
         str(m.status),
         m.error,
     )
+
+
+def _outcome(m: Message) -> dict[str, Any]:
+    """The ``metrics`` column: the timings, and how the reply ended where a column lacks.
+
+    ``stop_sequence`` and ``excluded`` came after the schema; set only when they are, so
+    older rows and older app versions read the same.
+    """
+    data: dict[str, Any] = dict(m.metrics.to_dict())
+    if m.stop_sequence is not None:
+        data["stop_sequence"] = m.stop_sequence
+    if m.excluded:
+        data["excluded"] = True
+    return data

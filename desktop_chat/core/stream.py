@@ -6,17 +6,26 @@ what changed as a small typed update, or ``None`` when nothing a view shows chan
 derived events repeat what the raw ones carry, so they are skipped; event kinds this code does
 not know (a newer API) are ignored rather than fatal.
 
-The snapshot is updated in place: per delta, copying a growing reply would cost O(length).
+Blocks are kept as the API sent them (the start block plus its deltas, no field added), so
+they go back to the API unchanged; text from outside is made encodable (lone surrogates become
+U+FFFD). The snapshot is updated in place: per delta, copying a growing reply would cost
+O(length).
 """
 
 from __future__ import annotations
 
-import json
+import re
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, assert_never
 
 from desktop_chat.core.conversation import Block, Message, Metrics, Status, Usage, new_id
+
+if TYPE_CHECKING:
+    from anthropic.lib.streaming import MessageStreamEvent
+    from anthropic.types import RawContentBlockDelta, RawMessageDeltaEvent, RawMessageStreamEvent
+
+    StreamEvent: TypeAlias = MessageStreamEvent | RawMessageStreamEvent
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,14 @@ class BlockStopped:
 
 
 @dataclass(frozen=True)
+class CitationAdded:
+    """A citation came for the text block at ``index`` (the API's JSON object)."""
+
+    index: int
+    citation: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class MessageDelta:
     stop_reason: str | None
     stop_details: dict[str, Any] | None = None
@@ -105,12 +122,13 @@ Update = (
     | ThinkingDelta
     | ToolInputDelta
     | BlockStopped
+    | CitationAdded
     | MessageDelta
     | MessageStopped
 )
 
-# Derived events the SDK adds after each raw one; they carry nothing new.
-_DERIVED = frozenset({"text", "thinking", "signature", "input_json", "citation"})
+# Blocks whose input streams as input_json_delta.
+TOOL_BLOCK_KINDS = frozenset({"tool_use", "server_tool_use"})
 # What fold() understands; a test checks these against the SDK's own event and delta types.
 EVENT_KINDS = frozenset(
     {
@@ -139,7 +157,8 @@ class TurnSnapshot:
     sent_at: float = field(default_factory=time.monotonic)
     started_wall: float = field(default_factory=time.time)
     content: list[Block] = field(default_factory=list)
-    partial_json: dict[int, str] = field(default_factory=dict)
+    partial_json: dict[int, str] = field(default_factory=dict)  # open tool blocks' input text
+    tool_json: dict[int, str] = field(default_factory=dict)  # finished ones' input, as it came
     # Pieces of the open blocks' text or thinking, joined into the block when it stops (or
     # when asked): adding each delta to the block's string would copy the whole reply per
     # delta, a cost that grows with the reply.
@@ -213,15 +232,19 @@ class TurnSnapshot:
         """The assistant message this snapshot stands for, with ``status``."""
         self.join_pieces()
         now_wall = self.started_wall + ((self.last_event_at or self.sent_at) - self.sent_at)
+        content = [dict(b) for b in self.content]
+        for index, raw in self.partial_json.items():  # tool input cut mid-way: its prefix
+            _set_input(content[index], raw)
         return Message(
             id=self.id,
             parent_id=self.parent_id,
             role="assistant",
-            content=[dict(b) for b in self.content],
+            content=content,
             model=self.model,
             api_message_id=self.message_id,
             request_id=self.request_id,
             stop_reason=self.stop_reason,
+            stop_sequence=self.stop_sequence,
             stop_details=self.stop_details,
             usage=Usage.from_dict(self.usage.to_dict()),
             metrics=Metrics(
@@ -235,32 +258,83 @@ class TurnSnapshot:
         )
 
 
-def _dump(model: Any) -> dict[str, Any]:
-    """An SDK model as the API's JSON object (what goes back in the next request)."""
-    data: dict[str, Any] = model.to_dict(mode="json", exclude_unset=False)
+def _wire(model: Any) -> dict[str, Any]:
+    """An SDK model as the API sent it: only the fields it set (no invented nulls).
+
+    The SDK's models list every field of a kind; a full dump adds ``"citations": null``,
+    ``"page_age": null``, or ``"text": null`` on a kind it does not know, which the API
+    refuses when the block goes back.
+    """
+    data: dict[str, Any] = model.to_dict(mode="json", exclude_unset=True)
     return data
 
 
-def fold(snapshot: TurnSnapshot, event: Any, *, now: float | None = None) -> Update | None:
-    """Record ``event`` in ``snapshot``; return the update a view should draw, if any."""
-    kind = getattr(event, "type", None)
-    if kind in _DERIVED:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with each lone surrogate (unencodable, e.g. from a JSON escape) as U+FFFD."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def parse_tool_input(raw: str) -> tuple[Any, bool]:
+    """The input object that ``raw`` JSON text stands for, and whether the text was whole.
+
+    Parsed as the SDK does (jiter's partial mode): a cut text gives its parsable prefix.
+    A text that is not JSON at all gives ``{}`` and False.
+    """
+    if not raw.strip():
+        return {}, True
+    import jiter  # loaded off the UI thread with the SDK (client.load_sdk)
+
+    try:
+        value = jiter.from_json(raw.encode("utf-8"), partial_mode=True)
+    except ValueError:
+        return {}, False
+    try:
+        jiter.from_json(raw.encode("utf-8"))
+    except ValueError:
+        return value, False
+    return value, True
+
+
+def fold(snapshot: TurnSnapshot, event: StreamEvent, *, now: float | None = None) -> Update | None:
+    """Record ``event`` in ``snapshot``; return the update a view should draw, if any.
+
+    An event, delta or block kind newer than this code passes without harm: unknown
+    blocks are kept as they came, unknown events and deltas are skipped.
+    """
+    if (  # the SDK's derived events repeat what the raw ones carried
+        event.type == "text"
+        or event.type == "citation"
+        or event.type == "thinking"
+        or event.type == "signature"
+        or event.type == "input_json"
+    ):
         return None
     snapshot.last_event_at = time.monotonic() if now is None else now
-    if kind == "message_start":
+    if event.type == "message_start":
         return _on_message_start(snapshot, event.message)
-    if kind == "content_block_start":
-        return _on_block_start(snapshot, event.index, _dump(event.content_block))
-    if kind == "content_block_delta":
+    if event.type == "content_block_start":
+        return _on_block_start(snapshot, event.index, _wire(event.content_block))
+    if event.type == "content_block_delta":
         return _on_block_delta(snapshot, event.index, event.delta)
-    if kind == "content_block_stop":
+    if event.type == "content_block_stop":
         return _on_block_stop(snapshot, event.index)
-    if kind == "message_delta":
+    if event.type == "message_delta":
         return _on_message_delta(snapshot, event)
-    if kind == "message_stop":
+    if event.type == "message_stop":
         snapshot.completed = True
         return MessageStopped()
-    return None  # an event kind newer than this code: ignore it
+    if TYPE_CHECKING:  # exhaustive for the type checker; harmless for a newer API at run time
+        assert_never(event)
+    return None  # type: ignore[unreachable]
 
 
 def _on_message_start(snapshot: TurnSnapshot, message: Any) -> Update:
@@ -268,7 +342,7 @@ def _on_message_start(snapshot: TurnSnapshot, message: Any) -> Update:
     snapshot.model = message.model
     _merge_usage(snapshot.usage, message.usage)
     for block in message.content or []:  # the API may start with content (pause_turn resumes)
-        snapshot.content.append(_dump(block))
+        snapshot.content.append(_wire(block))
     return MessageStarted(model=message.model, message_id=message.id)
 
 
@@ -276,38 +350,56 @@ def _on_block_start(snapshot: TurnSnapshot, index: int, block: Block) -> Update 
     if index != len(snapshot.content):
         # Out of order: keep what we have and say nothing, rather than corrupt the reply.
         return None
-    if block.get("type") in ("tool_use", "server_tool_use"):
+    for name in ("text", "thinking"):
+        if isinstance(block.get(name), str):
+            block[name] = clean_text(block[name])
+    if block.get("type") in TOOL_BLOCK_KINDS:
         snapshot.partial_json[index] = ""
     snapshot.content.append(block)
     snapshot.open_blocks.add(index)
     return BlockStarted(index=index, block_type=str(block.get("type")), block=dict(block))
 
 
-def _on_block_delta(snapshot: TurnSnapshot, index: int, delta: Any) -> Update | None:
+def _on_block_delta(
+    snapshot: TurnSnapshot, index: int, delta: RawContentBlockDelta
+) -> Update | None:
     if index not in snapshot.open_blocks:
         return None  # a delta for a block that never started (or already stopped)
     block = snapshot.content[index]
     if snapshot.first_delta_at is None:
         snapshot.first_delta_at = snapshot.last_event_at
     snapshot.delta_count += 1
-    kind = getattr(delta, "type", None)
-    if kind == "text_delta" and block.get("type") == "text":
-        snapshot.pieces.setdefault(index, []).append(delta.text)
-        return TextDelta(index=index, text=delta.text)
-    if kind == "thinking_delta" and block.get("type") == "thinking":
-        snapshot.pieces.setdefault(index, []).append(delta.thinking)
-        return ThinkingDelta(index=index, text=delta.thinking)
-    if kind == "signature_delta":
+    kind = block.get("type")
+    if delta.type == "text_delta":
+        if kind != "text":
+            return None
+        text = clean_text(delta.text)
+        snapshot.pieces.setdefault(index, []).append(text)
+        return TextDelta(index=index, text=text)
+    if delta.type == "thinking_delta":
+        if kind != "thinking":
+            return None
+        text = clean_text(delta.thinking)
+        snapshot.pieces.setdefault(index, []).append(text)
+        return ThinkingDelta(index=index, text=text)
+    if delta.type == "signature_delta":
         block["signature"] = delta.signature
         return None
-    if kind == "input_json_delta":
-        so_far = snapshot.partial_json.get(index, "") + delta.partial_json
+    if delta.type == "input_json_delta":
+        if index not in snapshot.partial_json:
+            return None
+        so_far = snapshot.partial_json[index] + delta.partial_json
         snapshot.partial_json[index] = so_far
         return ToolInputDelta(index=index, partial_json=so_far)
-    if kind == "citations_delta":
-        block.setdefault("citations", []).append(_dump(delta.citation))
-        return None
-    return None  # a delta kind newer than this code
+    if delta.type == "citations_delta":
+        citation = _wire(delta.citation)
+        if not isinstance(block.get("citations"), list):
+            block["citations"] = []  # absent, or null, at the block's start
+        block["citations"].append(citation)
+        return CitationAdded(index=index, citation=dict(citation))
+    if TYPE_CHECKING:
+        assert_never(delta)
+    return None  # type: ignore[unreachable]
 
 
 def _on_block_stop(snapshot: TurnSnapshot, index: int) -> Update | None:
@@ -317,20 +409,30 @@ def _on_block_stop(snapshot: TurnSnapshot, index: int) -> Update | None:
     snapshot._join(index)
     raw = snapshot.partial_json.pop(index, None)
     if raw is not None:
-        block = snapshot.content[index]
-        try:
-            block["input"] = json.loads(raw) if raw.strip() else {}
-        except ValueError:
-            block["partial_json"] = raw  # kept as it came, so nothing is lost
+        snapshot.tool_json[index] = raw
+        _set_input(snapshot.content[index], raw)
     return BlockStopped(index=index, block=dict(snapshot.content[index]))
 
 
-def _on_message_delta(snapshot: TurnSnapshot, event: Any) -> Update:
+def _set_input(block: Block, raw: str) -> None:
+    if not raw and "input" in block:
+        return  # no deltas: the input came whole in the block's start
+    value, whole = parse_tool_input(raw)
+    block["input"] = value
+    if whole:
+        block.pop("partial_json", None)
+    else:
+        # Kept as it came, for the side pane. Such a block is never sent back: a reply
+        # whose tool input is not whole did not complete (Conversation.to_api_messages).
+        block["partial_json"] = raw
+
+
+def _on_message_delta(snapshot: TurnSnapshot, event: RawMessageDeltaEvent) -> Update:
     delta = event.delta
     snapshot.stop_reason = delta.stop_reason
-    snapshot.stop_sequence = getattr(delta, "stop_sequence", None)
-    details = getattr(delta, "stop_details", None)
-    snapshot.stop_details = _dump(details) if details is not None else None
+    snapshot.stop_sequence = delta.stop_sequence
+    details = delta.stop_details
+    snapshot.stop_details = _wire(details) if details is not None else None
     # Usage here is cumulative: it replaces message_start's counts, field by field.
     _merge_usage(snapshot.usage, event.usage)
     return MessageDelta(stop_reason=delta.stop_reason, stop_details=snapshot.stop_details)

@@ -8,7 +8,8 @@ and exporting again gives the same bytes::
         {"id", "title", "created_at", "messages": [
             {"id", "role", "created_at", "content": [<the API's content blocks, as they were>],
              assistant only: "model", "api_message_id", "request_id", "stop_reason",
-             "stop_details", "usage", "metrics", "status", "error"}]}]}
+             "stop_details", "usage", "metrics", "status", "error";
+             when set: "stop_sequence", "excluded"}]}]}
 
 The writer is a generator of text chunks, so ``export --all`` holds one conversation in
 memory at a time; ``to_json()`` joins them.
@@ -59,6 +60,10 @@ def message_to_dict(m: Message) -> dict[str, Any]:
             status=str(m.status),
             error=m.error,
         )
+        if m.stop_sequence is not None:
+            out["stop_sequence"] = m.stop_sequence
+    if m.excluded:
+        out["excluded"] = True  # left out of what is sent (a dropped refused exchange)
     return out
 
 

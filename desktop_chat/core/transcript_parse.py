@@ -80,11 +80,13 @@ def _message(data: Any, where: str, default_time: float) -> Message:
         api_message_id=f.string("api_message_id"),
         request_id=f.string("request_id"),
         stop_reason=f.string("stop_reason"),
+        stop_sequence=f.string("stop_sequence"),
         stop_details=f.obj("stop_details"),
         usage=_usage(f.obj("usage"), f"{where}.usage"),
         metrics=_metrics(f.obj("metrics"), f"{where}.metrics"),
         status=Status(status),
         error=f.string("error"),
+        excluded=data.get("excluded") is True,
     )
 
 

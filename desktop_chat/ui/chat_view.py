@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QPaintEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -154,6 +155,9 @@ class ChatView(QTextBrowser):
         self._codes = CodeBook()
         self._writer = MarkdownWriter(self._theme, self._codes)
         self._entries: list[_Entry] = []
+        # Blocks are stamped with their entry's index minus the entries put before all the
+        # others since (``prepend_older``), so that stamps stay right as the list grows up.
+        self._prepended = 0
         self._first_drawn = 0  # entries before this one are not in the document (yet)
         self._drawn_until = 0  # entries from this one on wait to be drawn
         self._end_fill = True  # the document ends in an empty block to write into
@@ -260,7 +264,7 @@ class ChatView(QTextBrowser):
         self._setup_document()
         self._codes.clear()
         self._entries.clear()
-        self._first_drawn = self._drawn_until = 0
+        self._first_drawn = self._drawn_until = self._prepended = 0
         self._end_fill = True
         self._reply = None
         self._stick_to_bottom = True
@@ -284,6 +288,36 @@ class ChatView(QTextBrowser):
         if not self._lazy_timer.isActive():
             self._lazy_timer.start()
 
+    def show_path(self, items: list[tuple[Message, tuple[str, ...]]]) -> None:
+        """Show these messages, each with its notes, instead of what is shown (the last ones
+        are drawn now, the rest on scrolling up)."""
+        self.clear_transcript()
+        for message, notes in items:
+            self._entries.append(_Entry(message=message))
+            self._entries.extend(_Entry(note=note) for note in notes)
+        self._draw_waiting()
+
+    def prepend_older(self, items: list[tuple[Message, tuple[str, ...]]]) -> None:
+        """Messages that come before all those shown (the rest of a long conversation,
+        read after its end was drawn); drawn when scrolled up to, like the others."""
+        older: list[_Entry] = []
+        for message, notes in items:
+            older.append(_Entry(message=message))
+            older.extend(_Entry(note=note) for note in notes)
+        if not older:
+            return
+        self._entries[0:0] = older
+        count = len(older)
+        self._prepended += count
+        if self._drawn_until:  # (nothing drawn yet: the end is drawn first, as usual)
+            self._first_drawn += count
+            self._drawn_until += count
+        if self._reply is not None:
+            self._reply.entry += count
+
+    def on_reply_started(self, _continuing: bool = False) -> None:
+        self.begin_reply()
+
     def begin_reply(self) -> None:
         self._draw_waiting()
         if self._reply is not None:  # a reply that never ended: close it as it stands
@@ -297,7 +331,7 @@ class ChatView(QTextBrowser):
         self._reply = _Reply(entry)
         self._scroll_to_bottom()
 
-    def on_block_started(self, index: int, block_type: str) -> None:
+    def on_block_started(self, index: int, block_type: str, _block: object = None) -> None:
         if self._reply is None:
             self.begin_reply()
         assert self._reply is not None
@@ -312,6 +346,10 @@ class ChatView(QTextBrowser):
         assert self._reply is not None
         self._reply.texts[index].append(text)
         self._schedule_frame()
+
+    def on_block_stopped(self, index: int, block: dict[str, Any]) -> None:
+        if block.get("type") == "text":
+            self.on_text_block_done(index, str(block.get("text", "")))
 
     def on_text_block_done(self, index: int, text: str) -> None:
         """The text block is complete: draw what is left of it, once."""
@@ -329,8 +367,9 @@ class ChatView(QTextBrowser):
         stream.finish(text)
         self._end_fill = stream.end_fill
 
-    def end_reply(self, message: Message) -> None:
-        """Close the streaming reply: say how it ended."""
+    def end_reply(self, message: Message, notes: tuple[str, ...] = ()) -> None:
+        """Close the streaming reply (a block cut short is drawn as it arrived): say how it
+        ended, and ``notes`` (what can be done next)."""
         if self._reply is None:
             return
         self._entries[self._reply.entry].message = message
@@ -338,6 +377,8 @@ class ChatView(QTextBrowser):
         note = outcome_note(message)
         if note is not None:
             self._write_note_now(note[0], error=note[1], entry=False)
+        for text in notes:
+            self._write_note_now(text)
         if self._redraw_pending:
             self._redraw()
 
@@ -395,8 +436,8 @@ class ChatView(QTextBrowser):
         block = self.cursorForPosition(QPoint(0, 0)).block()
         block = block.previous() if step < 0 else block.next()
         while block.isValid():
-            number = block.blockFormat().property(ENTRY_PROPERTY)
-            if isinstance(number, int) and self._entries[number].message is not None:
+            number = self._entry_number(block)
+            if number is not None and self._entries[number].message is not None:
                 self._stick_to_bottom = False
                 self.verticalScrollBar().setValue(round(layout.blockBoundingRect(block).top()))
                 return True
@@ -619,7 +660,7 @@ class ChatView(QTextBrowser):
         block = QTextBlockFormat()
         block.setTopMargin(18)
         block.setBottomMargin(2)
-        block.setProperty(ENTRY_PROPERTY, number)
+        block.setProperty(ENTRY_PROPERTY, number - self._prepended)
         name = QTextCharFormat()
         name.setFontWeight(QFont.Weight.Bold)
         if assistant:
@@ -633,7 +674,7 @@ class ChatView(QTextBrowser):
         block = QTextBlockFormat()
         block.setTopMargin(6)
         if number is not None:
-            block.setProperty(ENTRY_PROPERTY, number)
+            block.setProperty(ENTRY_PROPERTY, number - self._prepended)
         words = QTextCharFormat()
         words.setFontItalic(True)
         words.setForeground(self._theme.error if error else self._theme.dim)
@@ -667,11 +708,19 @@ class ChatView(QTextBrowser):
     def _entry_at(self, pos: QPoint) -> _Entry | None:
         block = self.cursorForPosition(pos).block()
         while block.isValid():
-            number = block.blockFormat().property(ENTRY_PROPERTY)
-            if isinstance(number, int) and 0 <= number < len(self._entries):
+            number = self._entry_number(block)
+            if number is not None:
                 return self._entries[number]
             block = block.previous()
         return None
+
+    def _entry_number(self, block: QTextBlock) -> int | None:
+        """The index in ``_entries`` of the entry that starts at ``block``, if one does."""
+        stamp = block.blockFormat().property(ENTRY_PROPERTY)
+        if not isinstance(stamp, int):
+            return None
+        number = stamp + self._prepended
+        return number if 0 <= number < len(self._entries) else None
 
     def _code_at(self, pos: QPoint) -> str | None:
         frame = self.cursorForPosition(pos).currentFrame()
