@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import NoReturn
@@ -135,6 +135,21 @@ def run_export(argv: list[str]) -> int:
 # -- import ---------------------------------------------------------------------------------
 
 
+def _progress_line(prog: str) -> Callable[[str], None]:
+    """Progress of a long import on stderr: rewritten in place on a terminal, else a line
+    each time (a log)."""
+    terminal = sys.stderr.isatty()
+
+    def show(text: str) -> None:
+        if terminal:
+            sys.stderr.write(f"\r{prog}: {text}\x1b[K")
+        else:
+            sys.stderr.write(f"{prog}: {text}\n")
+        sys.stderr.flush()
+
+    return show
+
+
 def run_import(argv: list[str]) -> int:
     parser = _Parser(
         prog="desktop-chat import",
@@ -151,11 +166,13 @@ def run_import(argv: list[str]) -> int:
         return _fail(parser.prog, f"cannot read {args.path}: {exc.strerror or exc}")
     try:
         with Store.open() as store:
-            result = import_json(store, data)
+            result = import_json(store, data, progress=_progress_line(parser.prog))
     except TranscriptError as exc:
         return _fail(parser.prog, f"{args.path}: {exc}")
     except StoreError as exc:
         return _fail(parser.prog, str(exc))
+    if sys.stderr.isatty() and result.message_count >= 10_000:
+        sys.stderr.write("\n")  # end the progress line
     n, m = len(result.conversations), result.message_count
     print(f"Imported {n} conversation{'' if n == 1 else 's'} ({m} message{'' if m == 1 else 's'}).")
     for note in result.notes():

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import html
 import importlib
 import os
+import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from desktop_chat.core.redaction import redact
 from desktop_chat.core.stream import TurnSnapshot, Update, fold
 
 if TYPE_CHECKING:
@@ -81,6 +84,19 @@ class TurnError:
     request_id: str | None = None
 
 
+SILENCE_NOTICE_S = 15.0
+"""After this long with nothing from the server (no event, not even a ping), say so."""
+
+
+def silence_text(waited_s: float, stop_key: str = "Esc") -> str:
+    """What to show while a request waits on a silent server: how long, and how to stop.
+
+    The UI shows it once ``waited_s`` reaches ``SILENCE_NOTICE_S`` and updates it every
+    second or so; ``stop_key`` is the live binding of "stop".
+    """
+    return f"Nothing has arrived yet after {round(waited_s)} s; {stop_key} stops waiting."
+
+
 async def stream_turn(
     client: AsyncAnthropic,
     params: dict[str, Any],
@@ -91,10 +107,18 @@ async def stream_turn(
 
     Returns ``None`` when the reply completed (``message_stop`` arrived), else the reason.
     Whatever arrived stays in ``snapshot``. Cancelling the task stops the stream at once.
+    A response that is not an event stream (an HTML error page sent with status 200, say)
+    is not read as one: the error says what came back, and is not retried by itself.
     """
     try:
         async with client.messages.stream(**params) as stream:
             snapshot.request_id = stream.request_id
+            response = stream.response
+            content_type = response.headers.get("content-type", "")
+            if content_type and "text/event-stream" not in content_type.lower():
+                return _not_a_stream(
+                    response.status_code, content_type, await _excerpt(response), snapshot
+                )
             turn_at = time.monotonic() + YIELD_EVERY_S
             async for event in stream:
                 update = fold(snapshot, event)
@@ -109,6 +133,14 @@ async def stream_turn(
         if snapshot.completed:
             return None  # message_stop arrived: the reply is whole; a fault after it loses nothing
         return classify(exc, snapshot)
+    if snapshot.message_id is None:
+        # Not one event: retrying by itself would only add empty replies.
+        return TurnError(
+            ErrorKind.INVALID_RESPONSE,
+            "The server ended the response without sending any of the reply.",
+            retryable=True,
+            request_id=snapshot.request_id,
+        )
     if not snapshot.completed:
         return TurnError(
             ErrorKind.INCOMPLETE,
@@ -117,6 +149,49 @@ async def stream_turn(
             request_id=snapshot.request_id,
         )
     return None
+
+
+_EXCERPT_BYTES = 4096
+_EXCERPT_CHARS = 160
+
+
+async def _excerpt(response: Any) -> str:
+    """The first words of a body that is not an event stream, as one line of plain text."""
+    data = b""
+    try:
+        async for chunk in response.aiter_bytes():
+            data += chunk
+            if len(data) >= _EXCERPT_BYTES:
+                break
+    except Exception:  # what came before the fault is excerpt enough
+        pass
+    text = data[:_EXCERPT_BYTES].decode("utf-8", "replace")
+    title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+    if title:
+        text = title.group(1) + " " + text[title.end() :]
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", text, flags=re.IGNORECASE | re.DOTALL)
+    text = " ".join(html.unescape(re.sub(r"<[^>]*>", " ", text)).split())
+    if len(text) > _EXCERPT_CHARS:
+        text = text[:_EXCERPT_CHARS].rstrip() + "…"
+    return text
+
+
+def _not_a_stream(
+    status: int, content_type: str, excerpt: str, snapshot: TurnSnapshot
+) -> TurnError:
+    kind_of_body = content_type.split(";")[0].strip() or "an unknown kind of body"
+    what = "an HTML page" if "html" in kind_of_body else kind_of_body
+    said = f": “{excerpt}”" if excerpt else ""
+    return TurnError(
+        ErrorKind.INVALID_RESPONSE,
+        redact(
+            f"The server sent {what} (HTTP {status}) instead of the reply{said}. "
+            "Something between this app and the API (a proxy, or the base URL) answered."
+        ),
+        retryable=False,
+        status_code=status,
+        request_id=snapshot.request_id,
+    )
 
 
 _STATUS_KINDS: dict[int, tuple[ErrorKind, str, bool]] = {
@@ -151,7 +226,13 @@ _BODY_TYPES: dict[str, tuple[ErrorKind, str]] = {
 
 
 def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnError:
-    """Plain words for any failure of a streamed turn (never a traceback, never the key)."""
+    """Plain words for any failure of a streamed turn (never a traceback, never the key:
+    every message goes through ``redact``, as it may quote the server)."""
+    error = _classify(exc, snapshot)
+    return replace(error, message=redact(error.message))
+
+
+def _classify(exc: BaseException, snapshot: TurnSnapshot | None) -> TurnError:
     import anthropic
     import httpx2
 
@@ -206,6 +287,17 @@ def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnEr
             retryable=True,
             request_id=request_id,
         )
+    if isinstance(exc, anthropic.APIConnectionError) and (
+        loop := _cause(exc, httpx2.TooManyRedirects)
+    ):
+        where = _redirect_target(loop)
+        return TurnError(
+            ErrorKind.CONNECTION,
+            f"The server{where} redirects in a loop, so the API was never reached. "
+            "Check the base URL in Settings (or the proxy).",
+            retryable=False,
+            request_id=request_id,
+        )
     if isinstance(exc, anthropic.APIConnectionError):
         return TurnError(
             ErrorKind.CONNECTION,
@@ -234,6 +326,25 @@ def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnEr
         retryable=True,
         request_id=request_id,
     )
+
+
+def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """The first exception of ``kind`` in ``exc``'s chain of causes, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _redirect_target(exc: BaseException) -> str:
+    request = getattr(exc, "_request", None)
+    url = getattr(request, "url", None)
+    host = getattr(url, "host", None)
+    return f" at {host}" if host else ""
 
 
 def _error_type(exc: Any) -> str:

@@ -88,21 +88,26 @@ def _leaf(db: sqlite3.Connection, conversation_id: str, current_id: str | None) 
 def _walk_up(
     db: sqlite3.Connection, conversation_id: str, start_id: str, limit: int
 ) -> list[Message]:
-    """Up to ``limit`` messages of the path ending at ``start_id``, oldest first."""
-    rows = db.execute(
-        f"""
-        WITH RECURSIVE up (id, parent_id, n) AS (
-            SELECT id, parent_id, 1 FROM messages WHERE id = ? AND conversation_id = ?
-            UNION ALL
-            SELECT m.id, m.parent_id, up.n + 1 FROM up JOIN messages AS m ON m.id = up.parent_id
-            WHERE up.n < ? AND m.conversation_id = ?
-        )
-        SELECT {", ".join("m." + c.strip() for c in MESSAGE_COLUMNS.split(","))}
-        FROM up JOIN messages AS m ON m.id = up.id ORDER BY up.n DESC
-        """,
-        (start_id, conversation_id, limit, conversation_id),
-    ).fetchall()
-    return [message_from_row(r) for r in rows]
+    """Up to ``limit`` messages of the path ending at ``start_id``, oldest first.
+
+    One lookup by id per message. (A recursive CTE does the same walk, but SQLite's
+    planner may put a Bloom filter on its join, built by scanning every message: 0.1-0.2 s
+    at 10^6 messages, against about 1 ms for this.)
+    """
+    out: list[Message] = []
+    next_id: str | None = start_id
+    while next_id is not None and len(out) < limit:
+        row = db.execute(
+            f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ? AND conversation_id = ?",
+            (next_id, conversation_id),
+        ).fetchone()
+        if row is None:
+            break
+        message = message_from_row(row)
+        out.append(message)
+        next_id = message.parent_id
+    out.reverse()
+    return out
 
 
 def _sequence_before(

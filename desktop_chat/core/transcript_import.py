@@ -6,6 +6,7 @@ the result says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -56,14 +57,30 @@ class ImportResult:
         return out
 
 
-def import_json(store: Store, data: bytes | str) -> ImportResult:
+def import_json(
+    store: Store, data: bytes | str, *, progress: Callable[[str], None] | None = None
+) -> ImportResult:
     """Check and import a JSON transcript into ``store``, all of it or nothing.
 
     Never overwrites: a conversation (or message) whose id is taken, in the store or earlier
     in the same file, is imported under a new id. A reply saved mid-stream is imported as
     interrupted, since nothing is streaming it any more.
+
+    ``progress`` is given a line such as "Saving messages: 20,000 of 1,000,000" every
+    10,000 messages read and saved (never for a transcript of fewer).
     """
-    conversations = parse_json(data)
+
+    def reading(done: int, total: int) -> None:
+        if progress is not None:
+            progress(f"Reading messages: {done:,} of {total:,}")
+
+    conversations = parse_json(data, progress=reading)
+    total = sum(len(c.messages) for c in conversations)
+
+    def saving(done: int) -> None:
+        if progress is not None and total >= 10_000:
+            progress(f"Saving messages: {done:,} of {total:,}")
+
     taken_conversations = store.existing_conversation_ids([c.id for c in conversations])
     taken_messages = store.existing_message_ids([m.id for c in conversations for m in c.messages])
     imported = []
@@ -91,5 +108,5 @@ def import_json(store: Store, data: bytes | str) -> ImportResult:
                 conv.id, original_id, conv.title, len(conv.messages), new_message_ids
             )
         )
-    store.add_conversations(conversations)
+    store.add_conversations(conversations, progress=saving)
     return ImportResult(imported)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from collections.abc import Callable
 from typing import Any
 
 from desktop_chat.core.conversation import (
@@ -20,6 +22,7 @@ from desktop_chat.core.conversation import (
 )
 from desktop_chat.core.transcript_fields import Fields, TranscriptError, kind_of
 from desktop_chat.core.transcript_json import FORMAT, VERSION, dumps
+from desktop_chat.core.transcript_tree import check_tree
 
 
 def _content(value: list[Any], where: str) -> list[Block]:
@@ -87,24 +90,38 @@ def _message(data: Any, where: str, default_time: float) -> Message:
     )
 
 
-def conversation_from_dict(data: Any, where: str = "conversation") -> Conversation:
-    """Read and check one conversation of a JSON transcript."""
+Progress = Callable[[int, int], None]
+
+
+def conversation_from_dict(
+    data: Any,
+    where: str = "conversation",
+    *,
+    progress: Progress | None = None,
+    done: int = 0,
+    total: int = 0,
+) -> Conversation:
+    """Read and check one conversation of a JSON transcript.
+
+    ``progress(messages read, total)`` is called every 10,000 messages (``done`` read before
+    this conversation, of ``total``). The raw message objects are let go of as they are
+    read, so a long conversation is not held twice.
+    """
     f = Fields(data, where)
     conversation_id = f.text("id")
     if not conversation_id:
         raise TranscriptError(f"{where}.id must not be empty")
     created_at = f.number("created_at")
-    messages = [
-        _message(m, f"{where}.messages[{i}]", created_at) for i, m in enumerate(f.array("messages"))
-    ]
-    ids = {m.id for m in messages}
-    for i, m in enumerate(messages):
-        if m.parent_id is not None and m.parent_id not in ids:
-            raise TranscriptError(
-                f"{where}.messages[{i}].parent_id {m.parent_id!r} is not a message of it"
-            )
+    raw = f.array("messages")
+    messages = []
+    for i in range(len(raw)):
+        messages.append(_message(raw[i], f"{where}.messages[{i}]", created_at))
+        raw[i] = None
+        if progress is not None and (i + 1) % 10_000 == 0:
+            progress(done + i + 1, total)
+    check_tree(messages, where)
     current_id = f.string("current_id")
-    if current_id is not None and current_id not in ids:
+    if current_id is not None and not any(m.id == current_id for m in messages):
         raise TranscriptError(f"{where}.current_id {current_id!r} is not a message of it")
     return Conversation(
         id=conversation_id,
@@ -147,12 +164,39 @@ def _decode(data: bytes | str) -> str:
         ) from None
 
 
-def parse_json(data: bytes | str) -> list[Conversation]:
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _not_json_but(text: str) -> str | None:
+    """What a file that is not JSON clearly is (HTML, Markdown), as a reason; else None."""
+    head = text.lstrip()[:4096]
+    lowered = head.lower()
+    how = "`desktop-chat import` reads JSON transcripts (`desktop-chat export --format json`)"
+    if lowered.startswith(("<!doctype html", "<html", "<head", "<body", "<meta")):
+        made_here = "desktop-chat" in lowered or '<article id="c-' in lowered
+        return (
+            "this is an HTML page"
+            + (" (an HTML export of desktop-chat)" if made_here else "")
+            + f", not a JSON transcript: {how}"
+        )
+    first_line = head.split("\n", 1)[0]
+    if re.match(r"#{1,6} ", first_line) or "\n*Conversation " in head:
+        made_here = "\n*Conversation " in head
+        return (
+            "this is Markdown"
+            + (" (a Markdown export of desktop-chat)" if made_here else "")
+            + f", not a JSON transcript: {how}; Markdown cannot be read back"
+        )
+    return None
+
+
+def parse_json(data: bytes | str, *, progress: Progress | None = None) -> list[Conversation]:
     """The conversations of a JSON transcript (an export, or one conversation object).
 
     Raises TranscriptError, saying where and what, for anything that is not a valid
-    transcript: not UTF-8, binary, not JSON or cut short, wrong format or version, a
-    missing field or a field of the wrong type.
+    transcript: not UTF-8, binary, HTML or Markdown, not JSON or cut short, wrong format
+    or version, a missing field or a field of the wrong type, messages that do not form a
+    tree. ``progress(messages read, total)`` is called every 10,000 messages.
     """
     text = _decode(data)
     if not text.strip():
@@ -160,6 +204,8 @@ def parse_json(data: bytes | str) -> list[Conversation]:
     try:
         document = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
+        if exc.pos == len(text) - len(text.lstrip()) and (what := _not_json_but(text)):
+            raise TranscriptError(what) from None
         reason = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
         # A string runs to the end of the file only if the file ends inside it (a raw
         # newline in a string is an "Invalid control character" error instead).
@@ -172,19 +218,27 @@ def parse_json(data: bytes | str) -> list[Conversation]:
         raise TranscriptError("the JSON is nested too deeply to be a transcript") from None
     except ValueError as exc:  # int() refuses numbers of over 4300 digits
         raise TranscriptError(f"a number is too long ({exc})") from None
-    try:  # a lone surrogate (\ud800) decodes, but is no text: SQLite and files refuse it
-        dumps(document, indent=None).encode("utf-8")
-    except UnicodeEncodeError:
-        raise TranscriptError("a string holds an invalid \\u escape (a lone surrogate)") from None
+    # A lone surrogate (\ud800) decodes, but is no text. UTF-8 input holds none but as an
+    # escape: look further only if there is such an escape.
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            dumps(document, indent=None).encode("utf-8")
+        except UnicodeEncodeError:
+            raise TranscriptError(
+                "a string holds an invalid \\u escape (a lone surrogate)"
+            ) from None
+    del text
 
     if not isinstance(document, dict):
         raise TranscriptError(f"a transcript is a JSON object, not {kind_of(document)}")
     if "format" not in document:
         if "messages" in document:
-            return [conversation_from_dict(document)]
+            total = len(document["messages"]) if isinstance(document["messages"], list) else 0
+            return [conversation_from_dict(document, progress=progress, total=total)]
+        keys = ", ".join(repr(k) for k in list(document)[:5])
         raise TranscriptError(
             f"not a desktop-chat transcript: no 'format': {FORMAT!r} (an export) "
-            "and no 'messages' (a conversation)"
+            f"and no 'messages' (a conversation); this JSON has {keys or 'no keys'}"
         )
     if document["format"] != FORMAT:
         raise TranscriptError(f"format is {document['format']!r}, not {FORMAT!r}")
@@ -196,5 +250,19 @@ def parse_json(data: bytes | str) -> list[Conversation]:
             f"version {version} is not supported: this app reads version {VERSION}"
             + (" (the file comes from a newer desktop-chat)" if version > VERSION else "")
         )
-    conversations = Fields(document, "transcript").array("conversations")
-    return [conversation_from_dict(c, f"conversations[{i}]") for i, c in enumerate(conversations)]
+    raw = Fields(document, "transcript").array("conversations")
+    total = sum(
+        len(c["messages"])
+        for c in raw
+        if isinstance(c, dict) and isinstance(c.get("messages"), list)
+    )
+    conversations = []
+    done = 0
+    for i in range(len(raw)):
+        conv = conversation_from_dict(
+            raw[i], f"conversations[{i}]", progress=progress, done=done, total=total
+        )
+        raw[i] = None
+        done += len(conv.messages)
+        conversations.append(conv)
+    return conversations

@@ -41,7 +41,7 @@ ELF = b"\x7fELF\x02\x01\x01\x00" + bytes(range(256))
         ),
         pytest.param(b"", "the file is empty", id="empty"),
         pytest.param(b" \n\t ", "the file is empty", id="blank"),
-        pytest.param(b"<html>no</html>", "line 1, column 1: Expecting value", id="html"),
+        pytest.param(b"<html>no</html>", "this is an HTML page, not a JSON", id="html"),
         pytest.param(b"[1, 2, 3]", "a transcript is a JSON object, not an array", id="array"),
         pytest.param(b'{"hello": "world"}', "not a desktop-chat transcript", id="other json"),
         pytest.param(b'{"messages": [], "created_at": NaN}', "NaN is not a valid", id="NaN"),

@@ -46,7 +46,13 @@ def schema(path: Path) -> dict[str, object]:
 
 def test_schema_after_all_migrations(store: Store) -> None:
     s = schema(store.path)
-    assert s["log"] == ["m001_initial", "m002_fts", "m003_branches", "m004_children"]
+    assert s["log"] == [
+        "m001_initial",
+        "m002_fts",
+        "m003_branches",
+        "m004_children",
+        "m005_message_count",
+    ]
     assert s["log"] == [m.__name__ for m in migrations.MIGRATIONS]
     assert s["journal"] == "wal"
     assert s["tables"] == [
@@ -69,6 +75,8 @@ def test_schema_after_all_migrations(store: Store) -> None:
         "conversations_fts_delete",
         "conversations_fts_insert",
         "conversations_fts_update",
+        "messages_count_delete",
+        "messages_count_insert",
         "messages_fts_delete",
         "messages_fts_insert",
         "messages_fts_update",
@@ -83,6 +91,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
             "settings",
             "deleted_at",
             "current_id",
+            "message_count",
         ],
         "messages": [
             "seq",
@@ -232,7 +241,13 @@ def test_a_failing_migration_leaves_no_trace(
         Store.open()
     s = schema(default_path())
     assert "half_done" not in s["tables"]
-    assert s["log"] == ["m001_initial", "m002_fts", "m003_branches", "m004_children"]
+    assert s["log"] == [
+        "m001_initial",
+        "m002_fts",
+        "m003_branches",
+        "m004_children",
+        "m005_message_count",
+    ]
     monkeypatch.undo()
     monkeypatch.setenv("DESKTOP_CHAT_HOME", str(core_home))
     store = Store.open()
