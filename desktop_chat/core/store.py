@@ -37,6 +37,7 @@ from typing import Any, Literal
 from desktop_chat.core import migrations
 from desktop_chat.core.conversation import Conversation, Message, Metrics, Status, Usage
 from desktop_chat.core.paths import data_dir
+from desktop_chat.core.tools.audit import ToolCallRecord
 
 DB_NAME = "conversations.db"
 
@@ -724,6 +725,44 @@ class Store:
         return [SearchHit(cid, title, None, None, snip) for cid, title, snip in titles] + [
             SearchHit(*row) for row in messages
         ]
+
+    # -- tool calls (the audit of issue 15) -----------------------------------------------
+
+    def record_tool_call(self, call: ToolCallRecord) -> None:
+        """Add one tool call to the audit table (its own small transaction)."""
+        with self._write() as db:
+            db.execute(
+                """
+                INSERT INTO tool_calls (tool_use_id, conversation_id, started_at, server, tool,
+                    arguments, decision, duration_s, result_size, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                (
+                    call.tool_use_id,
+                    call.conversation_id,
+                    call.started_at,
+                    call.server,
+                    call.tool,
+                    _dump(call.arguments),
+                    str(call.decision),
+                    call.duration_s,
+                    call.result_size,
+                    call.error,
+                ),
+            )
+
+    def tool_calls(self, conversation_id: str) -> list[ToolCallRecord]:
+        """The audit records of a conversation's tool calls, oldest first."""
+        with self._faults():
+            rows = self._db.execute(
+                """
+                SELECT tool_use_id, conversation_id, server, tool, arguments, decision,
+                       started_at, duration_s, result_size, error
+                FROM tool_calls WHERE conversation_id = ? ORDER BY seq
+                """,
+                (conversation_id,),
+            ).fetchall()
+        return [ToolCallRecord(r[0], r[1], r[2], r[3], json.loads(r[4]), *r[5:]) for r in rows]
 
 
 _FALLBACK_AUTOCHECKPOINT_PAGES = 10_000  # ~40 MB of WAL, if the checkpoint thread is stuck
