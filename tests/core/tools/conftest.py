@@ -20,8 +20,8 @@ from tool_servers import HTTP_TOKEN, TEST_SERVER
 def git_repo(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     repo.mkdir()
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@t"}  # fmt: skip
+    names = ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL")
+    env = {**os.environ, **dict.fromkeys(names, "t")}
     subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
     (repo / "hello.txt").write_text("hello\n")
     subprocess.run(["git", "-C", str(repo), "add", "hello.txt"], check=True, env=env)
