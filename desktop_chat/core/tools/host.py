@@ -154,9 +154,13 @@ class ToolHost:
         if not isinstance(arguments, Mapping):
             message = f'The arguments for "{api_name}" were not a JSON object, so it did not run.'
             return finish(error_result(tool_use_id, message), "none")
-        decision = await self._decide(
-            tool_use_id, conversation_id, api_name, key, info, args, approve
-        )
+        try:
+            decision = await self._decide(
+                tool_use_id, conversation_id, api_name, key, info, args, approve
+            )
+        except asyncio.CancelledError:  # stopped while asking: recorded, never run
+            finish(error_result(tool_use_id, CANCELLED), "none")
+            raise
         if decision.choice is Choice.DENY:
             message = "The user denied this tool call."
             if decision.reason.strip():

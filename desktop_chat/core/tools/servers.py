@@ -243,16 +243,16 @@ class McpServer:
         return streamable_http_client(str(config.url), http_client=http)
 
     async def _run_once(self) -> None:
-        assert self._ended is not None
-        self._ended.clear()
         loop = asyncio.get_running_loop()
-        ended = self._ended
+        ended = self._ended = asyncio.Event()  # this run's: a stale end cannot stop the next
+        if self._stopping:
+            return
         async with contextlib.AsyncExitStack() as stack:
             pump = None
             if self.config.command is not None:
 
                 def on_eof() -> None:  # from the pump's thread
-                    loop.call_soon_threadsafe(ended.set)
+                    loop.call_soon_threadsafe(self._end, ended)
 
                 pump = self._pump = StderrPump(self.config.name, on_eof)
                 stack.callback(pump.join)
@@ -336,7 +336,7 @@ class McpServer:
         """Call ``tool``; raises :class:`ToolCallError` in plain words when it cannot."""
         name = self.config.name
         await self.wait_settled(timeout)
-        client = self._client
+        client, run = self._client, self._ended
         if client is None or self._status.state is not ServerState.READY:
             reason = self._status.message or f"it is {self._status.state}"
             words = f" Its last words: {self._status.last_words}" if self._status.last_words else ""
@@ -350,8 +350,8 @@ class McpServer:
                 " so it was stopped."
             ) from None
         except MCPError as exc:
-            if self._ended is not None and "closed" in str(exc).lower():
-                self._ended.set()
+            if "closed" in str(exc).lower():
+                self._end(run)
                 raise ToolCallError(self._died_message(tool)) from exc
             raise ToolCallError(
                 f'The MCP server "{name}" refused the call to "{tool}": {exc}'
@@ -362,9 +362,17 @@ class McpServer:
             httpx2.HTTPError,
             OSError,
         ) as exc:
-            if self._ended is not None:
-                self._ended.set()
+            self._end(run)
             raise ToolCallError(self._died_message(tool)) from exc
+
+    def _end(self, run: asyncio.Event | None = None) -> None:
+        """The server is gone: no call may reach the old connection while it restarts."""
+        if self._ended is None or self._ended.is_set() or run not in (None, self._ended):
+            return
+        self._ended.set()
+        self._client = None
+        if self._status.state is ServerState.READY and not self._stopping:
+            self._set(ServerState.STARTING, "It stopped; starting it again.")
 
     def _died_message(self, tool: str) -> str:
         words = self._pump.last_words() if self._pump is not None else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -211,3 +212,46 @@ def test_a_streamable_http_server_with_a_header_from_the_keychain(
             await manager.stop_all()
 
     asyncio.run(go())
+
+
+def test_a_server_that_hangs_on_start_is_stopped_at_the_time_limit_and_left_no_process() -> None:
+    silent = ServerConfig("silent", sys.executable, ("-c", "import time; time.sleep(120)  # hang"))
+
+    async def go() -> None:
+        began = time.monotonic()
+        manager = await started(silent, start_timeout=1.0)
+        (status,) = manager.statuses()
+        assert status.state is ServerState.FAILED
+        assert status.message == "It did not start within the time limit."
+        assert status.restarts == 1
+        assert time.monotonic() - began < 15
+        await manager.stop_all()
+
+    asyncio.run(go())
+    assert process_alive("time.sleep(120)  # hang") == []
+
+
+def test_stopping_while_a_server_starts_or_waits_for_confirmation_leaves_nothing() -> None:
+    silent = ServerConfig("silent", sys.executable, ("-c", "import time; time.sleep(120)  # stop"))
+
+    async def never(config: ServerConfig) -> bool:
+        await asyncio.sleep(3600)
+        return True
+
+    async def go() -> None:
+        manager = ServerManager([silent], confirm=yes(), start_timeout=60)
+        manager.start_all()
+        await asyncio.sleep(1.0)
+        assert manager.statuses()[0].state is ServerState.STARTING
+        await manager.stop_all()
+        assert manager.statuses()[0].state is ServerState.STOPPED
+
+        waiting = ServerManager([time_server("waiting")], confirm=never)
+        waiting.start_all()
+        await asyncio.sleep(0.1)
+        assert waiting.statuses()[0].state is ServerState.UNCONFIRMED
+        await waiting.stop_all()
+        assert waiting.statuses()[0].state is ServerState.STOPPED
+
+    asyncio.run(go())
+    assert process_alive("time.sleep(120)  # stop") == []
