@@ -111,6 +111,24 @@ class ServerManager:
         self._servers[name] = fresh
         self._start(fresh)
 
+    async def apply(self, servers: Iterable[ServerConfig]) -> None:
+        """Follow an edited configuration: servers removed or changed are stopped, new or
+        changed ones started (a changed command line is confirmed again); the others run on.
+        """
+        wanted = {config.name: config for config in servers}
+        for name, server in list(self._servers.items()):
+            if wanted.get(name) != server.config:
+                await server.stop()
+                del self._servers[name]
+        for name, config in wanted.items():
+            if name not in self._servers:
+                self._servers[name] = McpServer(
+                    config, start_timeout=self._start_timeout, on_change=self._changed
+                )
+                self._start(self._servers[name])
+        # Keep the configuration's order.
+        self._servers = {name: self._servers[name] for name in wanted}
+
     async def stop_all(self) -> None:
         """Stop every server; returns when their processes are gone."""
         servers = list(self._servers.values())

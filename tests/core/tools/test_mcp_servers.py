@@ -255,3 +255,27 @@ def test_stopping_while_a_server_starts_or_waits_for_confirmation_leaves_nothing
 
     asyncio.run(go())
     assert process_alive("time.sleep(120)  # stop") == []
+
+
+def test_an_edited_configuration_is_followed_without_touching_the_rest() -> None:
+    async def go() -> None:
+        manager = await started(own_server("a"), time_server("b"))
+        try:
+            before, old_b = manager._servers["a"], manager._servers["b"]
+            paris = ("-m", "mcp_server_time", "--local-timezone", "Europe/Paris")
+            changed = ServerConfig("b", sys.executable, paris)
+            await manager.apply([own_server("a"), changed, own_server("c")])
+            await manager.wait_ready(30)
+            assert manager._servers["a"] is before  # untouched, still running
+            states = {s.name: s.state for s in manager.statuses()}
+            assert list(states) == ["a", "b", "c"]
+            assert set(states.values()) == {ServerState.READY}
+            assert manager._servers["b"] is not old_b
+            assert old_b.status.state is ServerState.STOPPED
+            await manager.apply([own_server("c")])
+            assert [s.name for s in manager.statuses()] == ["c"]
+        finally:
+            await manager.stop_all()
+        assert process_alive("mcp_test_servers.py stdio") == []
+
+    asyncio.run(go())
