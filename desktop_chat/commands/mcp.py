@@ -4,6 +4,8 @@
                                            and every refused entry with its reason
     desktop-chat mcp import [PATH]         copy the servers of another client's config
                                            (Claude Desktop's by default) into ours
+    desktop-chat mcp tools [NAME…]         start the servers (asking to confirm new command
+                                           lines), list their tools or why they failed, stop
     desktop-chat mcp secret set NAME       keep a secret in the keychain, for "keychain:NAME"
     desktop-chat mcp secret clear NAME
     desktop-chat mcp grants                the tools allowed to run without asking
@@ -16,6 +18,8 @@ Exit codes: 0 done, 1 failed (or entries were refused), 2 bad usage. Secrets are
 from __future__ import annotations
 
 import argparse
+import asyncio
+import functools
 import getpass
 import sys
 from pathlib import Path
@@ -43,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import servers from another client's config file")
     imp.add_argument("path", nargs="?", help="default: Claude Desktop's config on this system")
     imp.add_argument("--replace", action="store_true", help="replace servers of the same name")
+    tools = sub.add_parser("tools", help="start the servers, list their tools, stop them")
+    tools.add_argument("names", nargs="*", help="only these servers (default: all enabled)")
+    tools.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for each")
     secret = sub.add_parser("secret", help="keep a server's secret in the keychain")
     secret.add_argument("secret_action", choices=["set", "clear"])
     secret.add_argument("name", help='the NAME of a "keychain:NAME" value')
@@ -65,6 +72,8 @@ def run(argv: list[str]) -> int:
             return _list()
         if args.action == "import":
             return _import(Path(args.path) if args.path else claude_desktop_config_path(), args)
+        if args.action == "tools":
+            return asyncio.run(_tools(args.names, args.timeout))
         if args.action == "secret":
             return _secret(args.secret_action, args.name)
         if args.action == "grants":
@@ -153,6 +162,56 @@ def _import(source: Path, args: argparse.Namespace) -> int:
     elif not report.problems and not report.unchanged:
         _say(f"{source} lists no MCP servers.")
     return FAILED if report.problems else OK
+
+
+async def _ask(asking: asyncio.Lock, server: ServerConfig) -> bool:
+    """Show a new command line on the terminal and ask to confirm it, one at a time."""
+    async with asking:
+        _say(f'The MCP server "{server.name}" would run: {server.command_line}')
+        if sys.stdin is None:
+            return False
+        if sys.stdin.isatty():
+            line = await asyncio.to_thread(input, "Run it? [y/N] ")
+        else:
+            line = sys.stdin.readline()
+        return line.strip().lower() in ("y", "yes")
+
+
+async def _tools(names: list[str], timeout: float) -> int:
+    from desktop_chat.core.tools.manager import ServerManager  # loads the mcp SDK
+    from desktop_chat.core.tools.servers import ServerState
+
+    config = load_config()
+    for problem in config.problems:
+        _say(f"Refused: {problem}")
+    unknown = [n for n in names if config.server(n) is None]
+    if unknown:
+        return _fail(f"Not configured: {', '.join(unknown)}.", USAGE)
+    chosen = [s for s in config.servers if (s.name in names if names else not s.disabled)]
+    manager = ServerManager(
+        chosen, confirm=functools.partial(_ask, asyncio.Lock()), start_timeout=timeout
+    )
+    manager.start_all()
+    try:
+        await manager.wait_ready(timeout * 2 + 60)
+        statuses = manager.statuses()
+    finally:
+        await manager.stop_all()
+    for status in statuses:
+        if status.state is ServerState.READY:
+            _say(f"{status.name}: {len(status.tools)} tools")
+            for tool in status.tools:
+                marks = [w for w, on in (("read-only", tool.read_only),
+                                         ("destructive", tool.destructive)) if on]  # fmt: skip
+                extra = f" [{', '.join(marks)}]" if marks else ""
+                summary = tool.description.strip().splitlines()[0] if tool.description else ""
+                _say(f"  {tool.name}{extra}: {summary}")
+        else:
+            _say(f"{status.name}: {status.state}. {status.message}")
+            if status.last_words:
+                _say(f"  its last words: {status.last_words}")
+    failed = any(s.state is not ServerState.READY for s in statuses)
+    return FAILED if failed or config.problems else OK
 
 
 def _secret(action: str, name: str) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,3 +175,30 @@ def test_the_mcp_command_keeps_secrets_and_revokes_grants(
     assert code == 0 and Grants().list() == []
     code, _, err = run(capsys, "revoke", "time", "get_current_time")
     assert code == 1 and "No such permission" in err
+
+
+def test_the_mcp_tools_command_starts_the_servers_asks_first_and_lists_tools(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    servers = {
+        "time": {"command": sys.executable, "args": ["-m", "mcp_server_time"]},
+        "gone": {"command": "/nonexistent/mcp-server"},
+    }
+    write(config_path(), {"mcpServers": servers})
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\nn\n"))
+    code, out, _ = run(capsys, "tools")
+    assert code == 1  # "gone" was not confirmed
+    assert f'The MCP server "time" would run: {sys.executable} -m mcp_server_time' in out
+    assert "time: 2 tools" in out
+    assert "  get_current_time [read-only]: Get current time in a specific timezone" in out
+    assert "gone: declined. Not started: its command line was not confirmed." in out
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
+    code, out, _ = run(capsys, "tools", "gone")
+    assert "would run: /nonexistent/mcp-server" in out
+    assert 'gone: failed. The command "/nonexistent/mcp-server" was not found.' in out
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, out, _ = run(capsys, "tools", "time")
+    assert code == 0 and "would run" not in out  # confirmed before: not asked again
+    code, _, err = run(capsys, "tools", "nothing")
+    assert code == 2 and "Not configured: nothing." in err
