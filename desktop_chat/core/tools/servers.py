@@ -140,6 +140,7 @@ class McpServer:
         self._stopping = False
         self._start_scope: anyio.CancelScope | None = None
         self._pump: StderrPump | None = None
+        self._http_status: int | None = None
 
     @property
     def status(self) -> ServerStatus:
@@ -212,7 +213,7 @@ class McpServer:
                 self._set(ServerState.FAILED, str(exc))
                 return
             except Exception as exc:
-                problem = _plain(exc, self.config)
+                problem = _plain(exc, self.config, self._http_status)
                 log.info("MCP server %s: %s", name, problem, exc_info=True)
                 if _permanent(exc):
                     self._set(ServerState.FAILED, problem)
@@ -236,8 +237,18 @@ class McpServer:
             assert pump is not None and pump.errlog is not None
             return stdio_client(params, errlog=pump.errlog)
         headers = _resolve(config.headers, "The header", config.name)
+
+        async def note_status(response: httpx2.Response) -> None:
+            # The SDK turns an HTTP error into "Server returned an error response": keep the
+            # status, which says far more (401: a missing or wrong token).
+            if response.status_code >= 400 and response.request.method == "POST":
+                self._http_status = response.status_code
+
         http = httpx2.AsyncClient(
-            headers=headers, timeout=httpx2.Timeout(30.0, read=300.0), follow_redirects=False
+            headers=headers,
+            timeout=httpx2.Timeout(30.0, read=300.0),
+            follow_redirects=False,
+            event_hooks={"response": [note_status]},
         )
         stack.push_async_callback(http.aclose)
         return streamable_http_client(str(config.url), http_client=http)
@@ -245,6 +256,7 @@ class McpServer:
     async def _run_once(self) -> None:
         loop = asyncio.get_running_loop()
         ended = self._ended = asyncio.Event()  # this run's: a stale end cannot stop the next
+        self._http_status = None
         if self._stopping:
             return
         async with contextlib.AsyncExitStack() as stack:
@@ -387,8 +399,15 @@ def _permanent(exc: BaseException) -> bool:
     return isinstance(exc, FileNotFoundError | PermissionError)
 
 
-def _plain(exc: BaseException, config: ServerConfig) -> str:
+def _plain(exc: BaseException, config: ServerConfig, http_status: int | None = None) -> str:
     """Why a server did not start, in plain words."""
+    if http_status in (401, 403):
+        return (
+            f"Its address {config.url} answered HTTP {http_status}: it wants credentials"
+            " (check the headers of its entry, e.g. a token)."
+        )
+    if http_status is not None:
+        return f"Its address {config.url} answered HTTP {http_status}."
     if isinstance(exc, FileNotFoundError):
         return f'The command "{config.command}" was not found. Is it installed and on the PATH?'
     if isinstance(exc, PermissionError):
@@ -398,7 +417,9 @@ def _plain(exc: BaseException, config: ServerConfig) -> str:
     if isinstance(exc, httpx2.HTTPError):
         return f"Its address {config.url} could not be reached ({type(exc).__name__}: {exc})."
     if isinstance(exc, MCPError):
+        if "closed" in str(exc).lower():
+            return "It exited while starting."
         return f"It refused to start: {exc}"
     if isinstance(exc, BaseExceptionGroup):
-        return _plain(exc.exceptions[0], config)
+        return _plain(exc.exceptions[0], config, http_status)
     return f"It failed to start ({type(exc).__name__}: {exc})."

@@ -119,6 +119,7 @@ def test_a_server_that_crashes_on_start_is_tried_twice_then_shows_its_last_words
         assert status.state is ServerState.FAILED
         assert status.restarts == 1
         assert "fatal: no config file here" in status.last_words
+        assert status.message == "It exited while starting."
 
     asyncio.run(go())
 
@@ -205,7 +206,10 @@ def test_a_streamable_http_server_with_a_header_from_the_keychain(
             result = await manager.call_tool("web", "echo", {"words": "over http"}, 10)
             assert result.content[0].text == "over http"  # type: ignore[union-attr]
             assert states["wrong"].state is ServerState.FAILED
-            assert "401" in states["wrong"].message or "refused" in states["wrong"].message
+            assert states["wrong"].message == (
+                f"Its address {http_server} answered HTTP 401: it wants credentials"
+                " (check the headers of its entry, e.g. a token)."
+            )
             assert states["unknown"].state is ServerState.FAILED
             assert 'the secret "gone", which is not in the keychain' in states["unknown"].message
         finally:
