@@ -26,10 +26,9 @@ from mcp import Client, MCPError, StdioServerParameters, types
 from mcp.client.stdio import stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
-from desktop_chat.core import credentials
-from desktop_chat.core.redaction import ENV_VAR, redact
-from desktop_chat.core.tools.config import KEYCHAIN_PREFIX, ServerConfig
+from desktop_chat.core.tools.config import ServerConfig
 from desktop_chat.core.tools.naming import ToolInfo
+from desktop_chat.core.tools.server_env import SecretUnavailable, resolve_values
 from desktop_chat.core.tools.server_log import StderrPump
 
 DEFAULT_START_TIMEOUT = 30.0
@@ -64,39 +63,6 @@ class ServerStatus:
 
 class ToolCallError(Exception):
     """A tool could not be called; ``str()`` says why in plain words."""
-
-
-def _safe_values(values: Mapping[str, str], what: str, server: str) -> dict[str, str]:
-    """``values`` without our API key, under its name or any other."""
-    kept: dict[str, str] = {}
-    for key, value in values.items():
-        if key.upper() == ENV_VAR or redact(value) != value:
-            log.warning(
-                "MCP server %s: %s %s holds an Anthropic API key: not passed", server, what, key
-            )
-            continue
-        kept[key] = value
-    return kept
-
-
-def _resolve(values: Mapping[str, str], what: str, server: str) -> dict[str, str]:
-    """``keychain:NAME`` values replaced by their secrets; raises ToolCallError if missing."""
-    resolved: dict[str, str] = {}
-    for key, value in values.items():
-        if value.startswith(KEYCHAIN_PREFIX):
-            name = value[len(KEYCHAIN_PREFIX) :]
-            try:
-                secret = credentials.mcp_secret(name)
-            except credentials.KeychainUnavailable as exc:
-                raise ToolCallError(f"{what} {key} is kept in the keychain, but {exc}") from exc
-            if secret is None:
-                raise ToolCallError(
-                    f'{what} {key} refers to the secret "{name}", which is not in the keychain'
-                    f" (add it with: desktop-chat mcp secret set {name})"
-                )
-            value = secret
-        resolved[key] = value
-    return _safe_values(resolved, what, server)
 
 
 def tool_info(server: str, tool: types.Tool) -> ToolInfo:
@@ -209,7 +175,7 @@ class McpServer:
             try:
                 await self._run_once()
                 problem = "It stopped unexpectedly."
-            except ToolCallError as exc:  # a fault that starting again cannot mend
+            except SecretUnavailable as exc:  # a fault that starting again cannot mend
                 self._set(ServerState.FAILED, str(exc))
                 return
             except Exception as exc:
@@ -232,11 +198,11 @@ class McpServer:
             params = StdioServerParameters(
                 command=config.command,
                 args=list(config.args),
-                env=_resolve(config.env, "The environment variable", config.name) or None,
+                env=resolve_values(config.env, "The environment variable", config.name) or None,
             )
             assert pump is not None and pump.errlog is not None
             return stdio_client(params, errlog=pump.errlog)
-        headers = _resolve(config.headers, "The header", config.name)
+        headers = resolve_values(config.headers, "The header", config.name)
 
         async def note_status(response: httpx2.Response) -> None:
             # The SDK turns an HTTP error into "Server returned an error response": keep the
