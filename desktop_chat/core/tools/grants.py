@@ -115,6 +115,15 @@ class Grants:
             self._save()
         return found
 
+    def revoke_conversation(self, conversation_id: str) -> int:
+        """Remove the grants of one conversation (deleted for good); how many."""
+        kept = [g for g in self._grants if g.conversation_id != conversation_id]
+        removed = len(self._grants) - len(kept)
+        if removed:
+            self._grants = kept
+            self._save()
+        return removed
+
     def revoke_server(self, server: str) -> int:
         """Remove every grant of one server (removed from the config); how many."""
         kept = [g for g in self._grants if g.server != server]

@@ -155,7 +155,7 @@ class ToolHost:
             message = f'The arguments for "{api_name}" were not a JSON object, so it did not run.'
             return finish(error_result(tool_use_id, message), "none")
         try:
-            decision = await self._decide(
+            decision, label = await self._decide(
                 tool_use_id, conversation_id, api_name, key, info, args, approve
             )
         except asyncio.CancelledError:  # stopped while asking: recorded, never run
@@ -166,9 +166,6 @@ class ToolHost:
             if decision.reason.strip():
                 message += f" Their reason: {decision.reason.strip()}"
             return finish(error_result(tool_use_id, message), str(Choice.DENY))
-        label = (
-            decision.reason if decision.reason in ("granted", "read_only") else str(decision.choice)
-        )
         began = time.monotonic()
         try:
             result = await self.manager.call_tool(server, tool, args, self.policy.call_timeout_s)
@@ -199,19 +196,19 @@ class ToolHost:
         info: ToolInfo | None,
         args: dict[str, Any],
         approve: Approve,
-    ) -> Decision:
+    ) -> tuple[Decision, str]:
         """Whether the call may run: a grant, the read-only setting, or the person asked.
 
-        The returned decision's ``reason`` is ``granted`` or ``read_only`` when nobody was
-        asked. Destructive tools always ask and are never granted.
+        Returns the decision and its audit label: the choice, or ``granted`` or ``read_only``
+        when nobody was asked. Destructive tools always ask and are never granted.
         """
         server, tool = key
         destructive = info is not None and info.destructive
         if not destructive:
             if self.grants.covers(server, tool, conversation_id) is not None:
-                return Decision(Choice.ALLOW_ONCE, "granted")
+                return Decision.allow_once(), "granted"
             if self.policy.allow_read_only and info is not None and info.read_only:
-                return Decision(Choice.ALLOW_ONCE, "read_only")
+                return Decision.allow_once(), "read_only"
         request = ApprovalRequest(
             conversation_id=conversation_id,
             tool_use_id=tool_use_id,
@@ -231,17 +228,15 @@ class ToolHost:
             raise
         except Exception:
             log.exception("The approval of %s failed: denied", tool)
-            return Decision.deny()
-        if decision.reason in ("granted", "read_only") and decision.allowed:
-            decision = Decision(decision.choice)  # those words are ours, not a person's
+            return Decision.deny(), str(Choice.DENY)
         if destructive or decision.choice in (Choice.ALLOW_ONCE, Choice.DENY):
-            return decision
+            return decision, str(decision.choice)
         try:
             scope = conversation_id if decision.choice is Choice.ALLOW_CONVERSATION else None
             self.grants.grant(server, tool, scope)
         except OSError:
             log.exception("Could not save the permission for %s of %s", tool, server)
-        return decision
+        return decision, str(decision.choice)
 
     def _save(self, record: ToolCallRecord) -> None:
         if self._record is None:

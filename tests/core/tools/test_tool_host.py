@@ -146,6 +146,7 @@ def test_grants_for_a_conversation_and_for_always_stick_and_can_be_revoked() -> 
     assert kept == {("echo", "c1"), ("picture", None)}
     always = next(g for g in grants.list() if g.always)
     assert grants.revoke(always) and Grants().covers("test", "picture", "c9") is None
+    assert grants.revoke_conversation("c1") == 1 and Grants().list() == []
 
 
 def test_destructive_tools_always_ask_even_with_a_grant(git_repo: Path) -> None:
