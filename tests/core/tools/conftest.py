@@ -3,17 +3,13 @@ server of our own written with the SDK's ``MCPServer`` (stdio, and streamable HT
 
 from __future__ import annotations
 
-import contextlib
 import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tool_servers import HTTP_TOKEN, TEST_SERVER
+from tool_servers import serving_http
 
 
 @pytest.fixture
@@ -30,31 +26,8 @@ def git_repo(tmp_path: Path) -> Path:
     return repo
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
 def http_server() -> Iterator[str]:
     """Our SDK-built server over streamable HTTP; yields its URL (needs the token header)."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, TEST_SERVER, "http", str(port), HTTP_TOKEN],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-                break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the test HTTP MCP server did not start")
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/mcp"
-    finally:
-        process.terminate()
-        process.wait(10)
+    with serving_http() as (url, _):
+        yield url

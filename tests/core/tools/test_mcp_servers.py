@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -16,6 +17,7 @@ from tool_servers import (
     missing_server,
     own_server,
     process_alive,
+    serving_http,
     time_server,
 )
 
@@ -283,3 +285,24 @@ def test_an_edited_configuration_is_followed_without_touching_the_rest() -> None
         assert process_alive("mcp_test_servers.py stdio") == []
 
     asyncio.run(go())
+
+
+def test_an_http_server_that_goes_away_gives_a_clear_message() -> None:
+    async def go(url: str, process: subprocess.Popen[bytes]) -> None:
+        config = ServerConfig("web", url=url, headers={"x-test-token": HTTP_TOKEN})
+        manager = await started(config, start_timeout=10)
+        try:
+            assert manager.statuses()[0].state is ServerState.READY
+            process.terminate()
+            process.wait(10)
+            with pytest.raises(ToolCallError, match='"web" stopped while running "echo"'):
+                await manager.call_tool("web", "echo", {"words": "x"}, 5)
+            await manager.wait_ready(20)
+            (status,) = manager.statuses()
+            assert status.state is ServerState.FAILED
+            assert status.message.startswith(f"Its address {url} could not be reached")
+        finally:
+            await manager.stop_all()
+
+    with serving_http() as (url, process):
+        asyncio.run(go(url, process))

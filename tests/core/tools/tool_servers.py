@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import socket
+import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_chat.core.tools.config import ServerConfig
@@ -46,3 +50,33 @@ def process_alive(pattern: str) -> list[str]:
             if pattern in cmdline and ") Z " not in stat:
                 found.append(cmdline)
     return found
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@contextlib.contextmanager
+def serving_http() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run our HTTP server; its URL and process."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, TEST_SERVER, "http", str(port), HTTP_TOKEN],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+                break
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the test HTTP MCP server did not start")
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/mcp", process
+    finally:
+        process.terminate()
+        process.wait(10)
