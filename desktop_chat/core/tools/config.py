@@ -319,8 +319,6 @@ def import_servers(source: Path, *, replace: bool = False) -> ImportReport:
     theirs = load_config(source)
     report.problems = list(theirs.problems)
     ours = load_config()
-    if not ours.readable and ours.path.exists():
-        report.problems.append(ConfigProblem(None, None, ours.problems[0].reason))
     entries = _entries(ours)
     for server in theirs.servers:
         entry = theirs.raw["mcpServers"][server.name]
@@ -336,5 +334,7 @@ def import_servers(source: Path, *, replace: bool = False) -> ImportReport:
             report.added.append(server.name)
         put_server(ours, server.name, entry)
     if report.added or report.replaced:
-        report.kept_aside = save_raw(ours)
+        report.kept_aside = save_raw(ours)  # ours, if it was not JSON, is kept aside first
+    elif not ours.readable and ours.path.exists():
+        report.problems.append(ConfigProblem(None, None, ours.problems[0].reason))
     return report

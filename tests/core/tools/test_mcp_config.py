@@ -202,3 +202,11 @@ def test_the_mcp_tools_command_starts_the_servers_asks_first_and_lists_tools(
     assert code == 0 and "would run" not in out  # confirmed before: not asked again
     code, _, err = run(capsys, "tools", "nothing")
     assert code == 2 and "Not configured: nothing." in err
+
+
+def test_importing_over_a_broken_config_keeps_it_aside(tmp_path: Path) -> None:
+    write(config_path(), "{broken")
+    report = import_servers(write(tmp_path / "claude.json", CLAUDE_DESKTOP))
+    assert report.added == ["time", "github", "docs"]
+    assert report.kept_aside is not None and report.kept_aside.read_text() == "{broken"
+    assert [s.name for s in load_config().servers] == ["time", "github", "docs"]
