@@ -25,9 +25,10 @@ from desktop_chat.core.tools.grants import Grants
 from desktop_chat.core.tools.manager import ServerManager
 from desktop_chat.core.tools.naming import OfferedTool, ToolInfo, ToolKey, assign_names
 from desktop_chat.core.tools.results import ToolOutput, error_result, to_tool_result
-from desktop_chat.core.tools.servers import ToolCallError
+from desktop_chat.core.tools.servers import ServerState, ToolCallError
 
 CANCELLED = "The user stopped this tool call before it finished."
+_COMING = (ServerState.STARTING, ServerState.UNCONFIRMED, ServerState.READY)
 
 log = logging.getLogger(__name__)
 
@@ -154,13 +155,18 @@ class ToolHost:
         if not isinstance(arguments, Mapping):
             message = f'The arguments for "{api_name}" were not a JSON object, so it did not run.'
             return finish(error_result(tool_use_id, message), "none")
-        try:
-            decision, label = await self._decide(
-                tool_use_id, conversation_id, api_name, key, info, args, approve
-            )
-        except asyncio.CancelledError:  # stopped while asking: recorded, never run
-            finish(error_result(tool_use_id, CANCELLED), "none")
-            raise
+        status = self.manager.status(server)
+        if info is None and (status is None or status.state not in _COMING):
+            # Its server is down: say why at once rather than ask about a call that cannot run.
+            decision, label = Decision.allow_once(), "none"
+        else:
+            try:
+                decision, label = await self._decide(
+                    tool_use_id, conversation_id, api_name, key, info, args, approve
+                )
+            except asyncio.CancelledError:  # stopped while asking: recorded, never run
+                finish(error_result(tool_use_id, CANCELLED), "none")
+                raise
         if decision.choice is Choice.DENY:
             message = "The user denied this tool call."
             if decision.reason.strip():

@@ -239,7 +239,9 @@ def test_failures_each_give_a_clear_error_result_and_the_conversation_goes_on(
 def test_a_tool_of_a_server_that_failed_says_why() -> None:
     async def test(host: ToolHost) -> None:
         host._issued["crashy_tool"] = ("crashy", "tool")  # a name from before it failed
-        block = await host.run(use("crashy_tool", {}), "c1", Person())
+        person = Person()
+        block = await host.run(use("crashy_tool", {}), "c1", person)
+        assert person.asked == []  # nothing to ask about: it cannot run
         said = text_of(block)
         assert re.search(r'The MCP server "crashy" is not running: .*fatal: no config', said)
 
