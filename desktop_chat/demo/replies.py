@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from desktop_chat.demo import tool_use
 from desktop_chat.demo.content import Block, RedactedThinking, Text, Thinking, ToolUse
 from desktop_chat.demo.signatures import new_redacted_data
 from desktop_chat.demo.validation import MessagesRequest
@@ -78,6 +79,9 @@ def thinking_for(request: MessagesRequest) -> Thinking:
 
 def normal(request: MessagesRequest) -> list[Block]:
     """A few paragraphs of Markdown that answer the prompt."""
+    with_tools = tool_use.reply_for(request)  # answers from tool results, or calls a tool
+    if with_tools is not None:
+        return with_tools
     results = request.last_tool_results
     prompt = request.last_user_text
     if results:

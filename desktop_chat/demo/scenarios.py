@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_chat.demo import edge_replies, replies, server_tools
+from desktop_chat.demo import edge_replies, replies, server_tools, tool_use
 from desktop_chat.demo.content import Block, Reply, Stop, Text, finish_reply
 from desktop_chat.demo.errors import ApiError, invalid_request
 from desktop_chat.demo.faults import (
@@ -94,6 +94,7 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario("normal", "thinking if asked, then a Markdown answer to the prompt"),
         Scenario("markdown", "a long Markdown document: table, code, CJK", replies.markdown),
         Scenario("tool", "text, then a tool_use whose input JSON streams", replies.tool),
+        Scenario("use", "demo:use TOOL {json}: a tool_use of that offered tool", tool_use.use),
         Scenario("tool_bad_json", "a tool_use whose input is invalid JSON", replies.tool_bad_json),
         Scenario(
             "redacted", "redacted_thinking, thinking, then text", replies.redacted, thinks=False
