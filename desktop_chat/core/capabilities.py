@@ -99,6 +99,17 @@ def allows_prefill(info: ModelInfo | None) -> bool:
     return known is None or known.prefill is not False
 
 
+def why_no_continue(info: ModelInfo | None) -> str | None:
+    """Why Continue cannot carry on a cut reply with this model, in words; None if it can."""
+    if allows_prefill(info):
+        return None
+    name = info.display_name if info is not None else "This model"
+    return (
+        f"{name} cannot carry on a cut reply where it stopped (it takes no prefill):"
+        " ask it to go on, or pick another model."
+    )
+
+
 def lifecycle_note(info: ModelInfo) -> str:
     """How the picker marks the model: empty, or "deprecated, retires 15 Dec 2026"."""
     if not info.deprecated:

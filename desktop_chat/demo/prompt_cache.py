@@ -17,9 +17,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_chat.demo.errors import invalid_request
 from desktop_chat.demo.tokens import PROMPT_OVERHEAD_TOKENS, PromptUsage, content_tokens
 
 TTL_SECONDS = {"5m": 300.0, "1h": 3600.0}
+MAX_BREAKPOINTS = 4
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,43 @@ def _segments(body: Mapping[str, Any]) -> list[_Segment]:
         ttl = str(marker.get("ttl", "5m")) if isinstance(marker, dict) else None
         out.append(_Segment(digest.hexdigest(), tokens, ttl))
     return out
+
+
+def _check_marker(marker: Any, where: str) -> str:
+    if not isinstance(marker, dict) or marker.get("type") != "ephemeral":
+        raise invalid_request(f"{where}.type: Input should be 'ephemeral'")
+    ttl = marker.get("ttl", "5m")
+    if ttl not in TTL_SECONDS:
+        raise invalid_request(f"{where}.ttl: Input should be '5m' or '1h'")
+    return str(ttl)
+
+
+def check_cache_control(body: Mapping[str, Any]) -> None:
+    """Refuse what the API refuses: a malformed ``cache_control``, more than four
+    breakpoints, or a 1-hour breakpoint after a 5-minute one."""
+    markers: list[tuple[str, Any]] = []
+    if body.get("cache_control") is not None:
+        markers.append(("cache_control", body["cache_control"]))
+    sections: list[tuple[str, Any]] = [("tools", body.get("tools")), ("system", body.get("system"))]
+    for i, message in enumerate(body.get("messages") or []):
+        if isinstance(message, dict):
+            sections.append((f"messages.{i}.content", message.get("content")))
+    ordered: list[str] = []
+    for where, blocks in sections:
+        for j, block in enumerate(blocks if isinstance(blocks, list) else []):
+            if isinstance(block, dict) and block.get("cache_control") is not None:
+                ordered.append(_check_marker(block["cache_control"], f"{where}.{j}.cache_control"))
+    for where, marker in markers:
+        ordered.append(_check_marker(marker, where))  # after the last block
+    if len(ordered) > MAX_BREAKPOINTS:
+        raise invalid_request(
+            f"A maximum of {MAX_BREAKPOINTS} blocks with cache_control may be provided."
+            f" Found {len(ordered)}."
+        )
+    if "5m" in ordered and "1h" in ordered[ordered.index("5m") :]:
+        raise invalid_request(
+            "a ttl='1h' cache_control block must not come after a ttl='5m' cache_control block."
+        )
 
 
 def prompt_total(body: Mapping[str, Any], segments: Sequence[_Segment] | None = None) -> int:

@@ -18,7 +18,7 @@ from desktop_chat.demo.http11 import RequestHead
 from desktop_chat.demo.model_catalog import model_info, models_page
 from desktop_chat.demo.model_rules import check_for_model
 from desktop_chat.demo.payloads import message_json, reply_events
-from desktop_chat.demo.prompt_cache import PromptCache, prompt_total
+from desktop_chat.demo.prompt_cache import PromptCache, check_cache_control, prompt_total
 from desktop_chat.demo.rate_limits import rate_limit_headers
 from desktop_chat.demo.scenarios import Scenario, compose_reply, select_scenario
 from desktop_chat.demo.validation import check_messages_request
@@ -126,6 +126,7 @@ class Router:
         self._fail_if_asked(scenario)
         request = check_messages_request(body)
         model = check_for_model(body)
+        check_cache_control(body)
         usage = self.cache.usage(body, min_tokens=int(model["x_min_cache_tokens"]))
         reply = compose_reply(scenario, request)
         headers = rate_limit_headers(usage.total, request.max_tokens)

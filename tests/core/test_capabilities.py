@@ -81,6 +81,11 @@ def test_prefill_is_allowed_only_where_the_model_takes_it() -> None:
     assert not capabilities.allows_prefill(replace(BY_ID["claude-haiku-5-5"], prefill=None))
     assert capabilities.allows_prefill(ModelInfo("claude-next-1", "Next"))  # the API will say
     assert capabilities.allows_prefill(None)
+    assert capabilities.why_no_continue(BY_ID["claude-sonnet-4-6"]) is None
+    assert capabilities.why_no_continue(BY_ID["claude-opus-5-5"]) == (
+        "Claude Opus 5.5 cannot carry on a cut reply where it stopped (it takes no prefill):"
+        " ask it to go on, or pick another model."
+    )
 
 
 def test_deprecated_models_say_when_they_retire() -> None:

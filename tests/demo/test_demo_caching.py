@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import anthropic
+import pytest
 from anthropic.types import MessageParam
 from demo_prompts import MODEL, ask
 
@@ -71,3 +72,35 @@ def test_a_block_breakpoint_with_an_hour_is_reported_as_such(
     assert first.cache_creation.ephemeral_5m_input_tokens == 0
     assert second.cache_read_input_tokens == first.cache_creation_input_tokens
     assert second.input_tokens > 0 and second.cache_creation_input_tokens == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        ({"cache_control": {"type": "permanent"}}, "cache_control.type: Input should be"),
+        ({"cache_control": {"type": "ephemeral", "ttl": "1d"}}, "ttl: Input should be '5m'"),
+        (
+            {
+                "system": [
+                    {"type": "text", "text": f"part {i}", "cache_control": {"type": "ephemeral"}}
+                    for i in range(5)
+                ]
+            },
+            "A maximum of 4 blocks with cache_control may be provided. Found 5.",
+        ),
+        (
+            {
+                "system": [{"type": "text", "text": "a", "cache_control": {"type": "ephemeral"}}],
+                "cache_control": {"type": "ephemeral", "ttl": "1h"},
+            },
+            "must not come after a ttl='5m'",
+        ),
+    ],
+)
+def test_cache_control_the_api_refuses_is_refused(
+    client: anthropic.Anthropic, extra: dict[str, Any], words: str
+) -> None:
+    with pytest.raises(anthropic.BadRequestError) as caught:
+        create(client, ask("Hi"), **extra)
+    assert isinstance(caught.value.body, dict)
+    assert words in caught.value.body["error"]["message"]
