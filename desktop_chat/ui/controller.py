@@ -220,17 +220,12 @@ class ChatController(QObject):
         if base is None:
             self.notice.emit("Only a reply that stopped short can be continued.", False)
             return False
-        from desktop_chat.core.capabilities import allows_prefill, model_info  # (not at start-up)
+        from desktop_chat.core.capabilities import model_info, why_no_continue  # not at start-up
         from desktop_chat.core.models import known_models
 
-        model = self.settings.model
-        if not allows_prefill(model_info(model, known_models(self.settings.base_url))):
-            self.notice.emit(
-                f"\u201c{model}\u201d cannot carry on a reply (it refuses a prefilled "
-                f"answer). Ask again with {self.key('regenerate')}, or choose another model "
-                f"in Settings ({self.key('settings')}).",
-                False,
-            )
+        info = model_info(self.settings.model, known_models(self.settings.base_url))
+        if reason := why_no_continue(info):
+            self.notice.emit(f"{reason} ({self.key('regenerate')} asks again.)", False)
             return False
         if not self._can_start():
             return False

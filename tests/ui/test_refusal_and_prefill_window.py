@@ -55,6 +55,20 @@ def test_continue_explains_itself_on_a_model_without_prefill(
     win.controller.apply_settings(Settings(thinking="off", model="claude-opus-5-5"))
     requests = len(api_server.requests)
     qtbot.keyClick(win.composer, Qt.Key.Key_Return, CTRL | SHIFT)
-    assert "cannot carry on a reply" in win.chat_view.toPlainText()
+    assert "cannot carry on a cut reply" in win.chat_view.toPlainText()
     assert "Ctrl+R" in win.chat_view.toPlainText()
     assert len(api_server.requests) == requests and not win.controller.busy  # nothing sent
+
+
+def test_a_block_kind_newer_than_the_app_is_shown_in_the_side_pane_and_sent_back(
+    qtbot: Any, make_window: Any, api_server: Any
+) -> None:
+    win: MainWindow = make_window(Settings(thinking="off"))
+    reply = ask(qtbot, win, "demo:unknown_block")
+    unknown = [b for b in reply.content if b["type"] not in ("text", "thinking")]
+    assert unknown
+    titles = [s.toggle.text() for s in win.inspector.sections.values()]
+    assert any(t.startswith(f"Unsupported block: {unknown[0]['type']}") for t in titles)
+    ask(qtbot, win, "And then?")
+    sent_back = api_server.requests[-1].body["messages"][-2]["content"]
+    assert unknown[0] in sent_back  # as it came
