@@ -8,14 +8,18 @@ of its own (an SQLite connection belongs to the thread that made it).
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_chat.core.conversation import Conversation, PathEntry
 from desktop_chat.core.store_paging import PathPage
 from desktop_chat.core.store_rows import MESSAGE_COLUMNS, message_from_row
+from desktop_chat.core.turn import CannotAskError
 
+WHOLE_AFTER_S = 0.15  # after the first paint: a worker would compete with it for the GIL
 MAX_MESSAGES = 20_000
 """Longer conversations are not loaded whole (far beyond any model's context window: the
 API would refuse them): they can be read and exported, not continued."""
@@ -94,3 +98,48 @@ def complete(shown: Conversation, whole: Conversation) -> list[PathEntry]:
     entries = shown.path_entries()
     older = next((i for i, e in enumerate(entries) if e.message.id == first_shown), 0)
     return entries[:older]
+
+
+class WholeLoader:
+    """Reads the rest of the conversation shown (opened with the end of its path) in a
+    worker thread, then completes it; ``on_older`` gets what comes before what was shown."""
+
+    def __init__(self, on_older: Callable[[Conversation, list[PathEntry]], None]) -> None:
+        self._on_older = on_older
+        self._loading: asyncio.Future[Conversation | TooLong] | None = None
+
+    def start(self, shown: Conversation, path: Path) -> None:
+        self.cancel()
+        self._loading = asyncio.ensure_future(self._read(shown, path))
+        self._loading.add_done_callback(lambda task: self._done(shown, task))
+
+    def cancel(self) -> None:
+        """Another conversation is shown (the thread finishes its read; it is dropped)."""
+        if self._loading is not None:
+            self._loading.cancel()
+            self._loading = None
+
+    async def wait(self, shown: Conversation) -> None:
+        """Until ``shown`` is whole; raises CannotAskError when it cannot be."""
+        loading = self._loading
+        if not shown.partial or loading is None:
+            return
+        try:
+            whole = await asyncio.shield(loading)
+        except sqlite3.Error as exc:
+            raise CannotAskError(f"This conversation could not be read whole: {exc}") from exc
+        if isinstance(whole, TooLong):
+            raise CannotAskError(str(whole))
+
+    @staticmethod
+    async def _read(shown: Conversation, path: Path) -> Conversation | TooLong:
+        await asyncio.sleep(WHOLE_AFTER_S)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, read_whole, path, shown.id)
+
+    def _done(self, shown: Conversation, task: asyncio.Future[Conversation | TooLong]) -> None:
+        if task.cancelled() or task.exception() is not None:
+            return  # said when sending (``wait``)
+        whole = task.result()
+        if not isinstance(whole, TooLong):
+            self._on_older(shown, complete(shown, whole))

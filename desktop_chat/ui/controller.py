@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,6 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_chat.core.api_access import ApiAccess
 from desktop_chat.core.conversation import Conversation, Message, PathEntry, Status
-from desktop_chat.core.conversation_loader import TooLong, complete, from_page, read_whole
 from desktop_chat.core.conversation_notes import Notes, notes_for
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.redaction import redact
@@ -33,20 +31,18 @@ from desktop_chat.core.stream import (
     ToolInputDelta,
     Update,
 )
-from desktop_chat.core.turn import CannotAskError, Turn, no_key_text
+from desktop_chat.core.turn import Turn, no_key_text
+from desktop_chat.ui.save_keeper import SaveKeeper
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from anthropic import AsyncAnthropic
 
-    from desktop_chat.core.autosave import AutoSaver
+    from desktop_chat.core.conversation_loader import WholeLoader
     from desktop_chat.core.store import Store
 
 log = logging.getLogger(__name__)
 
 TAIL = 200  # messages of a conversation read and drawn before its first paint
-WHOLE_AFTER_S = 0.15  # then the rest of it is read, in a worker thread
 
 
 class ChatController(QObject):
@@ -121,10 +117,11 @@ class ChatController(QObject):
         self.settings = settings
         self.keymap = keymap or Keymap()
         self.retry_policy = RetryPolicy()
-        self._saver = self._make_saver(conversation)
+        self.saving = SaveKeeper(lambda text: self.on_notice(text, True), self)
+        self._saver = self.saving.writer_for(conversation)
         self.api = ApiAccess(key_provider, sdk_ready, lambda: self.settings, base_url)
         self.turn: Turn | None = None
-        self._loading: asyncio.Future[Conversation | TooLong] | None = None
+        self._whole: WholeLoader | None = None  # reads the rest of a conversation just opened
 
     # section: state the views and commands ask about
 
@@ -149,19 +146,24 @@ class ChatController(QObject):
     def attach_store(self, store: Store) -> None:
         """Save conversations to ``store`` from now on (it opens after the first paint)."""
         self.store = store
-        self._saver = self._make_saver(self.conversation)
+        self.saving.attach(store)
+        self._saver = self.saving.writer_for(self.conversation)
         if self._saver is not None:
             # Sent in the first moments, before the store opened: saved now. (A reply in
             # progress then is waiting for the SDK, and is saved as it streams.)
             for message in self.conversation.messages:
                 self._saver.save_message(message)
 
-    def _make_saver(self, conversation: Conversation) -> AutoSaver | None:
-        if self.store is None:
-            return None
-        from desktop_chat.core.autosave import AutoSaver  # with the store, after first paint
+    @property
+    def unsaved(self) -> str | None:
+        return self.saving.unsaved
 
-        return AutoSaver(self.store, conversation, lambda text: self.on_notice(text, True))
+    def save_database_again(self) -> None:
+        """After the database file was deleted: write it again where it was, then the rest."""
+        if problem := self.saving.save_again():
+            self.on_notice(problem, True)
+        else:
+            self.notice.emit("The conversations database was saved again.", False)
 
     def set_base_url(self, base_url: str | None) -> None:
         """Talk to ``base_url`` from the next turn on (the demo server starts after paint)."""
@@ -298,7 +300,8 @@ class ChatController(QObject):
         self.turn.start()
 
     async def _open_client(self) -> AsyncAnthropic | None:
-        await self._whole()
+        if self._whole is not None:
+            await self._whole.wait(self.conversation)
         return await self.api.open_client()
 
     # section: the turn's listener (core.turn.TurnListener)
@@ -376,6 +379,7 @@ class ChatController(QObject):
         """
         if self.store is None or conversation_id == self.conversation.id or self.busy:
             return conversation_id == self.conversation.id
+        from desktop_chat.core.conversation_loader import WholeLoader, from_page
         from desktop_chat.core.store import StoreError
 
         try:
@@ -385,46 +389,21 @@ class ChatController(QObject):
             return False
         conversation = from_page(page)
         self._show(conversation)
-        self._loading = asyncio.ensure_future(self._read_whole(conversation, self.store.path))
-        self._loading.add_done_callback(lambda task: self._on_whole(conversation, task))
+        self._whole = self._whole or WholeLoader(self._on_older)
+        self._whole.start(conversation, self.store.path)
         return True
 
-    @staticmethod
-    async def _read_whole(conversation: Conversation, path: Path) -> Conversation | TooLong:
-        # After the first paint: the worker would compete with it for the interpreter.
-        await asyncio.sleep(WHOLE_AFTER_S)
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, read_whole, path, conversation.id)
-
-    def _on_whole(self, shown: Conversation, task: asyncio.Future[Conversation | TooLong]) -> None:
-        """The whole conversation was read: complete the one shown, draw what is older."""
-        if task.cancelled() or task.exception() is not None or shown is not self.conversation:
-            return  # said when sending (``_whole``), or another conversation is shown
-        whole = task.result()
-        if isinstance(whole, TooLong):
-            return
-        if older := complete(shown, whole):
+    def _on_older(self, shown: Conversation, older: list[PathEntry]) -> None:
+        """The rest of a conversation opened with its end was read: draw it above."""
+        if shown is self.conversation and older:
             self.older_loaded.emit([(e.message, self.notes_for(e)) for e in older])
 
-    async def _whole(self) -> None:
-        """Wait until the conversation shown is loaded whole (it is, unless just opened)."""
-        loading = self._loading
-        if not self.conversation.partial or loading is None:
-            return
-        try:
-            whole = await asyncio.shield(loading)
-        except sqlite3.Error as exc:
-            raise CannotAskError(f"This conversation could not be read whole: {exc}") from exc
-        if isinstance(whole, TooLong):
-            raise CannotAskError(str(whole))
-
     def _show(self, conversation: Conversation) -> None:
-        if self._loading is not None:
-            self._loading.cancel()  # (the thread finishes its read; the result is dropped)
-            self._loading = None
+        if self._whole is not None:
+            self._whole.cancel()
         self.conversation_leaving.emit()
         self.conversation = conversation
-        self._saver = self._make_saver(conversation)
+        self._saver = self.saving.writer_for(conversation)
         self.conversation_changed.emit()
         self.title_changed.emit(conversation.title)
         self._reset_transcript()

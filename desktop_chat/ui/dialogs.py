@@ -120,6 +120,24 @@ class Dialogs(QObject):
         dialog.key_saved.connect(self.key_saved)
         dialog.open()
 
+    def ask_quit_unsaved(self, unsaved: str, quit_anyway: Callable[[], None]) -> None:
+        """Quitting while something is not saved: say what, and let the user choose."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Quit with unsaved messages?",
+            f"{unsaved}\n\nIf you quit now, what is not saved is lost. Export the "
+            "conversation first to keep it.",
+            QMessageBox.StandardButton.Cancel,
+            self._window,
+        )
+        quit_button = box.addButton("Quit without saving", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: quit_anyway() if button is quit_button else None)
+        box.open()
+
     def open_export(self, conversations: Callable[[], Iterable[Conversation]], name: str) -> None:
         from desktop_chat.ui.export_dialog import ExportDialog
 

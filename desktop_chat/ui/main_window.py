@@ -23,6 +23,7 @@ from desktop_chat.ui.dialogs import Dialogs
 from desktop_chat.ui.draft_keeper import DraftKeeper
 from desktop_chat.ui.find_bar import FindBar
 from desktop_chat.ui.inspector import Inspector
+from desktop_chat.ui.save_banner import SaveBanner
 from desktop_chat.ui.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         left_layout.setSpacing(6)
         left_layout.addWidget(self.chat_view, 1)
         left_layout.addWidget(self.find_bar)
+        self.save_banner = SaveBanner(self)
+        left_layout.addWidget(self.save_banner)
         left_layout.addWidget(self.composer)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(self, controller, self.keymap, lambda a: self.commands.enabled(a))
         self.commands = Commands(self)
         self.actions_by_id: dict[str, QAction] = {}
+        self._quit_unsaved = False
         self._connect_signals()
         self.on_keys_changed()
         self.composer.setFocus()
@@ -151,6 +155,13 @@ class MainWindow(QMainWindow):
         c.key_rejected.connect(
             lambda: self.dialogs.open_key("The API did not accept the key. Enter another one.")
         )
+
+        # section: what is not saved
+        c.saving.unsaved_changed.connect(self.save_banner.on_unsaved)
+        c.saving.file_problem_changed.connect(self.save_banner.on_file_problem)
+        self.save_banner.retry_requested.connect(c.saving.retry)
+        self.save_banner.save_again_requested.connect(c.save_database_again)
+        self.save_banner.export_requested.connect(self.commands.on_export)
 
     def attach_store(self, store: Store) -> None:
         """Conversations are saved from now on; the sidebar lists and searches them."""
@@ -243,5 +254,14 @@ class MainWindow(QMainWindow):
     # section: Qt overrides
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.controller.unsaved
+        if unsaved and not self._quit_unsaved:
+            event.ignore()  # asked first: the answer closes the window again, or not
+            self.dialogs.ask_quit_unsaved(unsaved, self.on_quit_anyway)
+            return
         self.closing.emit()
         super().closeEvent(event)
+
+    def on_quit_anyway(self) -> None:
+        self._quit_unsaved = True
+        self.close()
