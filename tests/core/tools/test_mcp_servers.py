@@ -226,8 +226,8 @@ def test_a_streamable_http_server_with_a_header_from_the_keychain(
 
     caplog.set_level(logging.WARNING)
     asyncio.run(go())
-    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-    assert all(("wrong" in m or "unknown" in m) for m in warned), warned  # only the bad ones
+    # Credentials refused, or a secret missing: failed at once, not started again.
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 def test_a_server_that_hangs_on_start_is_stopped_at_the_time_limit_and_left_no_process() -> None:
