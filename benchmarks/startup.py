@@ -4,7 +4,7 @@ Both are started as fresh processes with the same interpreter on the same X serv
 offscreen platform when there is no DISPLAY and no Xvfb); the time is from spawning the process
 to the line each prints on its first paint. Prints one line per figure.
 
-    .venv/bin/python benchmarks/startup.py [--runs 7]
+    .venv/bin/python benchmarks/startup.py [--runs 7] [--home DIR]
 """
 
 from __future__ import annotations
@@ -74,9 +74,14 @@ def time_to_paint(cmd: list[str], env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--home",
+        help="the app's data folder (DESKTOP_CHAT_HOME) to start with, such as the one "
+        "huge_conversation.py built; an empty temp folder by default",
+    )
     args = parser.parse_args()
-    with display() as extra, tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, **extra, "DESKTOP_CHAT_HOME": home}
+    with display() as extra, tempfile.TemporaryDirectory() as empty:
+        env = {**os.environ, **extra, "DESKTOP_CHAT_HOME": args.home or empty}
         app_cmd = [sys.executable, "-m", "desktop_chat", "--demo"]
         bare_cmd = [sys.executable, "-c", BARE_WINDOW]
         time_to_paint(app_cmd, env)  # warm the file cache for both

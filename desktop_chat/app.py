@@ -133,6 +133,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     from desktop_chat.core.client import load_sdk
     from desktop_chat.core.conversation import Conversation
     from desktop_chat.core.drafts import DraftStore
+    from desktop_chat.core.keymap import Keymap
     from desktop_chat.core.settings import load_settings
     from desktop_chat.ui.controller import ChatController
     from desktop_chat.ui.main_window import MainWindow, apply_theme
@@ -153,10 +154,18 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     server: DemoServer | None = None
     # The key is looked up off the UI thread (a keychain may block); sends wait for `ready`.
     key_state: dict[str, str | None] = {"key": DEMO_KEY if demo else None}
+    keymap, shortcut_problems = Keymap.load()
     controller = ChatController(
-        Conversation(), settings, lambda: key_state["key"], ready, base_url=args.base_url
+        Conversation(),
+        settings,
+        lambda: key_state["key"],
+        ready,
+        keymap=keymap,
+        base_url=args.base_url,
     )
     window = MainWindow(controller)
+    for problem in shortcut_problems:
+        window.chat_view.show_notice(f"Keyboard shortcuts: {problem}", error=True)
     for problem in problems:
         window.chat_view.show_notice(f"Settings: {problem}", error=True)
     closed: asyncio.Future[None] = loop.create_future()
@@ -166,7 +175,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     )
     if report := os.environ.get(STATE_REPORT_ENV):
         controller.reply_finished.connect(lambda *_: _write_state(window, Path(report)))
-        window.transcript_redrawn.connect(lambda: _write_state(window, Path(report)))
+        controller.transcript_reset.connect(lambda _: _write_state(window, Path(report)))
     window.show()
 
     async def look_up_key() -> str | None:
@@ -205,7 +214,10 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
             window.attach_store(store)
             # The newest conversation, if its reply was cut (by a crash, say; the command
             # line may have marked it interrupted already), opens with the way to retry it.
-            window.open_latest_interrupted()
+            if controller.reopen_interrupted():
+                window.status.show(
+                    "The app stopped in the middle of this reply; what arrived is kept.", 10000
+                )
         if demo:
             from desktop_chat.demo.server import DemoServer
 
@@ -213,17 +225,17 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
             server = DemoServer(tokens_per_second=tps)
             await loop.run_in_executor(None, server.start)
             controller.set_base_url(server.base_url)
-            window.statusBar().showMessage(f"Demo mode: replies come from {server.base_url}", 8000)
+            window.status.show(f"Demo mode: replies come from {server.base_url}", 8000)
         await loop.run_in_executor(None, load_sdk)
         if not demo:
             problem = await look_up_key()
             if key_state["key"] is None:
                 window.chat_view.show_notice(
-                    "No API key found. Add one with Ctrl+Shift+K, set ANTHROPIC_API_KEY, "
-                    "or start with --demo to try the app without one.",
+                    f"No API key found. Add one with {controller.key('api_key')}, set "
+                    "ANTHROPIC_API_KEY, or start with --demo to try the app without one.",
                     error=True,
                 )
-                window.on_change_key(problem)
+                window.dialogs.open_key(problem)
         ready.set_result(None)
         if report := os.environ.get(STATE_REPORT_ENV):
             _write_state(window, Path(report))
@@ -250,7 +262,7 @@ async def _smoke_test(window: MainWindow) -> int:
     from desktop_chat.core.conversation import Status
 
     done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-    window.controller.reply_finished.connect(lambda message, _snapshot: _resolve(done, message))
+    window.controller.reply_finished.connect(lambda message, _notes: _resolve(done, message))
     window.composer.setPlainText(SMOKE_PROMPT)
     window.composer.submitted.emit(SMOKE_PROMPT)
     try:

@@ -9,21 +9,20 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import NoReturn
 
 from desktop_chat.core.conversation import Conversation
 from desktop_chat.core.safe_files import write_atomically
 from desktop_chat.core.store import Store, StoreError
-from desktop_chat.core.transcripts import (
-    FORMATS,
-    TranscriptError,
-    import_json,
-    iter_html,
-    iter_json,
-    iter_markdown,
-)
+from desktop_chat.core.transcript_fields import TranscriptError
+from desktop_chat.core.transcript_formats import FORMATS
+from desktop_chat.core.transcript_html import iter_html
+from desktop_chat.core.transcript_import import import_json
+from desktop_chat.core.transcript_json import iter_json
+from desktop_chat.core.transcript_markdown import iter_markdown
 
 
 class _UsageError(Exception):
@@ -104,7 +103,8 @@ def run_export(argv: list[str]) -> int:
         return args
     try:
         with Store.open() as store:
-            store.mark_streaming_as_interrupted()  # only if the app is not running
+            with suppress(StoreError):  # a nicety: never a reason not to export
+                store.mark_streaming_as_interrupted()  # only if the app is not running
             if args.all:
                 conversations: Iterator[Conversation] = store.iter_conversations()
                 title = "desktop-chat: all conversations"
@@ -135,6 +135,21 @@ def run_export(argv: list[str]) -> int:
 # -- import ---------------------------------------------------------------------------------
 
 
+def _progress_line(prog: str) -> Callable[[str], None]:
+    """Progress of a long import on stderr: rewritten in place on a terminal, else a line
+    each time (a log)."""
+    terminal = sys.stderr.isatty()
+
+    def show(text: str) -> None:
+        if terminal:
+            sys.stderr.write(f"\r{prog}: {text}\x1b[K")
+        else:
+            sys.stderr.write(f"{prog}: {text}\n")
+        sys.stderr.flush()
+
+    return show
+
+
 def run_import(argv: list[str]) -> int:
     parser = _Parser(
         prog="desktop-chat import",
@@ -151,11 +166,13 @@ def run_import(argv: list[str]) -> int:
         return _fail(parser.prog, f"cannot read {args.path}: {exc.strerror or exc}")
     try:
         with Store.open() as store:
-            result = import_json(store, data)
+            result = import_json(store, data, progress=_progress_line(parser.prog))
     except TranscriptError as exc:
         return _fail(parser.prog, f"{args.path}: {exc}")
     except StoreError as exc:
         return _fail(parser.prog, str(exc))
+    if sys.stderr.isatty() and result.message_count >= 10_000:
+        sys.stderr.write("\n")  # end the progress line
     n, m = len(result.conversations), result.message_count
     print(f"Imported {n} conversation{'' if n == 1 else 's'} ({m} message{'' if m == 1 else 's'}).")
     for note in result.notes():

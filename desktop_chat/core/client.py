@@ -6,19 +6,26 @@ the window paints first, and ``load_sdk()`` runs in a worker thread meanwhile.
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import html
 import importlib
 import os
+import re
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from desktop_chat.core.redaction import redact
 from desktop_chat.core.stream import TurnSnapshot, Update, fold
 
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
 
 BASE_URL_ENV = "ANTHROPIC_BASE_URL"
+YIELD_EVERY_S = 0.004  # reading a stream gives the event loop a turn at least this often
 API_KEY_ENV = "ANTHROPIC_API_KEY"
 
 
@@ -26,6 +33,9 @@ def load_sdk() -> None:
     """Import the SDK and the modules a first request needs (slow: run it off the UI thread)."""
     for name in ("anthropic", "anthropic.lib.streaming", "anthropic.types", "jiter"):
         importlib.import_module(name)
+    # What start-up made lives as long as the app: keep it out of the collector's full
+    # passes, which otherwise walk it all (0.5 M objects: 40-70 ms, a stall mid-stream).
+    gc.freeze()
 
 
 def make_client(
@@ -46,6 +56,7 @@ def make_client(
 
 class ErrorKind(StrEnum):
     AUTH = "auth"
+    BILLING = "billing"
     PERMISSION = "permission"
     NOT_FOUND = "not_found"
     BAD_REQUEST = "bad_request"
@@ -73,6 +84,19 @@ class TurnError:
     request_id: str | None = None
 
 
+SILENCE_NOTICE_S = 15.0
+"""After this long with nothing from the server (no event, not even a ping), say so."""
+
+
+def silence_text(waited_s: float, stop_key: str = "Esc") -> str:
+    """What to show while a request waits on a silent server: how long, and how to stop.
+
+    The UI shows it once ``waited_s`` reaches ``SILENCE_NOTICE_S`` and updates it every
+    second or so; ``stop_key`` is the live binding of "stop".
+    """
+    return f"Nothing has arrived yet after {round(waited_s)} s; {stop_key} stops waiting."
+
+
 async def stream_turn(
     client: AsyncAnthropic,
     params: dict[str, Any],
@@ -83,18 +107,40 @@ async def stream_turn(
 
     Returns ``None`` when the reply completed (``message_stop`` arrived), else the reason.
     Whatever arrived stays in ``snapshot``. Cancelling the task stops the stream at once.
+    A response that is not an event stream (an HTML error page sent with status 200, say)
+    is not read as one: the error says what came back, and is not retried by itself.
     """
     try:
         async with client.messages.stream(**params) as stream:
             snapshot.request_id = stream.request_id
+            response = stream.response
+            content_type = response.headers.get("content-type", "")
+            if content_type and "text/event-stream" not in content_type.lower():
+                return _not_a_stream(
+                    response.status_code, content_type, await _excerpt(response), snapshot
+                )
+            turn_at = time.monotonic() + YIELD_EVERY_S
             async for event in stream:
                 update = fold(snapshot, event)
                 if update is not None:
                     on_update(update)
+                # Events already read arrive without a pause: a fast server would keep this
+                # task running, and keys, Esc and paints waiting, for as long as it sends.
+                if time.monotonic() >= turn_at:
+                    await asyncio.sleep(0)
+                    turn_at = time.monotonic() + YIELD_EVERY_S
     except Exception as exc:  # every failure becomes words; the partial reply stays
         if snapshot.completed:
             return None  # message_stop arrived: the reply is whole; a fault after it loses nothing
         return classify(exc, snapshot)
+    if snapshot.message_id is None:
+        # Not one event: retrying by itself would only add empty replies.
+        return TurnError(
+            ErrorKind.INVALID_RESPONSE,
+            "The server ended the response without sending any of the reply.",
+            retryable=True,
+            request_id=snapshot.request_id,
+        )
     if not snapshot.completed:
         return TurnError(
             ErrorKind.INCOMPLETE,
@@ -105,11 +151,59 @@ async def stream_turn(
     return None
 
 
+_EXCERPT_BYTES = 4096
+_EXCERPT_CHARS = 160
+
+
+async def _excerpt(response: Any) -> str:
+    """The first words of a body that is not an event stream, as one line of plain text."""
+    data = b""
+    try:
+        async for chunk in response.aiter_bytes():
+            data += chunk
+            if len(data) >= _EXCERPT_BYTES:
+                break
+    except Exception:  # what came before the fault is excerpt enough
+        pass
+    text = data[:_EXCERPT_BYTES].decode("utf-8", "replace")
+    title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+    if title:
+        text = title.group(1) + " " + text[title.end() :]
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", text, flags=re.IGNORECASE | re.DOTALL)
+    text = " ".join(html.unescape(re.sub(r"<[^>]*>", " ", text)).split())
+    if len(text) > _EXCERPT_CHARS:
+        text = text[:_EXCERPT_CHARS].rstrip() + "…"
+    return text
+
+
+def _not_a_stream(
+    status: int, content_type: str, excerpt: str, snapshot: TurnSnapshot
+) -> TurnError:
+    kind_of_body = content_type.split(";")[0].strip() or "an unknown kind of body"
+    what = "an HTML page" if "html" in kind_of_body else kind_of_body
+    said = f": “{excerpt}”" if excerpt else ""
+    return TurnError(
+        ErrorKind.INVALID_RESPONSE,
+        redact(
+            f"The server sent {what} (HTTP {status}) instead of the reply{said}. "
+            "Something between this app and the API (a proxy, or the base URL) answered."
+        ),
+        retryable=False,
+        status_code=status,
+        request_id=snapshot.request_id,
+    )
+
+
 _STATUS_KINDS: dict[int, tuple[ErrorKind, str, bool]] = {
     400: (ErrorKind.BAD_REQUEST, "The API refused the request: {detail}", False),
     401: (
         ErrorKind.AUTH,
         "The API key was not accepted. Check or replace it in Settings.",
+        False,
+    ),
+    402: (
+        ErrorKind.BILLING,
+        "The account has no credit left for the API (402): {detail} Add credit, then retry.",
         False,
     ),
     403: (ErrorKind.PERMISSION, "This API key may not use that: {detail}", False),
@@ -120,6 +214,7 @@ _STATUS_KINDS: dict[int, tuple[ErrorKind, str, bool]] = {
         False,
     ),
     429: (ErrorKind.RATE_LIMIT, "Rate limit reached: {detail}", True),
+    504: (ErrorKind.SERVER, "The API took too long to answer (HTTP 504). Try again.", True),
     529: (ErrorKind.OVERLOADED, "The API is overloaded right now. Try again shortly.", True),
 }
 
@@ -131,7 +226,13 @@ _BODY_TYPES: dict[str, tuple[ErrorKind, str]] = {
 
 
 def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnError:
-    """Plain words for any failure of a streamed turn (never a traceback, never the key)."""
+    """Plain words for any failure of a streamed turn (never a traceback, never the key:
+    every message goes through ``redact``, as it may quote the server)."""
+    error = _classify(exc, snapshot)
+    return replace(error, message=redact(error.message))
+
+
+def _classify(exc: BaseException, snapshot: TurnSnapshot | None) -> TurnError:
     import anthropic
     import httpx2
 
@@ -154,7 +255,7 @@ def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnEr
             exc.status_code,
             (ErrorKind.SERVER, "The API failed (HTTP {status}): {detail}", True),
         )
-        if exc.status_code >= 500 and exc.status_code != 529:
+        if exc.status_code >= 500 and exc.status_code not in _STATUS_KINDS:
             kind, words, retryable = (
                 ErrorKind.SERVER,
                 "The API failed (HTTP {status}). Try again.",
@@ -186,6 +287,17 @@ def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnEr
             retryable=True,
             request_id=request_id,
         )
+    if isinstance(exc, anthropic.APIConnectionError) and (
+        loop := _cause(exc, httpx2.TooManyRedirects)
+    ):
+        where = _redirect_target(loop)
+        return TurnError(
+            ErrorKind.CONNECTION,
+            f"The server{where} redirects in a loop, so the API was never reached. "
+            "Check the base URL in Settings (or the proxy).",
+            retryable=False,
+            request_id=request_id,
+        )
     if isinstance(exc, anthropic.APIConnectionError):
         return TurnError(
             ErrorKind.CONNECTION,
@@ -214,6 +326,25 @@ def classify(exc: BaseException, snapshot: TurnSnapshot | None = None) -> TurnEr
         retryable=True,
         request_id=request_id,
     )
+
+
+def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """The first exception of ``kind`` in ``exc``'s chain of causes, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _redirect_target(exc: BaseException) -> str:
+    request = getattr(exc, "_request", None)
+    url = getattr(request, "url", None)
+    host = getattr(url, "host", None)
+    return f" at {host}" if host else ""
 
 
 def _error_type(exc: Any) -> str:

@@ -113,11 +113,14 @@ class Message:
     api_message_id: str | None = None
     request_id: str | None = None
     stop_reason: str | None = None
+    stop_sequence: str | None = None  # the one that ended it, when stop_reason says so
     stop_details: dict[str, Any] | None = None
     usage: Usage = field(default_factory=Usage)
     metrics: Metrics = field(default_factory=Metrics)
     status: Status = Status.COMPLETE
     error: str | None = None  # plain words, for the user
+    # Left out of what is sent to the API (a refused exchange the user chose to drop).
+    excluded: bool = False
 
     @classmethod
     def user(cls, text: str) -> Message:
@@ -127,6 +130,25 @@ class Message:
     def text(self) -> str:
         """The message's visible text: its text blocks, joined."""
         return "".join(b.get("text", "") for b in self.content if b.get("type") == "text")
+
+
+_CONTINUABLE = ("max_tokens", "pause_turn")
+
+
+@dataclass(frozen=True)
+class PathEntry:
+    """A message of the path shown, with what the notes under it say.
+
+    ``variant`` of ``variants``: its place among its siblings (regenerated replies, or
+    edited questions); ``continuable``: it stopped short and can be carried on; ``last``: it
+    ends the path.
+    """
+
+    message: Message
+    variant: int
+    variants: int
+    continuable: bool
+    last: bool
 
 
 class EndOfPath:
@@ -150,6 +172,14 @@ class Conversation:
     created_at: float = field(default_factory=time.time)
     messages: list[Message] = field(default_factory=list)  # every message, oldest first
     current_id: str | None = None  # the last message of the path shown; None: the newest
+    # Set while only the end of the path is loaded (a long conversation just opened): for
+    # each loaded message with variants or branches, the ids of all of them, oldest first.
+    sibling_ids: dict[str, list[str]] | None = None
+
+    @property
+    def partial(self) -> bool:
+        """Only the end of the path is loaded: nothing can be sent or flipped yet."""
+        return self.sibling_ids is not None
 
     def title_from_first_message(self) -> str:
         for m in self.messages:
@@ -203,6 +233,46 @@ class Conversation:
             return [message]
         return [m for m in self.messages if m.parent_id == message.parent_id]
 
+    def continuable(self) -> Message | None:
+        """The last reply, when it stopped short (max_tokens, paused, cut by a fault or by
+        Esc) with some text the API can carry on from."""
+        path = self.path()
+        last = path[-1] if path else None
+        if last is None or last.role != "assistant":
+            return None
+        if last.stop_reason in _CONTINUABLE:
+            return last
+        if last.status is not Status.COMPLETE and last.text.strip():
+            return last
+        return None
+
+    def path_entries(self) -> list[PathEntry]:
+        """The path shown, each message with what its notes say, in one pass over the tree
+        (a note per message asking for its siblings would cost O(n²) on a long chat)."""
+        path = self.path()
+        linked = not all(m.parent_id is None for m in self.messages)
+        siblings: dict[str | None, list[str]] = {}
+        if linked:
+            for m in self.messages:
+                siblings.setdefault(m.parent_id, []).append(m.id)
+        continuable = self.continuable()
+        entries = []
+        for m in path:
+            if self.sibling_ids is not None:
+                ids = self.sibling_ids.get(m.id, [m.id])
+            else:
+                ids = siblings.get(m.parent_id, [m.id]) if linked else [m.id]
+            entries.append(
+                PathEntry(
+                    m,
+                    variant=ids.index(m.id) + 1 if len(ids) > 1 else 1,
+                    variants=len(ids),
+                    continuable=m is continuable,
+                    last=m is path[-1],
+                )
+            )
+        return entries
+
     def show(self, message_id: str) -> None:
         """Make the path go through ``message_id``, on to its newest descendants."""
         children: dict[str | None, list[Message]] = {}
@@ -213,17 +283,37 @@ class Conversation:
             node_id = children[node_id][-1].id
         self.current_id = node_id
 
+    def drop_exchange(self, reply: Message) -> list[Message]:
+        """Leave ``reply`` and the question it answers out of what is sent from now on.
+
+        What the API's documentation asks after a refusal: the refused exchange must not
+        go back with the next request. The messages stay in the conversation (shown, saved,
+        exported), marked ``excluded``; the changed messages are returned for saving.
+        """
+        by_id = self._by_id()
+        question = by_id.get(reply.parent_id or "")
+        if question is None and all(m.parent_id is None for m in self.messages):
+            at = next((i for i, m in enumerate(self.messages) if m.id == reply.id), 0)
+            question = self.messages[at - 1] if at > 0 else None
+        changed = [reply] + ([question] if question is not None and question.role == "user" else [])
+        for m in changed:
+            m.excluded = True
+        return changed
+
     def to_api_messages(self) -> list[dict[str, Any]]:
         """The ``messages`` parameter that continues this conversation.
 
         Complete replies go back unchanged (thinking blocks with their signatures). From a
         reply that did not complete, only what the API accepts is kept: finished blocks,
         and text without trailing white space. A tool_use is answered with an error
-        tool_result, since this client runs no tools.
+        tool_result, since this client runs no tools. Excluded messages (a dropped refused
+        exchange) are left out.
         """
         out: list[dict[str, Any]] = []
         pending_tool_ids: list[str] = []
         for m in self.path():
+            if m.excluded:
+                continue
             if m.role == "assistant":
                 if m.status is Status.STREAMING:
                     continue
@@ -304,6 +394,7 @@ def merge_continuation(base: Message, part: Message) -> Message:
         api_message_id=part.api_message_id or base.api_message_id,
         request_id=part.request_id or base.request_id,
         stop_reason=part.stop_reason,
+        stop_sequence=part.stop_sequence,
         stop_details=part.stop_details,
         usage=usage,
         metrics=Metrics(

@@ -10,12 +10,23 @@ to be called debounced while typing (every ~300 ms): a save of unchanged text co
 and the methods are thread-safe, so a very large draft can be saved from a worker thread.
 A file that cannot be read is kept aside as ``drafts.json.bad-<time>`` and an empty set is
 used, rather than failing the app's start.
+
+Several windows (or processes) may share one data folder, each with its own ``DraftStore``.
+They merge rather than overwrite one another: a write takes an OS lock, reads the file
+again if another writer changed it, and changes only the one draft it is about; and a
+window writes a draft only when its own text differs from the one it last loaded or saved
+for that conversation, so a window that merely shows a conversation never puts back an
+older draft another window has replaced. Two windows typing in the same conversation: the
+last one typed wins, which is what both of them see on reopening it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -46,6 +57,8 @@ class DraftStore:
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._drafts: dict[str, dict[str, Any]] | None = None  # read on first use
+        self._read_stamp: tuple[int, int, int] | None = None  # the file as last read/written
+        self._known: dict[str, str] = {}  # per conversation: the text last loaded or saved here
         self.set_aside: Path | None = None  # where an unreadable file was moved, if one was
 
     # section: public API
@@ -53,8 +66,10 @@ class DraftStore:
     def load(self, conversation_id: str) -> str:
         """The draft of ``conversation_id``; ``""`` when there is none."""
         with self._lock:
-            entry = self._all().get(conversation_id)
-            return str(entry["text"]) if entry else ""
+            entry = self._fresh().get(conversation_id)
+            text = str(entry["text"]) if entry else ""
+            self._known[conversation_id] = text
+            return text
 
     def save(self, conversation_id: str, text: str) -> str | None:
         """Keep ``text`` as the draft of ``conversation_id``; empty text clears it.
@@ -71,35 +86,62 @@ class DraftStore:
                 f"{format_size(self.max_bytes)}): it will be lost if the app closes."
             )
         with self._lock:
-            drafts = self._all()
-            entry = drafts.get(conversation_id)
-            if entry is not None and entry["text"] == text:
-                return None
-            updated = {**drafts, conversation_id: {"text": text, "saved_at": time.time()}}
-            return self._write(updated)
+            if self._known.get(conversation_id) == text:
+                return None  # not changed here: nothing to write (nor to put back)
+            with _FileLock(self.path):
+                drafts = self._fresh()
+                entry = drafts.get(conversation_id)
+                if entry is not None and entry["text"] == text:
+                    self._known[conversation_id] = text
+                    return None
+                updated = {**drafts, conversation_id: {"text": text, "saved_at": time.time()}}
+                problem = self._write(updated)
+            if problem is None:
+                self._known[conversation_id] = text
+            return problem
 
     def clear(self, conversation_id: str) -> str | None:
         """Forget the draft of ``conversation_id`` (it was sent, or erased).
 
+        A draft another window saved since this one last loaded or saved it is left alone:
+        it is not the text that was sent or erased here.
+
         Returns None when done, else why the file could not be written.
         """
         with self._lock:
-            drafts = self._all()
-            if conversation_id not in drafts:
-                return None
-            updated = {k: v for k, v in drafts.items() if k != conversation_id}
-            return self._write(updated)
+            with _FileLock(self.path):
+                drafts = self._fresh()
+                entry = drafts.get(conversation_id)
+                known = self._known.get(conversation_id)
+                if entry is None or (known is not None and entry["text"] != known):
+                    self._known[conversation_id] = ""
+                    return None
+                updated = {k: v for k, v in drafts.items() if k != conversation_id}
+                problem = self._write(updated)
+            if problem is None:
+                self._known[conversation_id] = ""
+            return problem
 
     def conversation_ids(self) -> list[str]:
         """The conversations that have a draft."""
         with self._lock:
-            return list(self._all())
+            return list(self._fresh())
 
     # section: the file
 
-    def _all(self) -> dict[str, dict[str, Any]]:
-        if self._drafts is None:
+    def _stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _fresh(self) -> dict[str, dict[str, Any]]:
+        """The drafts as on disk now: read again only if the file changed since."""
+        stamp = self._stamp()
+        if self._drafts is None or stamp != self._read_stamp:
             self._drafts = self._read()
+            self._read_stamp = stamp
         return self._drafts
 
     def _read(self) -> dict[str, dict[str, Any]]:
@@ -136,7 +178,51 @@ class DraftStore:
             log.warning("cannot save the drafts file %s: %s", self.path, exc)
             return f"The draft could not be saved: {exc.strerror or exc}."
         self._drafts = drafts
+        self._read_stamp = self._stamp()
         return None
+
+
+class _FileLock:
+    """An exclusive OS lock between the processes sharing a drafts file, held while one
+    reads, changes and writes it. On POSIX the lock is on the file's folder (no lock file
+    is left beside the drafts); on Windows on ``.drafts.json.lock``. If no lock can be
+    had (a folder that cannot be opened), writing goes ahead unlocked: merging is a
+    nicety, never a reason to lose a draft."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._fd: int | None = None
+
+    def __enter__(self) -> None:
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            if sys.platform == "win32":
+                import msvcrt
+
+                lock_path = self._path.with_name(f".{self._path.name}.lock")
+                self._fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+                msvcrt.locking(self._fd, msvcrt.LK_LOCK, 1)
+            else:
+                import fcntl
+
+                self._fd = os.open(self._path.parent, os.O_RDONLY)
+                fcntl.flock(self._fd, fcntl.LOCK_EX)
+        except OSError as exc:
+            log.warning("cannot lock the drafts file %s: %s", self._path, exc)
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._fd is None:
+            return
+        if sys.platform == "win32":
+            import msvcrt
+
+            with contextlib.suppress(OSError):
+                msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
+        os.close(self._fd)  # on POSIX, closing releases the flock
+        self._fd = None
 
 
 def _parse(raw: bytes) -> dict[str, dict[str, Any]]:

@@ -214,7 +214,8 @@ def conflicts(
     shortcut to the user (the UI passes Qt's native text), e.g. "Ctrl+R is already
     “Regenerate the last reply”".
     """
-    actions = list(actions)
+    # Keys of one widget ("local": the sidebar's F2) are that widget's own, never rebound.
+    actions = [a for a in actions if a.scope != "local"]
     titles = {a.id: a.title for a in actions}
     scopes = {a.id: a.scope for a in actions}
     overrides = {**(current or {}), **proposed}

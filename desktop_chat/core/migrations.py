@@ -142,42 +142,41 @@ def _thinking(content: str) -> str:
     return _THINKING_OF.format(content=content)
 
 
-@migration
-def m002_fts(db: sqlite3.Connection) -> None:
-    # messages_fts is an external-content FTS5 table over a view that extracts the text from
-    # the content JSON, so the text is not stored twice. Replies still streaming are left out
-    # of the view and the index: the partial reply is rewritten every 500 ms, and re-indexing
-    # it each time would make those writes expensive. A reply is indexed when its status
-    # leaves 'streaming' (complete, error, or interrupted at the next start-up).
-    _run(
-        db,
-        f"""
+# The search index: messages_fts is an external-content FTS5 table over a view that extracts
+# the text from the content JSON, so the text is not stored twice. Replies still streaming are
+# left out of the view and the index: the partial reply is rewritten every 500 ms, and
+# re-indexing it each time would make those writes expensive. A reply is indexed when its
+# status leaves 'streaming' (complete, error, or interrupted at the next start-up).
+# m002 created it; search_index.repair() creates it again from the same statements (if a
+# later migration changes the index, make the repair follow).
+SEARCH_INDEX = (
+    f"""
         CREATE VIEW message_text (seq, text, thinking) AS
         SELECT m.seq, {_text("m.content")}, {_thinking("m.content")}
         FROM messages AS m WHERE m.status != 'streaming'
         """,
-        """
+    """
         CREATE VIRTUAL TABLE messages_fts USING fts5 (
             text, thinking,
             content = 'message_text', content_rowid = 'seq',
             tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
         )
         """,
-        f"""
+    f"""
         CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
         WHEN new.status != 'streaming' BEGIN
             INSERT INTO messages_fts (rowid, text, thinking)
             VALUES (new.seq, {_text("new.content")}, {_thinking("new.content")});
         END
         """,
-        f"""
+    f"""
         CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
         WHEN old.status != 'streaming' BEGIN
             INSERT INTO messages_fts (messages_fts, rowid, text, thinking)
             VALUES ('delete', old.seq, {_text("old.content")}, {_thinking("old.content")});
         END
         """,
-        f"""
+    f"""
         CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, status ON messages BEGIN
             INSERT INTO messages_fts (messages_fts, rowid, text, thinking)
             SELECT 'delete', old.seq, {_text("old.content")}, {_thinking("old.content")}
@@ -187,34 +186,43 @@ def m002_fts(db: sqlite3.Connection) -> None:
             WHERE new.status != 'streaming';
         END
         """,
-        "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
-        """
+    "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
+    """
         CREATE VIRTUAL TABLE conversations_fts USING fts5 (
             title,
             content = 'conversations', content_rowid = 'seq',
             tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
         )
         """,
-        """
+    """
         CREATE TRIGGER conversations_fts_insert AFTER INSERT ON conversations BEGIN
             INSERT INTO conversations_fts (rowid, title) VALUES (new.seq, new.title);
         END
         """,
-        """
+    """
         CREATE TRIGGER conversations_fts_delete AFTER DELETE ON conversations BEGIN
             INSERT INTO conversations_fts (conversations_fts, rowid, title)
             VALUES ('delete', old.seq, old.title);
         END
         """,
-        """
+    """
         CREATE TRIGGER conversations_fts_update AFTER UPDATE OF title ON conversations BEGIN
             INSERT INTO conversations_fts (conversations_fts, rowid, title)
             VALUES ('delete', old.seq, old.title);
             INSERT INTO conversations_fts (rowid, title) VALUES (new.seq, new.title);
         END
         """,
-        "INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild')",
-    )
+    "INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild')",
+)
+SEARCH_INDEX_TABLES = ("messages_fts", "conversations_fts")
+SEARCH_INDEX_TRIGGERS = tuple(
+    f"{table}_{event}" for table in SEARCH_INDEX_TABLES for event in ("insert", "delete", "update")
+)
+
+
+@migration
+def m002_fts(db: sqlite3.Connection) -> None:
+    _run(db, *SEARCH_INDEX)
 
 
 @migration
@@ -238,7 +246,42 @@ def m003_branches(db: sqlite3.Connection) -> None:
 
 
 @migration
-def m004_tool_audit(db: sqlite3.Connection) -> None:
+def m004_children(db: sqlite3.Connection) -> None:
+    # A message's variants (its siblings) and the path's walk down to the newest leaf are
+    # found through parent_id: without an index each is a scan of the conversation, which
+    # makes opening the tail of a conversation of 10^6 messages take seconds.
+    _run(db, "CREATE INDEX messages_by_parent ON messages (conversation_id, parent_id)")
+
+
+@migration
+def m005_message_count(db: sqlite3.Connection) -> None:
+    # The conversation list shows each one's number of messages: counting them at each
+    # listing read every message of a long conversation (40 ms at start-up for one of
+    # 10^6). Kept by triggers instead, one small UPDATE per message added or removed.
+    _run(
+        db,
+        "ALTER TABLE conversations ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0",
+        """
+        UPDATE conversations SET message_count = (
+            SELECT count(*) FROM messages WHERE messages.conversation_id = conversations.id)
+        """,
+        """
+        CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
+            UPDATE conversations SET message_count = message_count + 1
+            WHERE id = new.conversation_id;
+        END
+        """,
+        """
+        CREATE TRIGGER messages_count_delete AFTER DELETE ON messages BEGIN
+            UPDATE conversations SET message_count = message_count - 1
+            WHERE id = old.conversation_id;
+        END
+        """,
+    )
+
+
+@migration
+def m006_tool_audit(db: sqlite3.Connection) -> None:
     # One row per tool call, written when the call ends (or is refused). Kept apart from the
     # conversations on purpose: no foreign key, so the record of what ran outlives a deleted
     # conversation (an audit that vanishes with the chat is no audit).

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_chat.core.client import ErrorKind, TurnError
+from desktop_chat.core.keymap import Keymap
 
 AUTO_RETRY_KINDS: frozenset[ErrorKind] = frozenset(
     {
@@ -52,14 +53,12 @@ _REASONS: dict[ErrorKind, str] = {
     ErrorKind.INCOMPLETE: "The reply was cut short.",
 }
 
-DEFAULT_KEYS: dict[str, str] = {
-    "api_key": "Ctrl+Shift+K",
-    "settings": "Ctrl+,",
-    "regenerate": "Ctrl+R",
-    "continue": "Ctrl+Shift+Return",
-    "new_chat": "Ctrl+N",
-}
-"""Default shortcuts of the keymap actions that suggestions name (the UI may pass its own)."""
+KeyName = Callable[[str], str]
+"""Names the key of a keymap action (``Keymap.text_for``)."""
+
+
+def _default_keys(action_id: str) -> str:
+    return Keymap().text_for(action_id)
 
 
 @dataclass(frozen=True)
@@ -129,11 +128,11 @@ class RetryPolicy:
         return full * (1.0 - self.jitter * self._rng.random())
 
 
-def countdown_text(plan: RetryPlan, remaining_s: float) -> str:
+def countdown_text(plan: RetryPlan, remaining_s: float, *, key: KeyName = _default_keys) -> str:
     """The status line while waiting: ``Overloaded. Retrying in 7 s… (Esc to cancel)``."""
     if remaining_s <= 0:
         return f"{plan.reason} Retrying now…"
-    return f"{plan.reason} Retrying in {_duration(remaining_s)}… (Esc to cancel)"
+    return f"{plan.reason} Retrying in {_duration(remaining_s)}… ({key('stop')} to cancel)"
 
 
 def _duration(seconds: float) -> str:
@@ -144,52 +143,49 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
 
 
-def suggestion(
-    error: TurnError, *, model: str | None = None, keys: Mapping[str, str] | None = None
-) -> str:
+def suggestion(error: TurnError, *, model: str | None = None, key: KeyName = _default_keys) -> str:
     """What the user can do about ``error``, in one sentence (the error says what happened).
 
     ``model`` names the model asked for (a 404 is nearly always a wrong model name);
-    ``keys`` maps keymap actions to the shortcuts to name, when not the defaults.
+    ``key`` names the key of a keymap action (the user's bindings; the defaults if left out).
     """
-    key = {**DEFAULT_KEYS, **(keys or {})}
     match error.kind:
         case ErrorKind.TOO_LARGE:
             return (
                 "Start a new conversation or remove long attachments "
-                f"(new chat: {key['new_chat']})."
+                f"(new chat: {key('new_chat')})."
             )
         case ErrorKind.AUTH:
-            return f"Check the key ({key['api_key']})."
+            return f"Check the key ({key('api_key')})."
         case ErrorKind.PERMISSION:
             return (
                 "Pick a model this key may use in Settings "
-                f"({key['settings']}), or use another key ({key['api_key']})."
+                f"({key('settings')}), or use another key ({key('api_key')})."
             )
         case ErrorKind.NOT_FOUND:
             name = f"“{model}”" if model else "the model name"
-            return f"Check {name} in Settings ({key['settings']}): it may be misspelled or retired."
+            return f"Check {name} in Settings ({key('settings')}): it may be misspelled or retired."
         case ErrorKind.BAD_REQUEST:
             return f"The API's reason: {api_reason(error)}"
         case ErrorKind.RATE_LIMIT if error.retry_after_s is not None:
-            return f"Try again in {_duration(error.retry_after_s)} ({key['regenerate']})."
+            return f"Try again in {_duration(error.retry_after_s)} ({key('regenerate')})."
         case ErrorKind.CONNECTION:
             return (
                 "Check the network connection (and the base URL in Settings), "
-                f"then retry ({key['regenerate']})."
+                f"then retry ({key('regenerate')})."
             )
         case ErrorKind.INCOMPLETE | ErrorKind.DROPPED | ErrorKind.TIMEOUT:
             return (
-                f"Continue the reply ({key['continue']}) or ask again ({key['regenerate']}); "
+                f"Continue the reply ({key('continue')}) or ask again ({key('regenerate')}); "
                 "what arrived is kept."
             )
         case ErrorKind.INVALID_RESPONSE:
             return (
-                f"Retry ({key['regenerate']}); if it happens again, something between this "
+                f"Retry ({key('regenerate')}); if it happens again, something between this "
                 "app and the API is changing the replies."
             )
         case _:
-            return f"Retry when ready ({key['regenerate']})."
+            return f"Retry when ready ({key('regenerate')})."
 
 
 _REASON_PREFIXES = ("The API refused the request: ",)

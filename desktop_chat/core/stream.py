@@ -6,17 +6,26 @@ what changed as a small typed update, or ``None`` when nothing a view shows chan
 derived events repeat what the raw ones carry, so they are skipped; event kinds this code does
 not know (a newer API) are ignored rather than fatal.
 
-The snapshot is updated in place: per delta, copying a growing reply would cost O(length).
+Blocks are kept as the API sent them (the start block plus its deltas, no field added), so
+they go back to the API unchanged; text from outside is made encodable (lone surrogates become
+U+FFFD). The snapshot is updated in place: per delta, copying a growing reply would cost
+O(length).
 """
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, assert_never
 
 from desktop_chat.core.conversation import Block, Message, Metrics, Status, Usage, new_id
+from desktop_chat.core.wire_blocks import canonical, clean_text, set_tool_input, wire
+
+if TYPE_CHECKING:
+    from anthropic.lib.streaming import MessageStreamEvent
+    from anthropic.types import RawContentBlockDelta, RawMessageDeltaEvent, RawMessageStreamEvent
+
+    StreamEvent: TypeAlias = MessageStreamEvent | RawMessageStreamEvent
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class Figures:
     ttft_s: float | None = None
     tokens_per_s: float | None = None
     streaming: bool = False
+    stop_sequence: str | None = None  # the one that ended the reply, if one did
 
     @classmethod
     def of(cls, message: Message) -> Figures:
@@ -47,6 +57,7 @@ class Figures:
             ttft_s=message.metrics.ttft_s,
             tokens_per_s=message.metrics.tokens_per_s,
             streaming=message.status is Status.STREAMING,
+            stop_sequence=message.stop_sequence,
         )
 
 
@@ -88,6 +99,14 @@ class BlockStopped:
 
 
 @dataclass(frozen=True)
+class CitationAdded:
+    """A citation came for the text block at ``index`` (the API's JSON object)."""
+
+    index: int
+    citation: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class MessageDelta:
     stop_reason: str | None
     stop_details: dict[str, Any] | None = None
@@ -105,12 +124,13 @@ Update = (
     | ThinkingDelta
     | ToolInputDelta
     | BlockStopped
+    | CitationAdded
     | MessageDelta
     | MessageStopped
 )
 
-# Derived events the SDK adds after each raw one; they carry nothing new.
-_DERIVED = frozenset({"text", "thinking", "signature", "input_json", "citation"})
+# Blocks whose input streams as input_json_delta.
+TOOL_BLOCK_KINDS = frozenset({"tool_use", "server_tool_use"})
 # What fold() understands; a test checks these against the SDK's own event and delta types.
 EVENT_KINDS = frozenset(
     {
@@ -139,7 +159,8 @@ class TurnSnapshot:
     sent_at: float = field(default_factory=time.monotonic)
     started_wall: float = field(default_factory=time.time)
     content: list[Block] = field(default_factory=list)
-    partial_json: dict[int, str] = field(default_factory=dict)
+    partial_json: dict[int, str] = field(default_factory=dict)  # open tool blocks' input text
+    tool_json: dict[int, str] = field(default_factory=dict)  # finished ones' input, as it came
     # Pieces of the open blocks' text or thinking, joined into the block when it stops (or
     # when asked): adding each delta to the block's string would copy the whole reply per
     # delta, a cost that grows with the reply.
@@ -190,6 +211,7 @@ class TurnSnapshot:
             ttft_s=self.ttft_s,
             tokens_per_s=self.tokens_per_s,
             streaming=streaming,
+            stop_sequence=self.stop_sequence,
         )
 
     def join_pieces(self) -> None:
@@ -213,15 +235,20 @@ class TurnSnapshot:
         """The assistant message this snapshot stands for, with ``status``."""
         self.join_pieces()
         now_wall = self.started_wall + ((self.last_event_at or self.sent_at) - self.sent_at)
+        content = [dict(b) for b in self.content]
+        for index, raw in self.partial_json.items():  # tool input cut mid-way: its prefix
+            set_tool_input(content[index], raw)
+        content = [canonical(b) if i in self.open_blocks else b for i, b in enumerate(content)]
         return Message(
             id=self.id,
             parent_id=self.parent_id,
             role="assistant",
-            content=[dict(b) for b in self.content],
+            content=content,
             model=self.model,
             api_message_id=self.message_id,
             request_id=self.request_id,
             stop_reason=self.stop_reason,
+            stop_sequence=self.stop_sequence,
             stop_details=self.stop_details,
             usage=Usage.from_dict(self.usage.to_dict()),
             metrics=Metrics(
@@ -235,32 +262,37 @@ class TurnSnapshot:
         )
 
 
-def _dump(model: Any) -> dict[str, Any]:
-    """An SDK model as the API's JSON object (what goes back in the next request)."""
-    data: dict[str, Any] = model.to_dict(mode="json", exclude_unset=False)
-    return data
+def fold(snapshot: TurnSnapshot, event: StreamEvent, *, now: float | None = None) -> Update | None:
+    """Record ``event`` in ``snapshot``; return the update a view should draw, if any.
 
-
-def fold(snapshot: TurnSnapshot, event: Any, *, now: float | None = None) -> Update | None:
-    """Record ``event`` in ``snapshot``; return the update a view should draw, if any."""
-    kind = getattr(event, "type", None)
-    if kind in _DERIVED:
+    An event, delta or block kind newer than this code passes without harm: unknown
+    blocks are kept as they came, unknown events and deltas are skipped.
+    """
+    if (  # the SDK's derived events repeat what the raw ones carried
+        event.type == "text"
+        or event.type == "citation"
+        or event.type == "thinking"
+        or event.type == "signature"
+        or event.type == "input_json"
+    ):
         return None
     snapshot.last_event_at = time.monotonic() if now is None else now
-    if kind == "message_start":
+    if event.type == "message_start":
         return _on_message_start(snapshot, event.message)
-    if kind == "content_block_start":
-        return _on_block_start(snapshot, event.index, _dump(event.content_block))
-    if kind == "content_block_delta":
+    if event.type == "content_block_start":
+        return _on_block_start(snapshot, event.index, wire(event.content_block))
+    if event.type == "content_block_delta":
         return _on_block_delta(snapshot, event.index, event.delta)
-    if kind == "content_block_stop":
+    if event.type == "content_block_stop":
         return _on_block_stop(snapshot, event.index)
-    if kind == "message_delta":
+    if event.type == "message_delta":
         return _on_message_delta(snapshot, event)
-    if kind == "message_stop":
+    if event.type == "message_stop":
         snapshot.completed = True
         return MessageStopped()
-    return None  # an event kind newer than this code: ignore it
+    if TYPE_CHECKING:  # exhaustive for the type checker; harmless for a newer API at run time
+        assert_never(event)
+    return None  # type: ignore[unreachable]
 
 
 def _on_message_start(snapshot: TurnSnapshot, message: Any) -> Update:
@@ -268,7 +300,7 @@ def _on_message_start(snapshot: TurnSnapshot, message: Any) -> Update:
     snapshot.model = message.model
     _merge_usage(snapshot.usage, message.usage)
     for block in message.content or []:  # the API may start with content (pause_turn resumes)
-        snapshot.content.append(_dump(block))
+        snapshot.content.append(wire(block))
     return MessageStarted(model=message.model, message_id=message.id)
 
 
@@ -276,38 +308,56 @@ def _on_block_start(snapshot: TurnSnapshot, index: int, block: Block) -> Update 
     if index != len(snapshot.content):
         # Out of order: keep what we have and say nothing, rather than corrupt the reply.
         return None
-    if block.get("type") in ("tool_use", "server_tool_use"):
+    for name in ("text", "thinking"):
+        if isinstance(block.get(name), str):
+            block[name] = clean_text(block[name])
+    if block.get("type") in TOOL_BLOCK_KINDS:
         snapshot.partial_json[index] = ""
     snapshot.content.append(block)
     snapshot.open_blocks.add(index)
     return BlockStarted(index=index, block_type=str(block.get("type")), block=dict(block))
 
 
-def _on_block_delta(snapshot: TurnSnapshot, index: int, delta: Any) -> Update | None:
+def _on_block_delta(
+    snapshot: TurnSnapshot, index: int, delta: RawContentBlockDelta
+) -> Update | None:
     if index not in snapshot.open_blocks:
         return None  # a delta for a block that never started (or already stopped)
     block = snapshot.content[index]
     if snapshot.first_delta_at is None:
         snapshot.first_delta_at = snapshot.last_event_at
     snapshot.delta_count += 1
-    kind = getattr(delta, "type", None)
-    if kind == "text_delta" and block.get("type") == "text":
-        snapshot.pieces.setdefault(index, []).append(delta.text)
-        return TextDelta(index=index, text=delta.text)
-    if kind == "thinking_delta" and block.get("type") == "thinking":
-        snapshot.pieces.setdefault(index, []).append(delta.thinking)
-        return ThinkingDelta(index=index, text=delta.thinking)
-    if kind == "signature_delta":
+    kind = block.get("type")
+    if delta.type == "text_delta":
+        if kind != "text":
+            return None
+        text = clean_text(delta.text)
+        snapshot.pieces.setdefault(index, []).append(text)
+        return TextDelta(index=index, text=text)
+    if delta.type == "thinking_delta":
+        if kind != "thinking":
+            return None
+        text = clean_text(delta.thinking)
+        snapshot.pieces.setdefault(index, []).append(text)
+        return ThinkingDelta(index=index, text=text)
+    if delta.type == "signature_delta":
         block["signature"] = delta.signature
         return None
-    if kind == "input_json_delta":
-        so_far = snapshot.partial_json.get(index, "") + delta.partial_json
+    if delta.type == "input_json_delta":
+        if index not in snapshot.partial_json:
+            return None
+        so_far = snapshot.partial_json[index] + delta.partial_json
         snapshot.partial_json[index] = so_far
         return ToolInputDelta(index=index, partial_json=so_far)
-    if kind == "citations_delta":
-        block.setdefault("citations", []).append(_dump(delta.citation))
-        return None
-    return None  # a delta kind newer than this code
+    if delta.type == "citations_delta":
+        citation = wire(delta.citation)
+        if not isinstance(block.get("citations"), list):
+            block["citations"] = []  # absent, or null, at the block's start
+        block["citations"].append(citation)
+        return CitationAdded(index=index, citation=dict(citation))
+    if TYPE_CHECKING:
+        assert_never(delta)
+    return None  # type: ignore[unreachable]
 
 
 def _on_block_stop(snapshot: TurnSnapshot, index: int) -> Update | None:
@@ -317,20 +367,19 @@ def _on_block_stop(snapshot: TurnSnapshot, index: int) -> Update | None:
     snapshot._join(index)
     raw = snapshot.partial_json.pop(index, None)
     if raw is not None:
-        block = snapshot.content[index]
-        try:
-            block["input"] = json.loads(raw) if raw.strip() else {}
-        except ValueError:
-            block["partial_json"] = raw  # kept as it came, so nothing is lost
-    return BlockStopped(index=index, block=dict(snapshot.content[index]))
+        snapshot.tool_json[index] = raw
+        set_tool_input(snapshot.content[index], raw)
+    # Fields added by deltas (input, citations) go to their sorted place.
+    snapshot.content[index] = block = canonical(snapshot.content[index])
+    return BlockStopped(index=index, block=dict(block))
 
 
-def _on_message_delta(snapshot: TurnSnapshot, event: Any) -> Update:
+def _on_message_delta(snapshot: TurnSnapshot, event: RawMessageDeltaEvent) -> Update:
     delta = event.delta
     snapshot.stop_reason = delta.stop_reason
-    snapshot.stop_sequence = getattr(delta, "stop_sequence", None)
-    details = getattr(delta, "stop_details", None)
-    snapshot.stop_details = _dump(details) if details is not None else None
+    snapshot.stop_sequence = delta.stop_sequence
+    details = delta.stop_details
+    snapshot.stop_details = wire(details) if details is not None else None
     # Usage here is cumulative: it replaces message_start's counts, field by field.
     _merge_usage(snapshot.usage, event.usage)
     return MessageDelta(stop_reason=delta.stop_reason, stop_details=snapshot.stop_details)

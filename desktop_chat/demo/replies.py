@@ -96,11 +96,9 @@ def normal(request: MessagesRequest) -> list[Block]:
     if first == second:
         second = (second + 1) % 3
     if request.user_turns == 1:
-        closing = "This first turn was written to the prompt cache; the next one reads it back."
+        closing = "This first turn was not cached: the demo caches a prompt only when asked to."
     else:
-        closing = (
-            f"This is turn {request.user_turns}; the earlier turns came from the prompt cache."
-        )
+        closing = f"This is turn {request.user_turns}; no prompt is cached unless a request asks."
     text = (
         f"## {_headline(prompt)}\n\n{opening}\n\n{_PARAGRAPHS[first]}\n\n{_PARAGRAPHS[second]}"
         f"\n\nA few things worth trying:\n\n{_TRY_LIST}\n\n{closing}"

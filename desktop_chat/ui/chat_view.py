@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QPaintEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -37,10 +38,12 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from desktop_chat.core.conversation import Message, Status
+from desktop_chat.core.citations import SourceList, cited_markdown, has_citations, sources_markdown
+from desktop_chat.core.conversation import Block, Message, Status
 from desktop_chat.core.markdown_blocks import code_blocks
+from desktop_chat.core.redaction import redact
 from desktop_chat.ui import code_highlight
 from desktop_chat.ui.markdown_writer import (
     CODE_PROPERTY,
@@ -154,6 +157,9 @@ class ChatView(QTextBrowser):
         self._codes = CodeBook()
         self._writer = MarkdownWriter(self._theme, self._codes)
         self._entries: list[_Entry] = []
+        # Blocks are stamped with their entry's index minus the entries put before all the
+        # others since (``prepend_older``), so that stamps stay right as the list grows up.
+        self._prepended = 0
         self._first_drawn = 0  # entries before this one are not in the document (yet)
         self._drawn_until = 0  # entries from this one on wait to be drawn
         self._end_fill = True  # the document ends in an empty block to write into
@@ -162,6 +168,7 @@ class ChatView(QTextBrowser):
         self._redraw_pending = False
         self.frames_drawn = 0
         self._last_frame = 0.0
+        self._frame_cost = 0.0
         self._frame_timer = QTimer(self)
         self._frame_timer.setSingleShot(True)
         self._frame_timer.timeout.connect(self._on_frame)
@@ -175,6 +182,7 @@ class ChatView(QTextBrowser):
         self._older_timer.setInterval(0)
         self._older_timer.timeout.connect(self._draw_older)
         self.anchorClicked.connect(self.on_anchor_clicked)
+        self.highlighted.connect(self.on_link_highlighted)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
@@ -249,6 +257,14 @@ class ChatView(QTextBrowser):
         elif scheme in _WEB_SCHEMES:
             open_link(url)
 
+    def on_link_highlighted(self, url: QUrl) -> None:
+        """A link reached by Tab shows its tooltip (a citation's quote) as hovering would."""
+        cursor = self.textCursor()
+        tip = cursor.charFormat().toolTip() if cursor.hasSelection() and url.isValid() else ""
+        if tip:
+            rect = self.cursorRect(cursor)
+            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), tip, self)
+
     # section: building the transcript
 
     def clear_transcript(self) -> None:
@@ -260,7 +276,7 @@ class ChatView(QTextBrowser):
         self._setup_document()
         self._codes.clear()
         self._entries.clear()
-        self._first_drawn = self._drawn_until = 0
+        self._first_drawn = self._drawn_until = self._prepended = 0
         self._end_fill = True
         self._reply = None
         self._stick_to_bottom = True
@@ -284,6 +300,36 @@ class ChatView(QTextBrowser):
         if not self._lazy_timer.isActive():
             self._lazy_timer.start()
 
+    def show_path(self, items: list[tuple[Message, tuple[str, ...]]]) -> None:
+        """Show these messages, each with its notes, instead of what is shown (the last ones
+        are drawn now, the rest on scrolling up)."""
+        self.clear_transcript()
+        for message, notes in items:
+            self._entries.append(_Entry(message=message))
+            self._entries.extend(_Entry(note=note) for note in notes)
+        self._draw_waiting()
+
+    def prepend_older(self, items: list[tuple[Message, tuple[str, ...]]]) -> None:
+        """Messages that come before all those shown (the rest of a long conversation,
+        read after its end was drawn); drawn when scrolled up to, like the others."""
+        older: list[_Entry] = []
+        for message, notes in items:
+            older.append(_Entry(message=message))
+            older.extend(_Entry(note=note) for note in notes)
+        if not older:
+            return
+        self._entries[0:0] = older
+        count = len(older)
+        self._prepended += count
+        if self._drawn_until:  # (nothing drawn yet: the end is drawn first, as usual)
+            self._first_drawn += count
+            self._drawn_until += count
+        if self._reply is not None:
+            self._reply.entry += count
+
+    def on_reply_started(self, _continuing: bool = False) -> None:
+        self.begin_reply()
+
     def begin_reply(self) -> None:
         self._draw_waiting()
         if self._reply is not None:  # a reply that never ended: close it as it stands
@@ -297,13 +343,13 @@ class ChatView(QTextBrowser):
         self._reply = _Reply(entry)
         self._scroll_to_bottom()
 
-    def on_block_started(self, index: int, block_type: str) -> None:
+    def on_block_started(self, index: int, block_type: str, _block: object = None) -> None:
         if self._reply is None:
             self.begin_reply()
         assert self._reply is not None
         if block_type == "text":
             self._start_text(index)
-        elif block_type in ("tool_use", "server_tool_use"):
+        elif block_type == "tool_use":  # (a server tool is run by the API itself)
             self._write_note_now("Asked to use a tool (see the side pane).")
 
     def on_text_delta(self, index: int, text: str) -> None:
@@ -312,6 +358,10 @@ class ChatView(QTextBrowser):
         assert self._reply is not None
         self._reply.texts[index].append(text)
         self._schedule_frame()
+
+    def on_block_stopped(self, index: int, block: dict[str, Any]) -> None:
+        if block.get("type") == "text":
+            self.on_text_block_done(index, str(block.get("text", "")))
 
     def on_text_block_done(self, index: int, text: str) -> None:
         """The text block is complete: draw what is left of it, once."""
@@ -329,20 +379,30 @@ class ChatView(QTextBrowser):
         stream.finish(text)
         self._end_fill = stream.end_fill
 
-    def end_reply(self, message: Message) -> None:
-        """Close the streaming reply: say how it ended."""
+    def end_reply(self, message: Message, notes: tuple[str, ...] = ()) -> None:
+        """Close the streaming reply (a block cut short is drawn as it arrived): say how it
+        ended, and ``notes`` (what can be done next)."""
         if self._reply is None:
             return
         self._entries[self._reply.entry].message = message
         self._close_reply()
+        if has_citations(message.content):
+            # Streamed block by block; drawn again as one text with its markers and sources.
+            self._redraw_pending = True
         note = outcome_note(message)
         if note is not None:
             self._write_note_now(note[0], error=note[1], entry=False)
+        for text in notes:
+            self._write_note_now(text)
         if self._redraw_pending:
             self._redraw()
 
     def show_notice(self, text: str, *, error: bool = False) -> None:
-        """A note in the transcript (lazy, like ``show_message``, unless a reply streams)."""
+        """A note in the transcript (lazy, like ``show_message``, unless a reply streams).
+
+        Notes quote what others said (a server's error, a file's name): keys are taken out.
+        """
+        text = redact(text)
         if self._reply is not None:
             self._write_note_now(text, error=error)
             return
@@ -395,8 +455,8 @@ class ChatView(QTextBrowser):
         block = self.cursorForPosition(QPoint(0, 0)).block()
         block = block.previous() if step < 0 else block.next()
         while block.isValid():
-            number = block.blockFormat().property(ENTRY_PROPERTY)
-            if isinstance(number, int) and self._entries[number].message is not None:
+            number = self._entry_number(block)
+            if number is not None and self._entries[number].message is not None:
                 self._stick_to_bottom = False
                 self.verticalScrollBar().setValue(round(layout.blockBoundingRect(block).top()))
                 return True
@@ -466,7 +526,8 @@ class ChatView(QTextBrowser):
     def _schedule_frame(self) -> None:
         if self._frame_pending:
             return
-        wait = self._last_frame + FRAME_MS / 1000 - time.monotonic()
+        gap = max(FRAME_MS / 1000, self._frame_cost)
+        wait = self._last_frame + gap - time.monotonic()
         if wait <= 0:
             self._on_frame()  # the first text after a pause shows at once
         else:
@@ -475,7 +536,7 @@ class ChatView(QTextBrowser):
 
     def _on_frame(self) -> None:
         self._frame_pending = False
-        self._last_frame = time.monotonic()
+        started = time.monotonic()
         reply = self._reply
         if reply is None:
             return
@@ -484,6 +545,12 @@ class ChatView(QTextBrowser):
             if stream.dirty:
                 stream.draw()
         self.frames_drawn += 1
+        # A slow frame (a long open block) leaves at least as long for keys and paints
+        # before the next one.
+        self._last_frame = time.monotonic()
+        self._frame_cost = self._last_frame - started
+        if any(reply.texts[i].dirty for i in reply.open):
+            self._schedule_frame()  # more was left for the next frames
 
     def _close_reply(self) -> None:
         reply = self._reply
@@ -605,21 +672,41 @@ class ChatView(QTextBrowser):
                 out.cursor.insertText(line, QTextCharFormat())
             return
         self._write_header(out, number, "Claude", assistant=True)
-        for block in message.content:
+        # A reply that cites: each run of text blocks is one text with numbered markers
+        # (the quote on hover or focus); its sources follow (opened on click or Enter).
+        sources = SourceList() if has_citations(message.content) else None
+        run: list[Block] = []
+        for block in [*message.content, {"type": "end"}]:
             kind = block.get("type")
-            if kind == "text" and block.get("text"):
-                self._writer.write_text(out, str(block["text"]))
-            elif kind in ("tool_use", "server_tool_use"):
+            if kind == "text":
+                run.append(block)
+                continue
+            if run:
+                self._write_texts(out, run, sources)
+                run = []
+            if kind == "tool_use":
                 self._write_note(out, f"Asked to use the tool “{block.get('name', '?')}”.")
+            elif kind == "server_tool_use":
+                self._write_note(out, f"Used the tool “{block.get('name', '?')}” (run by the API).")
+        if sources is not None and sources.sources:
+            self._writer.write_text(out, sources_markdown(sources.sources))
         note = outcome_note(message)
         if note is not None:
             self._write_note(out, note[0], error=note[1])
+
+    def _write_texts(self, out: Output, blocks: list[Block], sources: SourceList | None) -> None:
+        if sources is not None:
+            self._writer.write_text(out, cited_markdown(blocks, sources))
+            return
+        for block in blocks:
+            if block.get("text"):
+                self._writer.write_text(out, str(block["text"]))
 
     def _write_header(self, out: Output, number: int, who: str, *, assistant: bool) -> None:
         block = QTextBlockFormat()
         block.setTopMargin(18)
         block.setBottomMargin(2)
-        block.setProperty(ENTRY_PROPERTY, number)
+        block.setProperty(ENTRY_PROPERTY, number - self._prepended)
         name = QTextCharFormat()
         name.setFontWeight(QFont.Weight.Bold)
         if assistant:
@@ -633,7 +720,7 @@ class ChatView(QTextBrowser):
         block = QTextBlockFormat()
         block.setTopMargin(6)
         if number is not None:
-            block.setProperty(ENTRY_PROPERTY, number)
+            block.setProperty(ENTRY_PROPERTY, number - self._prepended)
         words = QTextCharFormat()
         words.setFontItalic(True)
         words.setForeground(self._theme.error if error else self._theme.dim)
@@ -667,11 +754,19 @@ class ChatView(QTextBrowser):
     def _entry_at(self, pos: QPoint) -> _Entry | None:
         block = self.cursorForPosition(pos).block()
         while block.isValid():
-            number = block.blockFormat().property(ENTRY_PROPERTY)
-            if isinstance(number, int) and 0 <= number < len(self._entries):
+            number = self._entry_number(block)
+            if number is not None:
                 return self._entries[number]
             block = block.previous()
         return None
+
+    def _entry_number(self, block: QTextBlock) -> int | None:
+        """The index in ``_entries`` of the entry that starts at ``block``, if one does."""
+        stamp = block.blockFormat().property(ENTRY_PROPERTY)
+        if not isinstance(stamp, int):
+            return None
+        number = stamp + self._prepended
+        return number if 0 <= number < len(self._entries) else None
 
     def _code_at(self, pos: QPoint) -> str | None:
         frame = self.cursorForPosition(pos).currentFrame()

@@ -45,7 +45,6 @@ class Composer(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAccessibleName("Message")
-        self.setPlaceholderText("Ask Claude…  (Enter to send, Shift+Enter for a new line)")
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(8)
         self._pastes: dict[int, str] = {}

@@ -1,70 +1,107 @@
-"""The one place asyncio meets Qt: send a question, stream the reply, stop it."""
+"""The one stateful object the views observe: the conversation shown, its turns, navigation.
+
+Where asyncio meets Qt. Each turn is a core ``Turn``; this object is its listener, and turns
+what the turn says into typed signals that ``MainWindow._connect_signals()`` wires straight to
+the views' slots. Views never read or change the core's state; they draw what signals carry.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Callable
-from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import qasync
 from PySide6.QtCore import QObject, Signal
 
-from desktop_chat.core.client import ErrorKind, TurnError, make_client, stream_turn
-from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
+from desktop_chat.core.api_access import ApiAccess
+from desktop_chat.core.conversation import Conversation, Message, PathEntry, Status
+from desktop_chat.core.conversation_loader import TooLong, complete, from_page, read_whole
+from desktop_chat.core.conversation_notes import Notes, notes_for
+from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.redaction import redact
-from desktop_chat.core.retry import RetryPlan, RetryPolicy, countdown_text, suggestion
+from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
-from desktop_chat.core.stream import TurnSnapshot, Update
+from desktop_chat.core.stream import (
+    BlockStarted,
+    BlockStopped,
+    Figures,
+    MessageStarted,
+    TextDelta,
+    ThinkingDelta,
+    ToolInputDelta,
+    Update,
+)
+from desktop_chat.core.turn import CannotAskError, Turn, no_key_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from anthropic import AsyncAnthropic
 
     from desktop_chat.core.autosave import AutoSaver
-    from desktop_chat.core.models import ModelInfo
     from desktop_chat.core.store import Store
 
 log = logging.getLogger(__name__)
 
-_CONTINUABLE = ("max_tokens", "pause_turn")
-_RETRY_HINT = "Ctrl+R asks again; Ctrl+Shift+Enter carries on from what arrived."
-_NO_KEY = (
-    "No API key yet. Add one with Ctrl+Shift+K (it goes to your system keychain), set "
-    "ANTHROPIC_API_KEY, or start with --demo to try the app."
-)
-_STOPPED = "Stopped. The partial reply is kept."
+TAIL = 200  # messages of a conversation read and drawn before its first paint
+WHOLE_AFTER_S = 0.15  # then the rest of it is read, in a worker thread
 
 
 class ChatController(QObject):
-    """Runs the turns of one conversation.
+    """The conversation shown and its turns.
 
-    ``key_provider`` returns the API key (or None when there is none); ``sdk_ready``
-    completes when the SDK has been imported and the key looked up, in the background.
-    A question sent before then waits for it.
+    ``key_provider`` returns the API key (or None); ``sdk_ready`` completes when the SDK has
+    been imported and the key looked up, in the background. A question sent before then
+    waits for it.
 
     Signals:
-        message_added(object): a user ``Message`` joined the conversation.
-        reply_started(object): a reply began; its ``TurnSnapshot``.
-        reply_updated(object, object): an ``Update`` and the ``TurnSnapshot`` it changed.
-        reply_finished(object, object): the final assistant ``Message`` and its snapshot.
-        notice(str, bool): words for the user; True when it is an error.
-        busy_changed(bool): a reply started (True) or ended (False).
+        message_added(object): the user's ``Message`` joined the conversation.
+        transcript_reset(object): draw these instead: a list of (``Message``, notes).
+        older_loaded(object): messages of the path before those drawn (a long conversation
+            opens with its end; the rest follows): a list of (``Message``, notes).
+        reply_shown(object): the last reply of what is shown (a ``Message``), or None.
+        reply_started(bool): a reply began; True when it continues the last one.
+        message_started(str): the API began its message; the model's name.
+        block_started(int, str, object): a content block began: index, type, the block.
+        text_delta(int, str): text for the text block at that index.
+        thinking_delta(int, str): thinking for the thinking block at that index.
+        tool_input_delta(int, str): a tool's input JSON as received so far.
+        block_stopped(int, object): the block at that index is complete (the block).
+        figures_changed(object): the side pane's ``Figures`` for the reply streaming now.
+        reply_finished(object, object): the final ``Message`` and the notes under it.
+        notice(str, bool): words for the user (keys redacted); True when it is an error.
+        busy_changed(bool): a turn started (True) or ended (False).
         key_rejected(): the API refused the key (401): the window asks for another.
-        path_changed(): the messages shown changed other than by appending (a regenerated
-            reply, an edited question, another variant): redraw them.
         retry_countdown(str): "Retrying in 7 s…" while a retry waits; "" when it ends.
+        conversation_leaving(): another conversation is about to be shown.
+        conversation_changed(): another conversation is shown (or a new one started).
+        title_changed(str): the title of the conversation shown.
+        conversations_changed(): the saved conversations changed (list them again).
     """
 
     message_added = Signal(object)
-    reply_started = Signal(object)
-    reply_updated = Signal(object, object)
+    transcript_reset = Signal(object)
+    older_loaded = Signal(object)
+    reply_shown = Signal(object)
+    reply_started = Signal(bool)
+    message_started = Signal(str)
+    block_started = Signal(int, str, object)
+    text_delta = Signal(int, str)
+    thinking_delta = Signal(int, str)
+    tool_input_delta = Signal(int, str)
+    block_stopped = Signal(int, object)
+    figures_changed = Signal(object)
     reply_finished = Signal(object, object)
     notice = Signal(str, bool)
     busy_changed = Signal(bool)
     key_rejected = Signal()
-    path_changed = Signal()
     retry_countdown = Signal(str)
+    conversation_leaving = Signal()
+    conversation_changed = Signal()
+    title_changed = Signal(str)
+    conversations_changed = Signal()
 
     def __init__(
         self,
@@ -73,6 +110,7 @@ class ChatController(QObject):
         key_provider: Callable[[], str | None],
         sdk_ready: asyncio.Future[None],
         *,
+        keymap: Keymap | None = None,
         store: Store | None = None,
         base_url: str | None = None,
         parent: QObject | None = None,
@@ -80,26 +118,33 @@ class ChatController(QObject):
         super().__init__(parent)
         self.store = store
         self.conversation = conversation
-        self._saver = self._make_saver(conversation)
         self.settings = settings
-        self._key_provider = key_provider
-        self._sdk_ready = sdk_ready
-        self._base_url = base_url
-        self._stream_task: asyncio.Task[TurnError | None] | None = None
-        self._stop_requested = False
-        self._cancel_wait: asyncio.Event | None = None
+        self.keymap = keymap or Keymap()
         self.retry_policy = RetryPolicy()
-        self._continuing: Message | None = None
-        self._turn_task: asyncio.Future[None] | None = None
-        self._busy = False
-
-    def set_conversation(self, conversation: Conversation) -> bool:
-        """Make ``conversation`` the one that turns go to; refused (False) while busy."""
-        if self._busy:
-            return False
-        self.conversation = conversation
         self._saver = self._make_saver(conversation)
-        return True
+        self.api = ApiAccess(key_provider, sdk_ready, lambda: self.settings, base_url)
+        self.turn: Turn | None = None
+        self._loading: asyncio.Future[Conversation | TooLong] | None = None
+
+    # section: state the views and commands ask about
+
+    @property
+    def busy(self) -> bool:
+        return self.turn is not None
+
+    @property
+    def continuing(self) -> bool:
+        """The reply streaming now continues the last one."""
+        return self.turn is not None and self.turn.continuing
+
+    def continuable(self) -> Message | None:
+        return self.conversation.continuable()
+
+    def key(self, action_id: str) -> str:
+        """The key of a keymap action, as hints name it (the user's bindings)."""
+        return self.keymap.text_for(action_id)
+
+    # section: the store and the server
 
     def attach_store(self, store: Store) -> None:
         """Save conversations to ``store`` from now on (it opens after the first paint)."""
@@ -116,19 +161,17 @@ class ChatController(QObject):
             return None
         from desktop_chat.core.autosave import AutoSaver  # with the store, after first paint
 
-        return AutoSaver(self.store, conversation, lambda text: self.notice.emit(text, True))
+        return AutoSaver(self.store, conversation, lambda text: self.on_notice(text, True))
 
     def set_base_url(self, base_url: str | None) -> None:
         """Talk to ``base_url`` from the next turn on (the demo server starts after paint)."""
-        self._base_url = base_url
+        self.api.base_url = base_url
 
-    @property
-    def busy(self) -> bool:
-        return self._busy
+    def apply_settings(self, settings: Settings) -> None:
+        """Use ``settings`` from the next turn on."""
+        self.settings = settings
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.busy_changed.emit(busy)
+    # section: turns
 
     def send(self, text: str, *, replacing: str | None = None) -> bool:
         """Add ``text`` as the user's message and stream the reply.
@@ -145,14 +188,16 @@ class ChatController(QObject):
             if old is None:
                 return False
             self.conversation.append(user, parent_id=old.parent_id)
-            self.path_changed.emit()
+            self._reset_transcript()
         else:
             self.conversation.append(user)
             self.message_added.emit(user)
         if not self.conversation.title:
             self.conversation.title = self.conversation.title_from_first_message()
+            self.title_changed.emit(self.conversation.title)
         if self._saver is not None:
             self._saver.save_message(user)
+        self.conversations_changed.emit()
         self._start_turn()
         return True
 
@@ -165,228 +210,257 @@ class ChatController(QObject):
         if not self._can_start():
             return False
         self.conversation.current_id = path[-1].parent_id
-        self.path_changed.emit()
+        self._reset_transcript()
         self._start_turn()
         return True
 
-    def continuable(self) -> Message | None:
-        """The last reply, when it stopped short (max_tokens, paused, cut by a fault or by
-        Esc) with some text the API can carry on from."""
-        path = self.conversation.path()
-        last = path[-1] if path else None
-        if last is None or last.role != "assistant":
-            return None
-        if last.stop_reason in _CONTINUABLE:
-            return last
-        if last.status is not Status.COMPLETE and last.text.strip():
-            return last
-        return None
-
     def continue_reply(self) -> bool:
-        """Carry on the last reply where max_tokens or pause_turn stopped it."""
+        """Carry on the last reply where max_tokens, pause_turn or a fault stopped it."""
         base = self.continuable()
         if base is None:
             self.notice.emit("Only a reply that stopped short can be continued.", False)
+            return False
+        from desktop_chat.core.capabilities import allows_prefill, model_info  # (not at start-up)
+        from desktop_chat.core.models import known_models
+
+        model = self.settings.model
+        if not allows_prefill(model_info(model, known_models(self.settings.base_url))):
+            self.notice.emit(
+                f"\u201c{model}\u201d cannot carry on a reply (it refuses a prefilled "
+                f"answer). Ask again with {self.key('regenerate')}, or choose another model "
+                f"in Settings ({self.key('settings')}).",
+                False,
+            )
             return False
         if not self._can_start():
             return False
         self._start_turn(base)
         return True
 
+    def drop_refused(self) -> bool:
+        """After a refusal: leave the refused exchange out of what is sent from now on."""
+        path = self.conversation.path()
+        reply = path[-1] if path else None
+        if reply is None or reply.stop_reason != "refusal" or reply.excluded or self.busy:
+            self.notice.emit("There is no refused exchange to leave out.", False)
+            return False
+        for message in self.conversation.drop_exchange(reply):
+            if self._saver is not None:
+                self._saver.update_reply(message)
+        self._reset_transcript()
+        return True
+
     def flip_variant(self, step: int) -> bool:
         """Show the next (+1) or previous (-1) variant of the last message that has some."""
-        for message in reversed(self.conversation.path()):
-            siblings = self.conversation.siblings(message)
-            if len(siblings) > 1:
-                if self._busy:
-                    return False
-                index = siblings.index(message) + step
+        if self.busy or self.conversation.partial:
+            return False
+        for entry in reversed(self.conversation.path_entries()):
+            if entry.variants > 1:
+                siblings = self.conversation.siblings(entry.message)
+                index = entry.variant - 1 + step
                 if not 0 <= index < len(siblings):
                     return False
                 self.conversation.show(siblings[index].id)
-                if self.store is not None and self._saver is not None:
+                if self._saver is not None:
                     self._saver.save_path()
-                self.path_changed.emit()
+                self._reset_transcript()
                 return True
         return False
 
+    def on_stop(self) -> None:
+        """Stop the streaming reply now (what arrived is kept), or cancel a retry's wait."""
+        if self.turn is not None:
+            self.turn.stop()
+
+    async def shutdown(self, timeout_s: float = 5.0) -> None:
+        """Stop a reply (or a retry's wait) and let it be saved before the app exits."""
+        turn = self.turn
+        if turn is not None:
+            turn.stop()
+            await turn.wait(timeout_s)
+
     def _can_start(self) -> bool:
-        if self._busy:
+        if self.busy:
             return False
-        if self._sdk_ready.done() and not self._key_provider():
-            self.notice.emit(_NO_KEY, True)
+        if self.api.lacks_key():
+            self.on_notice(no_key_text(self.key), True)
             return False
         return True
 
     def _start_turn(self, base: Message | None = None) -> None:
         # Busy at once, not when the task first runs: a second Enter must not start another.
-        self._set_busy(True)
-        self._turn_task = self.on_turn(base)
-
-    async def shutdown(self, timeout_s: float = 5.0) -> None:
-        """Stop a reply (or a retry's wait) and let it be saved before the app exits."""
-        self.on_stop()
-        if self._turn_task is not None and not self._turn_task.done():
-            await asyncio.wait([self._turn_task], timeout=timeout_s)
-
-    @qasync.asyncSlot()
-    async def on_turn(self, base: Message | None = None) -> None:
-        """Stream the reply to the conversation as it stands (or continue ``base``)."""
-        self._set_busy(True)
-        try:
-            await self._sdk_ready
-            api_key = self._key_provider()
-            if not api_key:  # sent while the key was still being looked up
-                self.notice.emit(_NO_KEY, True)
-                return
-            attempt = 1
-            while True:
-                error = await self._run_turn(api_key, base)
-                if error is None:
-                    return
-                plan = self.retry_policy.decide(error, attempt)
-                if plan is None:
-                    self.notice.emit(suggestion(error, model=self.settings.model), False)
-                    return
-                if not await self._count_down(plan):
-                    self.retry_countdown.emit("")
-                    self.notice.emit(f"Retry cancelled. {_RETRY_HINT}", False)
-                    return
-                self.retry_countdown.emit("")
-                # The failed reply stays, as a variant; the retry asks again (or carries on
-                # the reply being continued, from what it has now).
-                failed = self.conversation.path()[-1]
-                if base is not None:
-                    base = failed
-                elif failed.role == "assistant":
-                    self.conversation.current_id = failed.parent_id
-                    self.path_changed.emit()
-                attempt += 1
-        finally:
-            self._set_busy(False)
-
-    async def _count_down(self, plan: RetryPlan) -> bool:
-        """Wait ``plan.delay_s``, saying how long is left; False when Esc cancelled it."""
-        self._cancel_wait = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        end = loop.time() + plan.delay_s
-        try:
-            while (remaining := end - loop.time()) > 0:
-                self.retry_countdown.emit(countdown_text(plan, remaining))
-                with suppress(TimeoutError):
-                    await asyncio.wait_for(self._cancel_wait.wait(), min(1.0, remaining))
-                if self._cancel_wait.is_set():
-                    return False
-            return True
-        finally:
-            self._cancel_wait = None
-
-    async def check_key(self, key: str) -> str | None:
-        """Why ``key`` does not work, in plain words; None when the API accepts it."""
-        from desktop_chat.core.models import check_key
-
-        await self._sdk_ready
-        async with self._client(key, max_retries=0) as client:
-            return await check_key(client)
-
-    async def fetch_models(self) -> list[ModelInfo]:
-        """The models the key may use (cached for a day; the built-in list when offline)."""
-        from desktop_chat.core.models import get_models, known_models
-
-        await self._sdk_ready
-        key = self._key_provider()
-        if not key:
-            return known_models(self._effective_base_url())
-        async with self._client(key, max_retries=1) as client:
-            return await get_models(client)
-
-    def _effective_base_url(self) -> str | None:
-        return self._base_url or self.settings.base_url
-
-    def _client(self, api_key: str, *, max_retries: int | None = None) -> AsyncAnthropic:
-        return make_client(
-            api_key=api_key,
-            base_url=self._effective_base_url(),
-            timeout_s=self.settings.timeout_s,
-            max_retries=self.settings.max_retries if max_retries is None else max_retries,
+        self.turn = Turn(
+            self.conversation,
+            self.settings.request_params(),
+            self._open_client,
+            self,
+            saver=self._saver,
+            retry_policy=self.retry_policy,
+            key=self.key,
+            base=base,
         )
+        self.busy_changed.emit(True)
+        self.turn.start()
 
-    def on_stop(self) -> None:
-        """Stop the streaming reply now (what arrived is kept), or cancel a retry's wait."""
-        if self._cancel_wait is not None:
-            self._cancel_wait.set()
-        if self._stream_task is not None and not self._stream_task.done():
-            self._stop_requested = True
-            self._stream_task.cancel()
+    async def _open_client(self) -> AsyncAnthropic | None:
+        await self._whole()
+        return await self.api.open_client()
 
-    async def _run_turn(self, api_key: str, base: Message | None = None) -> TurnError | None:
-        """Stream one reply; the error it ended with (None when complete or stopped)."""
-        params = self.settings.request_params()
-        params["messages"] = self.conversation.to_api_messages()
-        if base is not None:
-            # The API carries on a final assistant message; thinking cannot be prefilled.
-            params.pop("thinking", None)
-        path = self.conversation.path()
-        snapshot = TurnSnapshot(parent_id=path[-1].id if path and base is None else None)
-        if base is not None:
-            snapshot.parent_id = base.parent_id
-        self._continuing = base
-        saver = self._saver
-        if saver is not None:
-            saver.begin_reply(snapshot, params, base=base)
-        self.reply_started.emit(snapshot)
+    # section: the turn's listener (core.turn.TurnListener)
 
-        def on_update(update: Update) -> None:
-            if saver is not None:
-                saver.on_update(update)
-            self.reply_updated.emit(update, snapshot)
+    def on_reply_started(self, continuing: bool) -> None:
+        self.reply_started.emit(continuing)
 
-        client = self._client(api_key)
-        self._stop_requested = False
-        async with client:
-            self._stream_task = asyncio.ensure_future(
-                stream_turn(client, params, snapshot, on_update)
-            )
-            try:
-                error = await self._stream_task
-            except asyncio.CancelledError:
-                # Stopped by the user, or the app is closing: either way keep what arrived.
-                self._finish(snapshot.to_message(Status.INTERRUPTED, _STOPPED), snapshot)
-                if not self._stop_requested:
-                    raise
-                return None
-            finally:
-                self._stream_task = None
-        if error is not None:
-            log.info("turn failed: %s (request %s)", error.kind, error.request_id)
-        self._finish(self._message_for(snapshot, error), snapshot)
-        if error is not None and error.kind is ErrorKind.AUTH:
-            self.key_rejected.emit()
-        return error
+    def on_update(self, update: Update) -> None:
+        match update:
+            case TextDelta(index=index, text=text):
+                self.text_delta.emit(index, text)
+            case ThinkingDelta(index=index, text=text):
+                self.thinking_delta.emit(index, text)
+            case ToolInputDelta(index=index, partial_json=partial):
+                self.tool_input_delta.emit(index, partial)
+            case BlockStarted(index=index, block_type=block_type, block=block):
+                self.block_started.emit(index, block_type, block)
+            case BlockStopped(index=index, block=block):
+                self.block_stopped.emit(index, block)
+            case MessageStarted(model=model):
+                self.message_started.emit(model)
+            case _:
+                pass
 
-    def _finish(self, message: Message, snapshot: TurnSnapshot) -> None:
-        base, self._continuing = self._continuing, None
-        if base is not None:
-            message = merge_continuation(base, message)
-            index = self.conversation.messages.index(base)
-            self.conversation.messages[index] = message
-            self.conversation.current_id = message.id
-        else:
-            self.conversation.append(message, parent_id=snapshot.parent_id)
-        if self._saver is not None:
-            self._saver.finish(message)
-        self.reply_finished.emit(message, snapshot)
-        if base is not None:
-            self.path_changed.emit()  # the continuation joins the reply it continues
+    def on_figures(self, figures: Figures) -> None:
+        self.figures_changed.emit(figures)
 
-    @property
-    def continuing(self) -> bool:
-        """The reply streaming now continues the last one."""
-        return self._continuing is not None
+    def on_reply_finished(self, message: Message) -> None:
+        entries = self.conversation.path_entries()
+        notes = self.notes_for(entries[-1]) if entries else ()
+        self.reply_finished.emit(message, notes)
+        self.conversations_changed.emit()
+
+    def on_path_changed(self) -> None:
+        self._reset_transcript()
+
+    def on_notice(self, text: str, error: bool) -> None:
+        self.notice.emit(redact(text), error)
+
+    def on_countdown(self, text: str) -> None:
+        self.retry_countdown.emit(text)
+
+    def on_key_rejected(self) -> None:
+        self.key_rejected.emit()
+
+    def on_turn_ended(self) -> None:
+        self.turn = None
+        self.busy_changed.emit(False)
+
+    # section: what is shown
+
+    def _reset_transcript(self) -> None:
+        entries = self.conversation.path_entries()
+        self.transcript_reset.emit([(e.message, self.notes_for(e)) for e in entries])
+        replies = [e.message for e in entries if e.message.role == "assistant"]
+        self.reply_shown.emit(replies[-1] if replies else None)
+
+    def notes_for(self, entry: PathEntry) -> Notes:
+        return notes_for(entry, self.key)
+
+    # section: navigation
+
+    def new_conversation(self) -> bool:
+        """Show a new, empty conversation; refused (False) while a turn runs."""
+        if self.busy:
+            return False
+        self._show(Conversation())
+        return True
+
+    def open_conversation(self, conversation_id: str) -> bool:
+        """Show a saved conversation; False (with a notice) when it cannot be.
+
+        Its last ``TAIL`` messages are read and shown at once, whatever its length; the
+        rest is read in a worker thread (sending waits for it) and drawn above them.
+        """
+        if self.store is None or conversation_id == self.conversation.id or self.busy:
+            return conversation_id == self.conversation.id
+        from desktop_chat.core.store import StoreError
+
+        try:
+            page = self.store.load_tail(conversation_id, TAIL)
+        except StoreError as exc:
+            self.on_notice(str(exc), True)
+            return False
+        conversation = from_page(page)
+        self._show(conversation)
+        self._loading = asyncio.ensure_future(self._read_whole(conversation, self.store.path))
+        self._loading.add_done_callback(lambda task: self._on_whole(conversation, task))
+        return True
 
     @staticmethod
-    def _message_for(snapshot: TurnSnapshot, error: TurnError | None) -> Message:
-        if error is None:
-            return snapshot.to_message(Status.COMPLETE)
-        status = Status.INTERRUPTED if error.kind is ErrorKind.INCOMPLETE else Status.ERROR
-        return snapshot.to_message(status, redact(error.message))
+    async def _read_whole(conversation: Conversation, path: Path) -> Conversation | TooLong:
+        # After the first paint: the worker would compete with it for the interpreter.
+        await asyncio.sleep(WHOLE_AFTER_S)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, read_whole, path, conversation.id)
+
+    def _on_whole(self, shown: Conversation, task: asyncio.Future[Conversation | TooLong]) -> None:
+        """The whole conversation was read: complete the one shown, draw what is older."""
+        if task.cancelled() or task.exception() is not None or shown is not self.conversation:
+            return  # said when sending (``_whole``), or another conversation is shown
+        whole = task.result()
+        if isinstance(whole, TooLong):
+            return
+        if older := complete(shown, whole):
+            self.older_loaded.emit([(e.message, self.notes_for(e)) for e in older])
+
+    async def _whole(self) -> None:
+        """Wait until the conversation shown is loaded whole (it is, unless just opened)."""
+        loading = self._loading
+        if not self.conversation.partial or loading is None:
+            return
+        try:
+            whole = await asyncio.shield(loading)
+        except sqlite3.Error as exc:
+            raise CannotAskError(f"This conversation could not be read whole: {exc}") from exc
+        if isinstance(whole, TooLong):
+            raise CannotAskError(str(whole))
+
+    def _show(self, conversation: Conversation) -> None:
+        if self._loading is not None:
+            self._loading.cancel()  # (the thread finishes its read; the result is dropped)
+            self._loading = None
+        self.conversation_leaving.emit()
+        self.conversation = conversation
+        self._saver = self._make_saver(conversation)
+        self.conversation_changed.emit()
+        self.title_changed.emit(conversation.title)
+        self._reset_transcript()
+
+    def on_conversation_deleted(self, conversation_id: str) -> None:
+        if conversation_id == self.conversation.id and not self.busy:
+            self._show(Conversation())
+
+    def on_conversation_renamed(self, conversation_id: str, title: str) -> None:
+        if conversation_id == self.conversation.id:
+            self.conversation.title = title
+            self.title_changed.emit(title)
+
+    def reopen_interrupted(self) -> bool:
+        """At start-up after a crash: show the newest conversation if its reply was cut."""
+        from desktop_chat.core.store import StoreError  # loaded with the store, after paint
+
+        if self.store is None or self.conversation.messages:
+            return False
+        try:
+            end = self.store.newest_path_end()  # no conversation is read for this
+        except StoreError as exc:
+            self.on_notice(str(exc), True)
+            return False
+        if end is not None and end.status is Status.INTERRUPTED:
+            return self.open_conversation(end.conversation_id)
+        return False
+
+    def visible_state(self) -> dict[str, Any]:
+        """What is shown, as data (end-to-end tests read it; no key in it)."""
+        return {
+            "replies": sum(m.role == "assistant" for m in self.conversation.messages),
+            "shown": [m.id for m in self.conversation.path()],
+        }

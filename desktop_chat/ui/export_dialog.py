@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop_chat.core.conversation import Conversation
 from desktop_chat.core.safe_files import write_atomically
 from desktop_chat.core.store import StoreError
-from desktop_chat.core.transcripts import EXPORTERS
+from desktop_chat.core.transcript_formats import EXPORTERS
 
 FILTERS = {
     "Markdown (*.md)": "md",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
@@ -16,13 +18,17 @@ class FindBar(QWidget):
 
     closed = Signal()
 
-    def __init__(self, view: QTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, view: QTextEdit, key: Callable[[str], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._view = view
         self.setObjectName("find_bar")
         self.field = QLineEdit(self)
         self.field.setAccessibleName("Find in the conversation")
-        self.field.setPlaceholderText("Find  (Enter or F3: next match, Shift+F3: previous)")
+        self.field.setPlaceholderText(
+            f"Find  ({key('find_next')}: next match, {key('find_previous')}: previous)"
+        )
         self.field.setClearButtonEnabled(True)
         self.status = QLabel(self)
         self.status.setAccessibleName("Find result")

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_chat.ui.command_palette import PaletteEntry
+from desktop_chat.core.palette import PaletteEntry
+from desktop_chat.ui.command_palette import shortcut_texts
 
 PANEL_MAX_WIDTH = 860
 MARGIN = 32
-CLOSE_KEYS = ("Esc", "F1", "Ctrl+/")
 # Key caps take the palette's colours, so they follow a light or a dark theme.
 KEYCAP_STYLE = (
     "QLabel#keycap { border: 1px solid palette(mid); border-radius: 4px;"
@@ -79,11 +79,11 @@ class HelpOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName("help_overlay")
         self.setAccessibleName("Keyboard shortcuts")
-        self.setAccessibleDescription("Esc closes this list.")
+        self.setAccessibleDescription(self._hint(entries))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._previous_focus: QWidget | None = None
-        help_entry = next((e for e in entries if e.action_id == "help"), None)
-        keys = {*CLOSE_KEYS, *(help_entry.shortcuts if help_entry else ())}
+        # The keys that open it close it too, and so does the key that closes any list.
+        keys = {k for e in entries if e.action_id in ("help", "close") for k in e.shortcuts}
         self._close_keys = [QKeySequence(k) for k in sorted(keys)]
         self.section_boxes: dict[str, QWidget] = {}
         """Each section's box: its heading and its rows are children of it."""
@@ -145,9 +145,11 @@ class HelpOverlay(QWidget):
     @staticmethod
     def _hint(entries: Sequence[PaletteEntry]) -> str:
         palette_entry = next((e for e in entries if e.action_id == "palette"), None)
-        text = "Esc or a click closes this list."
+        close_entry = next((e for e in entries if e.action_id == "close"), None)
+        close = shortcut_texts(close_entry)[0] + " or a click" if close_entry else "A click"
+        text = f"{close} closes this list."
         if palette_entry and palette_entry.shortcuts:
-            text += f"  {palette_entry.shortcut_texts()[0]} finds any command by name."
+            text += f"  {shortcut_texts(palette_entry)[0]} finds any command by name."
         return text
 
     def _section(self, name: str, entries: Sequence[PaletteEntry], parent: QWidget) -> QWidget:
@@ -168,7 +170,7 @@ class HelpOverlay(QWidget):
             title = QLabel(entry.title, box)
             title.setObjectName("help_title")
             title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            texts = entry.shortcut_texts()
+            texts = shortcut_texts(entry)
             title.setAccessibleName(
                 f"{entry.title}: {' or '.join(texts)}" if texts else f"{entry.title}: no shortcut"
             )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -18,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_chat.core.conversation import Message, Status
-from desktop_chat.core.stream import TurnSnapshot
+from desktop_chat.core.conversation import Message
+from desktop_chat.core.stream import Figures
 
 _DASH = "\u2013"  # en dash: "no value yet"
 
@@ -67,10 +68,10 @@ class CollapsibleText(QWidget):
 
 
 class Inspector(QScrollArea):
-    """Side pane for the current reply.
+    """Side pane for the current reply: what the controller's signals carry, drawn.
 
-    Figures are redrawn from the snapshot at most every 100 ms while streaming, and once at
-    the end; thinking and tool text are appended per delta.
+    Thinking and tool text are appended per delta; the figures are redrawn when a
+    ``Figures`` value arrives (the turn sends one at most every 100 ms while streaming).
     """
 
     FIELDS = (
@@ -120,25 +121,22 @@ class Inspector(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(inner)
         self.sections: dict[int, CollapsibleText] = {}
-        self._snapshot: TurnSnapshot | None = None
-        self._refresh = QTimer(self)
-        self._refresh.setInterval(100)
-        self._refresh.timeout.connect(self.on_refresh)
+        self._open_tools: set[int] = set()  # tool blocks whose input is still arriving
 
-    # section: driven by the controller
+    # section: a streaming reply
 
-    def begin(self, snapshot: TurnSnapshot) -> None:
+    def on_reply_started(self, continuing: bool = False) -> None:
         """A new reply: forget the last one's blocks and figures."""
         for section in self.sections.values():
             section.setParent(None)
             section.deleteLater()
         self.sections.clear()
+        self._open_tools.clear()
         for value in self.values.values():
             value.setText(_DASH)
-        self._snapshot = snapshot
-        self._refresh.start()
+        self.values["stop_reason"].setText("streaming…")
 
-    def on_block_started(self, index: int, block_type: str, name: str = "") -> None:
+    def on_block_started(self, index: int, block_type: str, block: dict[str, Any]) -> None:
         if block_type == "thinking":
             n = sum(1 for s in self.sections.values() if s.objectName() == "thinking") + 1
             section = CollapsibleText(f"Thinking {n}", self._blocks_host)
@@ -148,8 +146,10 @@ class Inspector(QScrollArea):
             section.setObjectName("redacted_thinking")
             section.set_text("(encrypted by the API; sent back unchanged)")
         elif block_type in ("tool_use", "server_tool_use"):
-            section = CollapsibleText(f"Tool use: {name or '?'}", self._blocks_host)
+            name = str(block.get("name") or "?")
+            section = CollapsibleText(f"Tool use: {name}", self._blocks_host)
             section.setObjectName("tool_use")
+            self._open_tools.add(index)
         else:
             return
         self._blocks.addWidget(section)
@@ -163,79 +163,55 @@ class Inspector(QScrollArea):
         if index in self.sections:
             self.sections[index].set_text(partial_json)
 
-    def on_block_stopped(self, index: int, snapshot: TurnSnapshot) -> None:
+    def on_block_stopped(self, index: int, block: dict[str, Any]) -> None:
+        self._open_tools.discard(index)
         section = self.sections.get(index)
         if section is None or section.objectName() != "tool_use":
             return
-        block = snapshot.content[index]
         if "partial_json" in block:
             section.set_text(f"{block['partial_json']}\n\n(not valid JSON)")
         else:
             section.set_text(json.dumps(block.get("input", {}), indent=2, ensure_ascii=False))
 
-    def finish(self, snapshot: TurnSnapshot) -> None:
-        """The reply ended (completely or not): final figures; open tool input marked."""
-        self._refresh.stop()
-        for index, raw in snapshot.partial_json.items():
-            if index in self.sections:
-                self.sections[index].set_text(f"{raw}\n\n(incomplete JSON: the reply was cut)")
-        self._snapshot = snapshot
-        self.on_refresh()
-        self._snapshot = None
+    def on_reply_finished(self, _message: Message, _notes: object = ()) -> None:
+        """The reply ended: a tool input still arriving was cut short; say so."""
+        for index in sorted(self._open_tools):
+            section = self.sections[index]
+            raw = section.body.toPlainText()
+            section.set_text(f"{raw}\n\n(incomplete JSON: the reply was cut)")
+        self._open_tools.clear()
 
-    def show_message(self, message: Message) -> None:
-        """An earlier reply's blocks and figures (a conversation was opened)."""
-        snapshot = TurnSnapshot(
-            content=message.content,
-            model=message.model,
-            request_id=message.request_id,
-            stop_reason=message.stop_reason,
-            stop_details=message.stop_details,
-            usage=message.usage,
-            completed=message.status is Status.COMPLETE,
+    def show_figures(self, figures: Figures) -> None:
+        u = figures.usage
+        self.values["model"].setText(figures.model or _DASH)
+        self.values["request_id"].setText(figures.request_id or _DASH)
+        self.values["request_id"].setToolTip(figures.request_id or "")
+        stop = figures.stop_reason or (
+            "streaming…" if figures.streaming else "none (the reply was cut)"
         )
-        self.begin(snapshot)
-        for index, block in enumerate(message.content):
-            self.on_block_started(index, str(block.get("type")), str(block.get("name", "")))
-            if block.get("type") == "thinking":
-                self.sections[index].set_text(block.get("thinking", ""))
-            self.on_block_stopped(index, snapshot)
-        self._refresh.stop()
-        self.on_refresh()
-        metrics = message.metrics
-        self.values["ttft"].setText(
-            _DASH if metrics.ttft_s is None else f"{metrics.ttft_s * 1000:.0f} ms"
-        )
-        tps = metrics.tokens_per_s
-        self.values["tps"].setText(_DASH if tps is None else f"{tps:.1f}")
-        self._snapshot = None
-
-    def clear(self) -> None:
-        """Nothing to show (a new conversation)."""
-        self.begin(TurnSnapshot())
-        self._refresh.stop()
-        self._snapshot = None
-
-    # section: figures
-
-    def on_refresh(self) -> None:
-        s = self._snapshot
-        if s is None:
-            return
-        u = s.usage
-        self.values["model"].setText(s.model or _DASH)
-        self.values["request_id"].setText(s.request_id or _DASH)
-        self.values["request_id"].setToolTip(s.request_id or "")
-        streaming = self._refresh.isActive()
-        stop = s.stop_reason or ("streaming…" if streaming else "none (the reply was cut)")
-        if s.stop_reason == "refusal" and s.stop_details:
-            stop += f" ({s.stop_details.get('category') or 'no category'})"
+        if figures.stop_reason == "refusal" and figures.stop_details:
+            stop += f" ({figures.stop_details.get('category') or 'no category'})"
         self.values["stop_reason"].setText(stop)
         self.values["input_tokens"].setText(f"{u.input_tokens:,}")
         self.values["output_tokens"].setText(f"{u.output_tokens:,}")
         self.values["cache_read"].setText(f"{u.cache_read_input_tokens:,}")
         self.values["cache_write"].setText(f"{u.cache_creation_input_tokens:,}")
-        ttft = s.ttft_s
+        ttft = figures.ttft_s
         self.values["ttft"].setText(_DASH if ttft is None else f"{ttft * 1000:.0f} ms")
-        tps = s.tokens_per_s
+        tps = figures.tokens_per_s
         self.values["tps"].setText(_DASH if tps is None else f"{tps:.1f}")
+
+    # section: a saved reply
+
+    def show_reply(self, message: Message | None) -> None:
+        """An earlier reply's blocks and figures (a conversation was opened); None: none."""
+        self.on_reply_started()
+        if message is None:
+            self.values["stop_reason"].setText(_DASH)
+            return
+        for index, block in enumerate(message.content):
+            self.on_block_started(index, str(block.get("type")), block)
+            if block.get("type") == "thinking":
+                self.sections[index].set_text(block.get("thinking", ""))
+            self.on_block_stopped(index, block)
+        self.show_figures(Figures.of(message))

@@ -36,7 +36,9 @@ from desktop_chat.core.keybindings import (
     minimal,
     save_overrides,
 )
-from desktop_chat.ui.command_palette import SectionedAction, native_text
+from desktop_chat.core.keymap import Keymap
+from desktop_chat.core.palette import SectionedAction
+from desktop_chat.ui.command_palette import native_text
 
 SaveOverrides = Callable[[Mapping[str, Sequence[str]]], object]
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -262,7 +264,8 @@ class ShortcutsEditor(QWidget):
             return
         self._capturing = action_id
         title = self._title(action_id)
-        self.capture_label.setText(f"Press the new shortcut for “{title}” (Esc cancels):")
+        cancel = Keymap().text_for("close")
+        self.capture_label.setText(f"Press the new shortcut for “{title}” ({cancel} cancels):")
         self.capture.setAccessibleDescription(
             f"The next key pressed becomes the shortcut of {title}"
         )

@@ -8,6 +8,8 @@ In the list, Enter opens, F2 renames in place, Delete moves to the trash with an
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -36,13 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.store import SearchHit, Store, StoreError
-from desktop_chat.ui.conversation_list import (
+from desktop_chat.ui.conversation_delegates import ConversationDelegate, SearchHitDelegate
+from desktop_chat.ui.conversation_models import (
     ID_ROLE,
     UNTITLED,
-    ConversationDelegate,
     ConversationListModel,
-    SearchHitDelegate,
     SearchResultsModel,
     one_line,
 )
@@ -83,9 +85,15 @@ class Sidebar(QWidget):
     SEARCH_LIMIT = 50
     UNDO_TIMEOUT_MS = 10_000
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        key: Callable[[str], str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self._key = key = key or Keymap().text_for
         self.setObjectName("sidebar")
         self.setAccessibleName("Conversations sidebar")
         self.setMinimumWidth(180)
@@ -93,14 +101,14 @@ class Sidebar(QWidget):
         # section: search box and the new-chat button
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("sidebar_search")
-        self.search_box.setPlaceholderText("Search conversations (Ctrl+K)")
+        self.search_box.setPlaceholderText(f"Search conversations ({key('search')})")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName("Search conversations")
-        self.search_box.setToolTip("Search every conversation (Ctrl+K)")
+        self.search_box.setToolTip(f"Search every conversation ({key('search')})")
         self.new_button = QToolButton(self)
         self.new_button.setObjectName("sidebar_new")
         self.new_button.setText("New chat")
-        self.new_button.setToolTip("New chat (Ctrl+N)")
+        self.new_button.setToolTip(f"New chat ({key('new_chat')})")
         self.new_button.setAccessibleName("New chat")
         self.new_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -540,8 +548,7 @@ class Sidebar(QWidget):
             self.stack.setCurrentWidget(self.list_view)
             return
         else:
-            new_keys = _shortcut_text(QKeySequence("Ctrl+N"))
-            self.empty_label.setText(f"No conversations yet. {new_keys} starts one.")
+            self.empty_label.setText(f"No conversations yet. {self._key('new_chat')} starts one.")
         self.empty_label.setAccessibleName(self.empty_label.text())
         self.stack.setCurrentWidget(self.empty_label)
 

@@ -15,7 +15,10 @@ import pytest
 from desktop_chat.core.conversation import Conversation
 from desktop_chat.core.limits import MB, check_message_size, format_size, is_blank
 from desktop_chat.core.store import Store
-from desktop_chat.core.transcripts import TranscriptError, import_json, parse_json, to_json
+from desktop_chat.core.transcript_fields import TranscriptError
+from desktop_chat.core.transcript_import import import_json
+from desktop_chat.core.transcript_json import to_json
+from desktop_chat.core.transcript_parse import parse_json
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 JPEG = b"\xff\xd8\xff\xe0\x10JFIF\x01\x01\x01H\x01H\xff\xdb"
@@ -38,7 +41,7 @@ ELF = b"\x7fELF\x02\x01\x01\x00" + bytes(range(256))
         ),
         pytest.param(b"", "the file is empty", id="empty"),
         pytest.param(b" \n\t ", "the file is empty", id="blank"),
-        pytest.param(b"<html>no</html>", "line 1, column 1: Expecting value", id="html"),
+        pytest.param(b"<html>no</html>", "this is an HTML page, not a JSON", id="html"),
         pytest.param(b"[1, 2, 3]", "a transcript is a JSON object, not an array", id="array"),
         pytest.param(b'{"hello": "world"}', "not a desktop-chat transcript", id="other json"),
         pytest.param(b'{"messages": [], "created_at": NaN}', "NaN is not a valid", id="NaN"),

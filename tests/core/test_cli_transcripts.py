@@ -15,7 +15,7 @@ import pytest
 from desktop_chat.commands import SUBCOMMANDS, run_subcommand
 from desktop_chat.core.conversation import Conversation, Message, Status
 from desktop_chat.core.store import Store
-from desktop_chat.core.transcripts import to_json
+from desktop_chat.core.transcript_json import to_json
 
 
 @pytest.fixture

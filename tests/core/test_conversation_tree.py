@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
 from desktop_chat.core.store import Store
-from desktop_chat.core.transcripts import import_json, parse_json, to_json
+from desktop_chat.core.transcript_import import import_json
+from desktop_chat.core.transcript_json import to_json
+from desktop_chat.core.transcript_parse import parse_json
 
 
 def reply(text: str, **kwargs: object) -> Message:

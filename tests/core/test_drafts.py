@@ -153,3 +153,65 @@ def test_a_draft_survives_being_killed_mid_save(tmp_path: Path) -> None:
 
     text = DraftStore(path).load("c")
     assert text.startswith("draft number ") and text.endswith("x" * 50_000)
+
+
+# section: two windows (or processes) on one data folder
+
+
+def test_two_windows_keep_each_others_drafts(tmp_path: Path) -> None:
+    path = tmp_path / "drafts.json"
+    first, second = DraftStore(path), DraftStore(path)
+    assert first.load("a") == "" and second.load("b") == ""  # both have read the file
+    assert first.save("a", "typed in the first window") is None
+    assert second.save("b", "typed in the second window") is None  # no stale overwrite
+    assert first.save("a", "more in the first") is None
+    again = DraftStore(path)
+    assert again.load("a") == "more in the first"
+    assert again.load("b") == "typed in the second window"
+
+
+def test_a_window_that_only_shows_a_conversation_never_puts_back_an_old_draft(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "drafts.json"
+    DraftStore(path).save("c", "old words")
+    first, second = DraftStore(path), DraftStore(path)
+    assert first.load("c") == second.load("c") == "old words"
+    assert second.save("c", "new words") is None
+    # The first window leaves the conversation: it saves what its composer holds.
+    assert first.save("c", "old words") is None
+    assert DraftStore(path).load("c") == "new words"
+    assert first.load("c") == "new words"  # and it shows the new words on coming back
+
+
+def test_sending_clears_only_the_draft_that_was_sent(tmp_path: Path) -> None:
+    path = tmp_path / "drafts.json"
+    first, second = DraftStore(path), DraftStore(path)
+    first.save("c", "the question sent")
+    assert second.load("c") == "the question sent"
+    second.save("c", "a follow-up typed in the other window")
+    assert first.clear("c") is None  # the first window sent its text
+    assert DraftStore(path).load("c") == "a follow-up typed in the other window"
+    assert second.clear("c") is None
+    assert DraftStore(path).conversation_ids() == []
+
+
+_MANY = """
+import sys
+from pathlib import Path
+from desktop_chat.core.drafts import DraftStore
+drafts = DraftStore(Path(sys.argv[1]))
+for n in range(150):
+    drafts.save(f"{sys.argv[2]}-{n}", f"draft {n} of {sys.argv[2]}")
+"""
+
+
+def test_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "drafts.json"
+    writers = [
+        subprocess.Popen([sys.executable, "-c", _MANY, str(path), name]) for name in ("p", "q")
+    ]
+    assert [w.wait(60) for w in writers] == [0, 0]
+    drafts = DraftStore(path)
+    assert len(drafts.conversation_ids()) == 300
+    assert drafts.load("q-149") == "draft 149 of q"

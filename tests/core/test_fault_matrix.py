@@ -178,10 +178,10 @@ def run_saved_turn(base_url: str, row: Row, store: Store) -> Outcome:
 
     def on_update(update: Update) -> None:
         updates.append(update)
-        saver.on_update(update)
+        saver.update_reply(snapshot.to_message(Status.STREAMING))  # as often as can be
 
     async def go() -> TurnError | None:
-        saver.begin_reply(snapshot, params)
+        saver.begin_reply(snapshot.to_message(Status.STREAMING), params, new=True)
         client = make_client(
             api_key="test-key", base_url=base_url, timeout_s=row.timeout_s, max_retries=0
         )

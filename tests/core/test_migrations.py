@@ -46,7 +46,14 @@ def schema(path: Path) -> dict[str, object]:
 
 def test_schema_after_all_migrations(store: Store) -> None:
     s = schema(store.path)
-    assert s["log"] == ["m001_initial", "m002_fts", "m003_branches", "m004_tool_audit"]
+    assert s["log"] == [
+        "m001_initial",
+        "m002_fts",
+        "m003_branches",
+        "m004_children",
+        "m005_message_count",
+        "m006_tool_audit",
+    ]
     assert s["log"] == [m.__name__ for m in migrations.MIGRATIONS]
     assert s["journal"] == "wal"
     assert s["tables"] == [
@@ -70,6 +77,8 @@ def test_schema_after_all_migrations(store: Store) -> None:
         "conversations_fts_delete",
         "conversations_fts_insert",
         "conversations_fts_update",
+        "messages_count_delete",
+        "messages_count_insert",
         "messages_fts_delete",
         "messages_fts_insert",
         "messages_fts_update",
@@ -84,6 +93,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
             "settings",
             "deleted_at",
             "current_id",
+            "message_count",
         ],
         "messages": [
             "seq",
@@ -122,6 +132,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
     }
     assert s["indexes"] == {
         "conversations_by_updated_at": ["updated_at"],
+        "messages_by_parent": ["conversation_id", "parent_id"],
         "messages_streaming": ["status"],
         "tool_calls_by_conversation": ["conversation_id", "seq"],
     }

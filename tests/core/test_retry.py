@@ -115,7 +115,7 @@ def test_countdown_text(remaining: float, text: str) -> None:
         (ErrorKind.PERMISSION, "Pick a model this key may use"),
         (ErrorKind.CONNECTION, "Check the network connection"),
         (ErrorKind.INVALID_RESPONSE, "Retry (Ctrl+R)"),
-        (ErrorKind.INCOMPLETE, "Continue the reply (Ctrl+Shift+Return)"),
+        (ErrorKind.INCOMPLETE, "Continue the reply (Ctrl+Shift+Enter)"),
         (ErrorKind.UNKNOWN, "Retry when ready (Ctrl+R)."),
     ],
 )
@@ -124,7 +124,9 @@ def test_suggestions(kind: ErrorKind, words: str) -> None:
 
 
 def test_a_suggestion_names_the_keys_the_user_bound() -> None:
-    text = suggestion(error(ErrorKind.AUTH), keys={"api_key": "F9"})
+    text = suggestion(
+        error(ErrorKind.AUTH), key=lambda action: "F9" if action == "api_key" else "?"
+    )
     assert text == "Check the key (F9)."
 
 

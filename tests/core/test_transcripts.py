@@ -10,15 +10,10 @@ import pytest
 
 from desktop_chat.core.conversation import Conversation, Message, Status
 from desktop_chat.core.store import Store
-from desktop_chat.core.transcripts import (
-    FORMAT,
-    VERSION,
-    TranscriptError,
-    conversation_to_dict,
-    import_json,
-    parse_json,
-    to_json,
-)
+from desktop_chat.core.transcript_fields import TranscriptError
+from desktop_chat.core.transcript_import import import_json
+from desktop_chat.core.transcript_json import FORMAT, VERSION, conversation_to_dict, to_json
+from desktop_chat.core.transcript_parse import parse_json
 
 
 def export_all(store: Store) -> str:

@@ -4,6 +4,7 @@ running only while a widget test runs (so that other tests may still use asyncio
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -39,11 +40,30 @@ def session_qt_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
 
 @pytest.fixture
 def qt_loop(session_qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
-    """The qasync loop, marked running, driven by the Qt event processing qtbot does."""
+    """The qasync loop, marked running, driven by the Qt event processing qtbot does.
+
+    An exception raised in any loop callback (a delayed save, a task's done-callback, a
+    task nobody awaited) fails the test, as in qasync's own test fixture: otherwise it is
+    only logged, and the test passes over a bug.
+    """
+    raised: list[dict[str, Any]] = []
+    session_qt_loop.set_exception_handler(lambda _loop, context: raised.append(context))
     asyncio.set_event_loop(session_qt_loop)
     asyncio.events._set_running_loop(session_qt_loop)
+    # As the app does (qasync does not): SDK iterators abandoned mid-stream are finalised
+    # on the loop, not wherever the collector happens to run.
+    hooks = sys.get_asyncgen_hooks()
+    loop: Any = session_qt_loop
+    sys.set_asyncgen_hooks(
+        firstiter=loop._asyncgen_firstiter_hook, finalizer=loop._asyncgen_finalizer_hook
+    )
     yield session_qt_loop
+    sys.set_asyncgen_hooks(*hooks)
     asyncio.events._set_running_loop(None)
+    session_qt_loop.set_exception_handler(None)
+    if raised:
+        what = "; ".join(f"{c.get('message')}: {c.get('exception')!r}" for c in raised)
+        pytest.fail(f"an exception was raised in a loop callback: {what}")
 
 
 @pytest.fixture

@@ -8,15 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QPlainTextEdit, QWidget
 
-from desktop_chat.ui.command_palette import (
-    CommandPalette,
-    PaletteEntry,
-    fuzzy_match,
-    native_text,
-    palette_entries,
-    rank,
-)
-from desktop_chat.ui.keymap import ACTIONS
+from desktop_chat.core.keymap import ACTIONS
+from desktop_chat.core.palette import PaletteEntry, palette_entries
+from desktop_chat.ui.command_palette import CommandPalette, native_text, shortcut_texts
 
 # The palette is a Qt.Popup: Qt raises it and grabs the keyboard, which the offscreen platform
 # cannot do, and says so. Not our bug (the real X server does both).
@@ -51,37 +45,6 @@ def open_palette(qtbot: Any, window: QWidget, entries: list[PaletteEntry]) -> Co
 def palette(qtbot: Any, window: QMainWindow) -> CommandPalette:
     entries = palette_entries(ACTIONS, enabled=lambda action_id: action_id != "continue")
     return open_palette(qtbot, window, entries)
-
-
-# section: matching and ranking
-
-
-def test_prefix_then_word_start_then_inside_then_scattered_then_section() -> None:
-    entries = [
-        PaletteEntry("scattered", "Nowhere else we go", "App"),
-        PaletteEntry("inside", "Renew the key", "App"),
-        PaletteEntry("word", "Open a new tab", "App"),
-        PaletteEntry("prefix", "New chat", "App"),
-        PaletteEntry("section", "Quit", "Newcomers"),
-        PaletteEntry("none", "Stop", "App"),
-    ]
-    assert [e.action_id for e, _ in rank("new", entries)] == [
-        "prefix",
-        "word",
-        "inside",
-        "scattered",
-        "section",
-    ]
-
-
-def test_matches_are_case_insensitive_and_give_the_letters_to_highlight() -> None:
-    assert fuzzy_match("REGEN", "Regenerate the last reply") is not None
-    match = fuzzy_match("regen", "Regenerate the last reply")
-    assert match is not None and match.positions == (0, 1, 2, 3, 4)
-    scattered = fuzzy_match("nc", "New chat")
-    assert scattered is not None and scattered.tier == 3
-    assert scattered.positions == (0, 4)  # word starts are preferred
-    assert fuzzy_match("xyz", "New chat") is None
 
 
 def test_an_empty_query_lists_every_action_in_table_order(palette: CommandPalette) -> None:
@@ -186,7 +149,7 @@ def test_the_shortcuts_in_force_are_shown(qtbot: Any, window: QMainWindow) -> No
     entries = palette_entries(ACTIONS, {"regenerate": ("Ctrl+T",), "stop": ()})
     by_id = {e.action_id: e for e in entries}
     assert by_id["regenerate"].shortcuts == ("Ctrl+T",)
-    assert by_id["stop"].shortcut_texts() == []
+    assert shortcut_texts(by_id["stop"]) == []
     assert by_id["new_chat"].shortcuts == ("Ctrl+N",)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import threading
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from PySide6.QtCore import QMimeData, Qt
 from desktop_chat.core import app_log
 from desktop_chat.core.drafts import DraftStore
 from desktop_chat.core.settings import Settings
+from desktop_chat.core.turn import Turn
 
 
 @pytest.fixture
@@ -81,9 +83,12 @@ def test_a_bug_in_an_async_slot_is_shown_once_and_the_window_lives_on(
     new_window: Any,
     hooks: None,
     monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
     win = new_window()
-    app_log.install_hooks(win.unhandled_error.emit)
+    loop = asyncio.get_event_loop()
+    app_log.install_hooks(win.unhandled_error.emit, loop)  # as the app does
+    request.addfinalizer(lambda: loop.set_exception_handler(None))
     calls = 0
 
     async def broken(*_args: Any) -> None:
@@ -91,7 +96,7 @@ def test_a_bug_in_an_async_slot_is_shown_once_and_the_window_lives_on(
         calls += 1
         raise RuntimeError("a bug in the turn")
 
-    monkeypatch.setattr(win.controller, "_run_turn", broken)
+    monkeypatch.setattr(Turn, "_ask", broken)
     for text in ("one", "two"):
         qtbot.keyClicks(win.composer, text)
         qtbot.keyClick(win.composer, Qt.Key.Key_Return)

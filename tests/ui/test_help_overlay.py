@@ -9,9 +9,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
-from desktop_chat.ui.command_palette import native_text, palette_entries
+from desktop_chat.core.keymap import ACTIONS
+from desktop_chat.core.palette import palette_entries
+from desktop_chat.ui.command_palette import native_text
 from desktop_chat.ui.help_overlay import HelpOverlay
-from desktop_chat.ui.keymap import ACTIONS
 
 
 class Window(QMainWindow):

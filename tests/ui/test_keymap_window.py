@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from desktop_chat.core.keymap import ACTIONS
 from desktop_chat.core.settings import Settings
 from desktop_chat.ui.command_palette import CommandPalette
 from desktop_chat.ui.help_overlay import HelpOverlay
-from desktop_chat.ui.keymap import ACTIONS
 from desktop_chat.ui.main_window import MainWindow
 
 # Actions whose handler opens something modal or quits: their key is checked, not run.

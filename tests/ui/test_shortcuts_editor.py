@@ -13,8 +13,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_chat.core.keybindings import conflicts, normalize, shortcuts_path
+from desktop_chat.core.keymap import ACTIONS
 from desktop_chat.ui.command_palette import native_text
-from desktop_chat.ui.keymap import ACTIONS
 from desktop_chat.ui.shortcuts_editor import SHORTCUT, ShortcutsDialog, ShortcutsEditor
 
 CTRL = Qt.KeyboardModifier.ControlModifier

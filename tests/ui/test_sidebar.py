@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
 from desktop_chat.core.conversation import Conversation, Message, Status
 from desktop_chat.core.store import Store
-from desktop_chat.ui.conversation_list import DATE_ROLE, ID_ROLE, hit_lines, relative_date
+from desktop_chat.ui.conversation_delegates import hit_lines
+from desktop_chat.ui.conversation_models import DATE_ROLE, ID_ROLE, relative_date
 from desktop_chat.ui.sidebar import Sidebar
 
 

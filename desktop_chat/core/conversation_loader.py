@@ -1,0 +1,96 @@
+"""Reading a whole conversation off the UI thread, after its end is on screen.
+
+A conversation opens with the end of its path (``Store.load_tail``): the first paint does
+not wait for the rest. The whole of it (every message, every variant) is what sending and
+flipping variants need; it is read here, in a worker thread, through a read-only connection
+of its own (an SQLite connection belongs to the thread that made it).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_chat.core.conversation import Conversation, PathEntry
+from desktop_chat.core.store_paging import PathPage
+from desktop_chat.core.store_rows import MESSAGE_COLUMNS, message_from_row
+
+MAX_MESSAGES = 20_000
+"""Longer conversations are not loaded whole (far beyond any model's context window: the
+API would refuse them): they can be read and exported, not continued."""
+
+
+@dataclass(frozen=True)
+class TooLong:
+    """The conversation has ``messages`` messages: more than :data:`MAX_MESSAGES`."""
+
+    messages: int
+
+    def __str__(self) -> str:
+        return (
+            f"This conversation has {self.messages:,} messages, more than any model can read "
+            "back: it can be read and exported here, but not continued."
+        )
+
+
+def read_whole(
+    path: Path, conversation_id: str, max_messages: int = MAX_MESSAGES
+) -> Conversation | TooLong:
+    """Every message of the conversation (run in a worker thread).
+
+    Raises ``sqlite3.Error`` when the database cannot be read (the caller says so).
+    """
+    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0)
+    try:
+        db.execute("BEGIN")  # one snapshot for the count and the rows
+        (count,) = db.execute(
+            "SELECT COUNT(*) FROM messages WHERE conversation_id = ?", (conversation_id,)
+        ).fetchone()
+        if count > max_messages:
+            return TooLong(count)
+        header = db.execute(
+            "SELECT id, title, created_at, current_id FROM conversations WHERE id = ?",
+            (conversation_id,),
+        ).fetchone()
+        if header is None:
+            raise sqlite3.OperationalError(f"conversation {conversation_id} is gone")
+        rows = db.execute(
+            f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY position",
+            (conversation_id,),
+        ).fetchall()
+    finally:
+        db.close()
+    return Conversation(
+        id=header[0],
+        title=header[1],
+        created_at=header[2],
+        messages=[message_from_row(r) for r in rows],
+        current_id=header[3],
+    )
+
+
+def from_page(page: PathPage) -> Conversation:
+    """The conversation as far as ``page`` (the end of its path) holds it: ``partial``."""
+    return Conversation(
+        id=page.conversation_id,
+        title=page.title,
+        created_at=page.created_at,
+        messages=list(page.messages),
+        current_id=page.current_id,
+        sibling_ids=dict(page.siblings),
+    )
+
+
+def complete(shown: Conversation, whole: Conversation) -> list[PathEntry]:
+    """Make ``shown`` (its path's end, loaded first) whole, in place, keeping what was added
+    to it meanwhile (a question just sent) and the path it shows. Returns the entries of the
+    path that come before what was shown."""
+    first_shown = next((m.id for m in shown.path()), None)
+    known = {m.id for m in whole.messages}
+    added = [m for m in shown.messages if m.id not in known]
+    shown.messages[:] = [*whole.messages, *added]
+    shown.sibling_ids = None
+    entries = shown.path_entries()
+    older = next((i for i, e in enumerate(entries) if e.message.id == first_shown), 0)
+    return entries[:older]
