@@ -68,6 +68,19 @@ class ApprovalRequest:
     destructive: bool = False
     grantable: bool = True
 
+    def hint_words(self) -> list[str]:
+        """The annotations in words for the dialog ("read-only", "destructive", …)."""
+        words = {
+            "read_only_hint": "read-only",
+            "destructive_hint": "destructive",
+            "idempotent_hint": "idempotent",
+            "open_world_hint": "reaches outside this machine",
+        }
+        shown = [words[k] for k in words if self.annotations.get(k) is True]
+        if self.destructive and "destructive" not in shown:
+            shown.append("destructive")
+        return shown
+
     def arguments_json(self) -> str:
         """The arguments as indented JSON, for a scrollable view."""
         return json.dumps(dict(self.arguments), indent=2, ensure_ascii=False, sort_keys=True)

@@ -181,7 +181,7 @@ class McpServer:
             except Exception as exc:
                 problem = _plain(exc, self.config, self._http_status)
                 log.info("MCP server %s: %s", name, problem, exc_info=True)
-                if _permanent(exc):
+                if _permanent(exc) or self._http_status in (401, 403, 404):
                     self._set(ServerState.FAILED, problem)
                     return
             if self._stopping:

@@ -43,7 +43,11 @@ async def started(*configs: ServerConfig, **options: Any) -> ServerManager:
     return manager
 
 
-def test_a_server_starts_in_the_background_lists_its_tools_and_stops_without_a_trace() -> None:
+def test_a_server_starts_in_the_background_lists_its_tools_and_stops_without_a_trace(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+
     async def go() -> None:
         manager = ServerManager([time_server()], confirm=yes())
         began = time.monotonic()
@@ -66,6 +70,9 @@ def test_a_server_starts_in_the_background_lists_its_tools_and_stops_without_a_t
         assert process_alive("mcp_server_time") == []
 
     asyncio.run(go())
+    # A normal run logs nothing a log watcher would flag.
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert "MCP server time: ready with 2 tools" in caplog.text
 
 
 def test_a_new_command_line_is_confirmed_once_before_it_first_runs() -> None:
@@ -191,7 +198,7 @@ def test_stderr_goes_to_our_log(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_a_streamable_http_server_with_a_header_from_the_keychain(
-    http_server: str, monkeypatch: pytest.MonkeyPatch
+    http_server: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     secrets = {"test-token": HTTP_TOKEN}
     monkeypatch.setattr(credentials, "mcp_secret", secrets.get)
@@ -217,7 +224,10 @@ def test_a_streamable_http_server_with_a_header_from_the_keychain(
         finally:
             await manager.stop_all()
 
+    caplog.set_level(logging.WARNING)
     asyncio.run(go())
+    # Credentials refused, or a secret missing: failed at once, not started again.
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 def test_a_server_that_hangs_on_start_is_stopped_at_the_time_limit_and_left_no_process() -> None:

@@ -98,6 +98,7 @@ def test_allow_once_runs_the_tool_and_records_the_call(store: Store) -> None:
         assert asked.description == "Get current time in a specific timezone"
         assert asked.arguments == {"timezone": "Europe/London"}
         assert asked.annotations["read_only_hint"] is True
+        assert asked.hint_words() == ["read-only", "idempotent"]
         assert '"timezone": "Europe/London"' in asked.arguments_json()
         # Not granted: asked again next time.
         await host.run(use("get_current_time", {"timezone": "UTC"}, 2), "c1", person)
@@ -158,6 +159,7 @@ def test_destructive_tools_always_ask_even_with_a_grant(git_repo: Path) -> None:
         await host.run(use("wipe", {"target": "x"}), "c1", person)
         assert len(person.asked) == 2
         assert person.asked[0].destructive and not person.asked[0].grantable
+        assert person.asked[0].hint_words() == ["destructive"]
         reset = use("git_reset", {"repo_path": str(git_repo)}, 3)
         result = await host.run(reset, "c1", Person(Decision.deny()))
         assert result["is_error"] is True

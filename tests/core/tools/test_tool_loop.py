@@ -75,8 +75,9 @@ def test_the_demo_calls_get_current_time_and_answers_from_its_result(
             second, _ = await turn(api_server, conversation, host.tool_params())
         finally:
             await manager.stop_all()
-        sent = api_server.requests[-1].body["messages"][-1]["content"][0]
+        (sent,) = api_server.requests[-1].body["messages"][-1]["content"]  # ours, no other
         assert sent["type"] == "tool_result" and sent["tool_use_id"] == call["id"]
+        assert "is_error" not in sent
         assert second.stop_reason == "end_turn"
         text = second.content[-1]["text"]
         assert text.startswith("According to `get_current_time`: timezone: Europe/London;")
