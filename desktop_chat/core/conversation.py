@@ -16,9 +16,11 @@ from typing import Any, ClassVar, Literal
 Block = dict[str, Any]
 Role = Literal["user", "assistant"]
 
-# Said to the model when a reply asked for a tool: this client runs no tools, and the API
-# refuses a tool_use that is not answered by a tool_result in the next user message.
-NO_TOOLS_RESULT = "This client cannot run tools; the tool was not run."
+# Said to the model for a tool_use no tool result answers (no server offers the tool, or the
+# turn stopped before it ran): the API refuses a tool_use without a tool_result after it.
+
+
+NO_TOOLS_RESULT = "The tool was not run: no tool server here offers it, or its call was stopped."
 
 
 class Status(StrEnum):
@@ -121,6 +123,28 @@ class Message:
     error: str | None = None  # plain words, for the user
     # Left out of what is sent to the API (a refused exchange the user chose to drop).
     excluded: bool = False
+    # user only, when it answers tool calls: per tool_use id, what was decided and by whom
+    # ({"tool": ..., "server": ..., "decision": "allow_once" | ... | "deny"}): kept with the
+    # conversation and its exports, never sent to the API.
+    tool_decisions: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def tool_calls_line(self) -> str:
+        """The decisions on the tool calls this message answers, in words ("" if none)."""
+        words = {
+            "allow_once": "allowed once",
+            "allow_conversation": "allowed for this conversation",
+            "allow_always": "always allowed",
+            "granted": "allowed by an earlier grant",
+            "read_only": "allowed: read-only",
+            "deny": "denied",
+            "none": "not run",
+            "cancelled": "stopped",
+        }
+        return "; ".join(
+            f"{d.get('tool', '?')} ({d.get('server') or 'no server'}): "
+            f"{words.get(d.get('decision', ''), d.get('decision', '?'))}"
+            for d in self.tool_decisions.values()
+        )
 
     @classmethod
     def user(cls, text: str) -> Message:
@@ -339,7 +363,12 @@ class Conversation:
                     if tool_id not in answered
                 ] + [dict(b) for b in m.content]
                 pending_tool_ids = []
-                out.append({"role": "user", "content": content})
+                if out and out[-1]["role"] == "user":
+                    # Tool results, then the question typed after them: one user turn, as
+                    # the API would combine them.
+                    out[-1]["content"] = [*out[-1]["content"], *content]
+                else:
+                    out.append({"role": "user", "content": content})
         return out
 
 

@@ -94,6 +94,7 @@ def message_from_row(row: Sequence[Any]) -> Message:
         error=error,
         stop_sequence=outcome.get("stop_sequence"),
         excluded=bool(outcome.get("excluded", False)),
+        tool_decisions=dict(outcome.get("tool_decisions") or {}),
     )
 
 
@@ -129,4 +130,6 @@ def _outcome(m: Message) -> dict[str, Any]:
         data["stop_sequence"] = m.stop_sequence
     if m.excluded:
         data["excluded"] = True
+    if m.tool_decisions:
+        data["tool_decisions"] = m.tool_decisions
     return data

@@ -119,6 +119,8 @@ def _html_conversation(conv: Conversation) -> str:
             parts.append(f'<p class="meta">{_h(metadata_line(m))}</p>')
         if m.error:
             parts.append(f'<p class="error">{_h(str(m.status).capitalize())}: {_h(m.error)}</p>')
+        if m.tool_decisions:
+            parts.append(f'<p class="meta">Tool calls: {_h(m.tool_calls_line())}</p>')
         parts.extend(_html_content(m.content))
         parts.append("</section>")
     parts.append("</article>")

@@ -64,6 +64,8 @@ def message_to_dict(m: Message) -> dict[str, Any]:
             out["stop_sequence"] = m.stop_sequence
     if m.excluded:
         out["excluded"] = True  # left out of what is sent (a dropped refused exchange)
+    if m.tool_decisions:
+        out["tool_decisions"] = m.tool_decisions  # what was decided on each tool call
     return out
 
 

@@ -153,6 +153,8 @@ def _md_conversation(conv: Conversation) -> str:
             lines += [f"*{_md_plain(metadata_line(m))}*", ""]
         if m.error:
             lines += [f"> **{_md_plain(str(m.status).capitalize())}:** {_md_plain(m.error)}", ""]
+        if m.tool_decisions:
+            lines += [f"*Tool calls: {_md_plain(m.tool_calls_line())}*", ""]
         lines += [_md_content(m.content) or "*(empty)*"]
     return "\n".join(lines) + "\n"
 

@@ -87,6 +87,7 @@ def _message(data: Any, where: str, default_time: float) -> Message:
         status=Status(status),
         error=f.string("error"),
         excluded=data.get("excluded") is True,
+        tool_decisions=_tool_decisions(data.get("tool_decisions")),
     )
 
 
@@ -266,3 +267,14 @@ def parse_json(data: bytes | str, *, progress: Progress | None = None) -> list[C
         done += len(conv.messages)
         conversations.append(conv)
     return conversations
+
+
+def _tool_decisions(value: object) -> dict[str, dict[str, str]]:
+    """Decisions on tool calls, as exported; anything else in their place is left out."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        str(tool_use_id): {str(k): str(v) for k, v in entry.items() if isinstance(v, str)}
+        for tool_use_id, entry in value.items()
+        if isinstance(entry, dict)
+    }

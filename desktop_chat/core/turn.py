@@ -1,9 +1,11 @@
 """One turn: everything about answering one question, as one object (no Qt).
 
 A turn owns its requests (the first ask; each automatic retry; a continuation carries on a
-reply that stopped short), the task that runs them, stopping, the retry's countdown, the
-continuation's base, and when the growing reply is saved. Its observer (the UI's controller)
-hears what happens through :class:`TurnListener`; it never reads the turn's snapshot.
+reply that stopped short; each round of a tool loop, after the tools Claude asked for ran),
+the task that runs them, stopping (a reply, a retry's wait, or a tool call), the retry's
+countdown, the continuation's base, and when the growing reply is saved. Its observer (the
+UI's controller) hears what happens through :class:`TurnListener`; it never reads the
+turn's snapshot.
 
 A continuation is merged into the reply it continues in one place, :meth:`Turn._message`.
 """
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
 
     from desktop_chat.core.autosave import AutoSaver
+    from desktop_chat.core.tools.approval import Approve, Decision
+    from desktop_chat.core.tools.host import ToolRun
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +46,7 @@ SAVE_INTERVAL_S = 0.5  # a crash (or SIGKILL) loses at most this much of a strea
 FIGURES_INTERVAL_S = 0.1  # the side pane's figures are redrawn at most this often per delta
 _BOUNDARIES = (BlockStarted, BlockStopped, MessageDelta)
 
-RequestKind = Literal["ask", "retry", "continue"]
+RequestKind = Literal["ask", "retry", "continue", "tools"]
 OpenClient = Callable[[], Awaitable["AsyncAnthropic | None"]]
 """Waits for the SDK, and gives a client for this turn, which closes it (None: no API key)."""
 
@@ -63,6 +67,18 @@ class TurnListener(Protocol):
     def on_countdown(self, text: str) -> None: ...
     def on_key_rejected(self) -> None: ...
     def on_turn_ended(self) -> None: ...
+    def on_tool_started(self, block: dict[str, Any]) -> None: ...
+    def on_tool_finished(self, block: dict[str, Any], result: dict[str, Any]) -> None: ...
+    def on_message_added(self, message: Message) -> None: ...
+
+
+class ToolRunner(Protocol):
+    """What a turn needs of the tools (``core.tools.host.ToolHost``)."""
+
+    def tool_params(self) -> list[dict[str, Any]]: ...
+    async def run_detailed(
+        self, block: dict[str, Any], conversation_id: str, approve: Approve
+    ) -> ToolRun: ...
 
 
 @dataclass
@@ -84,6 +100,9 @@ class Turn:
         saver: writes the conversation as it happens (None: nothing is saved).
         key: names the key of a keymap action, for the hints in notices.
         base: the reply this turn continues (max_tokens, pause_turn, cut short).
+        tools: runs the tools Claude asks for (None: no tools are offered).
+        approve: asks the user before a call that no grant covers.
+        max_rounds: tool rounds (a reply's calls run, then asking again) at most per turn.
     """
 
     def __init__(
@@ -97,6 +116,9 @@ class Turn:
         retry_policy: RetryPolicy,
         key: KeyName,
         base: Message | None = None,
+        tools: ToolRunner | None = None,
+        approve: Approve | None = None,
+        max_rounds: int = 10,
     ) -> None:
         self.conversation = conversation
         self.requests: list[Request] = []
@@ -117,6 +139,12 @@ class Turn:
         self._figures_at = 0.0
         self.last_reply: Message | None = None
         self.ended = False
+        self._tools = tools
+        self._approve = approve
+        self._max_rounds = max_rounds
+        self._rounds = 0
+        self._tool_task: asyncio.Task[list[dict[str, Any]]] | None = None
+        self._tool_results_so_far: list[dict[str, Any]] = []
 
     @property
     def continuing(self) -> bool:
@@ -134,6 +162,8 @@ class Turn:
             self._cancel_wait.set()
         if self._stream_task is not None and not self._stream_task.done():
             self._stream_task.cancel()
+        elif self._tool_task is not None and not self._tool_task.done():
+            self._tool_task.cancel()  # the call running (or waiting for approval) stops
         elif self._cancel_wait is None and self.task is not None and self._snapshot is None:
             self.task.cancel()  # still waiting for the SDK: nothing was asked yet
 
@@ -178,8 +208,23 @@ class Turn:
         kind: RequestKind = "continue" if self._base is not None else "ask"
         while True:
             error = await self._request(client, kind)
-            if error is None or self._stopped:
+            if self._stopped:
                 return
+            if error is None:
+                if not self._wants_tools():
+                    return
+                if self._rounds >= self._max_rounds:
+                    self._listener.on_notice(
+                        f"Stopped after {self._rounds} rounds of tool calls (the limit set in "
+                        f"the tools settings). Ask Claude to go on to allow more.",
+                        False,
+                    )
+                    return
+                self._rounds += 1
+                if not await self._run_tools():
+                    return  # stopped while the tools ran: their results are saved
+                kind, attempt = "tools", 1
+                continue
             plan = self._retry_policy.decide(error, attempt)
             if plan is None:
                 model = self._params.get("model")
@@ -193,6 +238,69 @@ class Turn:
             self._prepare_retry()
             kind = "retry"
             attempt += 1
+
+    def _wants_tools(self) -> bool:
+        reply = self.last_reply
+        return (
+            self._tools is not None
+            and reply is not None
+            and reply.stop_reason == "tool_use"
+            and any(b.get("type") == "tool_use" for b in reply.content)
+        )
+
+    async def _run_tools(self) -> bool:
+        """Run the calls of the last reply, in order; their results become the next user
+        message (saved at once). False when stopped (every call still gets a result)."""
+        reply = self.last_reply
+        assert reply is not None and self._tools is not None
+        uses = [b for b in reply.content if b.get("type") == "tool_use"]
+        decisions: dict[str, dict[str, str]] = {}
+        self._tool_results_so_far = []
+        self._tool_task = asyncio.ensure_future(self._call_tools(uses, decisions))
+        stopped = False
+        try:
+            results = await self._tool_task
+        except asyncio.CancelledError:
+            if not self._stopped:
+                raise
+            stopped = True
+            results = list(self._tool_results_so_far)
+        finally:
+            self._tool_task = None
+        from desktop_chat.core.tools.host import cancelled_result
+
+        answered = {r.get("tool_use_id") for r in results}
+        for block in uses:
+            if block.get("id") not in answered:
+                results.append(cancelled_result(str(block.get("id", ""))))
+                decisions[str(block.get("id"))] = {
+                    "tool": str(block.get("name", "")),
+                    "server": "",
+                    "decision": "cancelled",
+                }
+        message = Message(role="user", content=results, tool_decisions=decisions)
+        self.conversation.append(message, parent_id=reply.id)
+        if self._saver is not None:
+            self._saver.save_message(message)
+        self._listener.on_message_added(message)
+        return not stopped
+
+    async def _call_tools(
+        self, uses: list[dict[str, Any]], decisions: dict[str, dict[str, str]]
+    ) -> list[dict[str, Any]]:
+        assert self._tools is not None
+        approve = self._approve or _deny_all
+        for block in uses:
+            self._listener.on_tool_started(block)
+            run = await self._tools.run_detailed(block, self.conversation.id, approve)
+            self._tool_results_so_far.append(run.block)
+            decisions[str(block.get("id"))] = {
+                "tool": run.record.tool,
+                "server": run.record.server,
+                "decision": str(run.record.decision),
+            }
+            self._listener.on_tool_finished(block, run.block)
+        return self._tool_results_so_far
 
     def _prepare_retry(self) -> None:
         """The failed reply stays, as a variant (or is carried on, when continuing); one that
@@ -211,6 +319,8 @@ class Turn:
         """One request: stream its reply, save and report it; the error it ended with."""
         params = dict(self._params)
         params["messages"] = self.conversation.to_api_messages()
+        if self._tools is not None and (offered := self._tools.tool_params()):
+            params["tools"] = [*params.get("tools", []), *offered]
         if self._base is not None:
             params.pop("thinking", None)  # the API cannot prefill a reply with thinking
         snapshot = TurnSnapshot(parent_id=self._parent_id())
@@ -333,6 +443,12 @@ class Turn:
 
 
 STOPPED = "Stopped. The partial reply is kept."
+
+
+async def _deny_all(_request: object) -> Decision:
+    from desktop_chat.core.tools.approval import Decision
+
+    return Decision.deny("No one could be asked.")
 
 
 def retry_hint(key: KeyName) -> str:

@@ -31,7 +31,7 @@ from desktop_chat.core.stream import (
     ToolInputDelta,
     Update,
 )
-from desktop_chat.core.turn import Turn, no_key_text
+from desktop_chat.core.turn import ToolRunner, Turn, no_key_text
 from desktop_chat.ui.save_keeper import SaveKeeper
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from desktop_chat.core.conversation_loader import WholeLoader
     from desktop_chat.core.store import Store
+    from desktop_chat.core.tools.approval import ApprovalRequest, Decision
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,11 @@ class ChatController(QObject):
         conversation_changed(): another conversation is shown (or a new one started).
         title_changed(str): the title of the conversation shown.
         conversations_changed(): the saved conversations changed (list them again).
+        tool_started(object): a tool call of the reply (its ``tool_use`` block) starts.
+        tool_finished(object, object): it ended: the block, and its ``tool_result`` block.
+        approval_requested(object, object): ask the user about a tool call: the
+            ``ApprovalRequest``, and the future that takes the ``Decision`` (it is cancelled
+            when the turn stops first: the question is then withdrawn).
     """
 
     message_added = Signal(object)
@@ -98,6 +104,9 @@ class ChatController(QObject):
     conversation_changed = Signal()
     title_changed = Signal(str)
     conversations_changed = Signal()
+    tool_started = Signal(object)
+    tool_finished = Signal(object, object)
+    approval_requested = Signal(object, object)
 
     def __init__(
         self,
@@ -121,6 +130,7 @@ class ChatController(QObject):
         self._saver = self.saving.writer_for(conversation)
         self.api = ApiAccess(key_provider, sdk_ready, lambda: self.settings, base_url)
         self.turn: Turn | None = None
+        self.tools: ToolRunner | None = None  # set when the tool servers have started
         self._whole: WholeLoader | None = None  # reads the rest of a conversation just opened
 
     # section: state the views and commands ask about
@@ -295,6 +305,9 @@ class ChatController(QObject):
             retry_policy=self.retry_policy,
             key=self.key,
             base=base,
+            tools=self.tools,
+            approve=self._approve,
+            max_rounds=getattr(self.settings, "tool_rounds", 10),
         )
         self.busy_changed.emit(True)
         self.turn.start()
@@ -346,6 +359,21 @@ class ChatController(QObject):
 
     def on_key_rejected(self) -> None:
         self.key_rejected.emit()
+
+    def on_tool_started(self, block: dict[str, Any]) -> None:
+        self.tool_started.emit(block)
+
+    def on_tool_finished(self, block: dict[str, Any], result: dict[str, Any]) -> None:
+        self.tool_finished.emit(block, result)
+
+    def on_message_added(self, message: Message) -> None:
+        self.message_added.emit(message)
+
+    async def _approve(self, request: ApprovalRequest) -> Decision:
+        """Ask the user (the window shows the request); waits for the answer."""
+        future: asyncio.Future[Decision] = asyncio.get_running_loop().create_future()
+        self.approval_requested.emit(request, future)
+        return await future
 
     def on_turn_ended(self) -> None:
         self.turn = None
