@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from desktop_chat.core.store import Store
     from desktop_chat.demo.server import DemoServer
     from desktop_chat.ui.main_window import MainWindow
+    from desktop_chat.ui.tool_runtime import ToolRuntime
 
 log = logging.getLogger("desktop_chat")
 
@@ -176,6 +177,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     if report := os.environ.get(STATE_REPORT_ENV):
         controller.reply_finished.connect(lambda *_: _write_state(window, Path(report)))
         controller.transcript_reset.connect(lambda _: _write_state(window, Path(report)))
+        window.dialogs.asked.connect(lambda: _write_state(window, Path(report)))
     window.show()
 
     async def look_up_key() -> str | None:
@@ -218,6 +220,14 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
                 window.status.show(
                     "The app stopped in the middle of this reply; what arrived is kept.", 10000
                 )
+        # The user's tool servers start in the background (nothing waits for them).
+        from desktop_chat.ui.tool_runtime import ToolRuntime
+
+        runtime = ToolRuntime(controller, window)
+        tools.append(runtime)
+        window.attach_tools(runtime)
+        starting = asyncio.ensure_future(runtime.start(store))
+        starting.add_done_callback(_report_failure)
         if demo:
             from desktop_chat.demo.server import DemoServer
 
@@ -241,6 +251,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
             _write_state(window, Path(report))
 
     stores: list[Store] = []
+    tools: list[ToolRuntime] = []
     loader = asyncio.ensure_future(load())
     try:
         if args.smoke_test:
@@ -250,6 +261,8 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     finally:
         await controller.shutdown()  # a reply streaming now is saved, marked interrupted
         loader.cancel()
+        for runtime in tools:
+            await runtime.stop()  # every tool server process ends with the app
         window.close()
         if server is not None:
             server.stop()
@@ -301,6 +314,14 @@ def _write_state(window: MainWindow, path: Path) -> None:
     import json
 
     path.write_text(json.dumps(window.visible_state(), ensure_ascii=False), encoding="utf-8")
+
+
+def _report_failure(task: asyncio.Future[Any]) -> None:
+    """A background task's unexpected error goes where unhandled errors go (shown once)."""
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        task.get_loop().call_exception_handler(
+            {"message": "a background task failed", "exception": exc, "future": task}
+        )
 
 
 def _resolve(future: asyncio.Future[Any], value: Any) -> None:

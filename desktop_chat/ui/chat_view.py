@@ -44,6 +44,7 @@ from desktop_chat.core.citations import SourceList, cited_markdown, has_citation
 from desktop_chat.core.conversation import Block, Message, Status
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
+from desktop_chat.core.tool_cards import call_line, is_tool_results, result_lines
 from desktop_chat.ui import code_highlight
 from desktop_chat.ui.markdown_writer import (
     CODE_PROPERTY,
@@ -350,7 +351,8 @@ class ChatView(QTextBrowser):
         if block_type == "text":
             self._start_text(index)
         elif block_type == "tool_use":  # (a server tool is run by the API itself)
-            self._write_note_now("Asked to use a tool (see the side pane).")
+            name = (_block or {}).get("name", "?") if isinstance(_block, dict) else "?"
+            self._write_note_now(f"Tool call: {name} (its arguments arrive in the side pane)")
 
     def on_text_delta(self, index: int, text: str) -> None:
         if self._reply is None or index not in self._reply.open:
@@ -665,6 +667,13 @@ class ChatView(QTextBrowser):
             if not entry.live:  # (a reply that never ended has nothing to draw again)
                 self._write_note(out, entry.note, error=entry.error, number=number)
             return
+        if is_tool_results(message):
+            self._write_header(out, number, "Tools", assistant=False)
+            for line, error in result_lines(message):
+                self._write_note(out, line, error=error)
+            if message.text:
+                self._write_note(out, message.text)
+            return
         if message.role == "user":
             self._write_header(out, number, "You", assistant=False)
             for line in message.text.split("\n"):
@@ -685,7 +694,7 @@ class ChatView(QTextBrowser):
                 self._write_texts(out, run, sources)
                 run = []
             if kind == "tool_use":
-                self._write_note(out, f"Asked to use the tool “{block.get('name', '?')}”.")
+                self._write_note(out, call_line(block))
             elif kind == "server_tool_use":
                 self._write_note(out, f"Used the tool “{block.get('name', '?')}” (run by the API).")
         if sources is not None and sources.sources:

@@ -5,13 +5,14 @@ Each is loaded on first use (none is needed for the first paint) and deleted whe
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import qasync
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_chat.core import keybindings
 from desktop_chat.core.conversation import Conversation
@@ -20,6 +21,8 @@ from desktop_chat.core.palette import palette_entries
 from desktop_chat.ui.controller import ChatController
 
 if TYPE_CHECKING:
+    from desktop_chat.core.tools.approval import ApprovalRequest, Decision
+    from desktop_chat.core.tools.config import ServerConfig
     from desktop_chat.ui.help_overlay import HelpOverlay
     from desktop_chat.ui.settings_dialog import SettingsDialog
 
@@ -33,6 +36,7 @@ class Dialogs(QObject):
         key_saved(str): a new API key was saved; where ("keychain" or "session").
         exported(str): an export was written, to this path.
         failed(str): an export failed, in plain words.
+        asked(): a tool call's approval is shown (what it asks is in ``asking``).
     """
 
     run_action = Signal(str)
@@ -40,6 +44,7 @@ class Dialogs(QObject):
     key_saved = Signal(str)
     exported = Signal(str)
     failed = Signal(str)
+    asked = Signal()
 
     def __init__(
         self,
@@ -54,6 +59,8 @@ class Dialogs(QObject):
         self._keymap = keymap
         self._enabled = enabled
         self._help: HelpOverlay | None = None
+        # The tool call being asked about now, as shown (the window's state report has it).
+        self.asking: dict[str, str] | None = None
 
     def open_palette(self) -> None:
         from desktop_chat.ui.command_palette import CommandPalette
@@ -137,6 +144,41 @@ class Dialogs(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: quit_anyway() if button is quit_button else None)
         box.open()
+
+    def confirm_server(self, server: ServerConfig, answer: asyncio.Future[bool]) -> None:
+        """A new tool server: its command line is shown once, and runs only on a yes."""
+        from desktop_chat.ui.server_confirm_dialog import ServerConfirmDialog
+
+        dialog = ServerConfirmDialog(server.name, server.command_line, self._window)
+        self._answer_with(dialog, answer)
+
+    def ask_approval(self, request: ApprovalRequest, answer: asyncio.Future[Decision]) -> None:
+        """A tool call no grant covers: the user reads it whole, and decides."""
+        from desktop_chat.ui.approval_dialog import ApprovalDialog
+
+        dialog = ApprovalDialog(request, self._window)
+        self.asking = {"tool": request.tool, "server": request.server}
+        self.asking["arguments"] = request.arguments_json()
+        answer.add_done_callback(lambda _answer: setattr(self, "asking", None))
+        self._answer_with(dialog, answer)
+        self.asked.emit()
+
+    def _answer_with(self, dialog: QDialog, answer: asyncio.Future[Any]) -> None:
+        """Show ``dialog``; its ``decided`` answers ``answer``; a question withdrawn (the
+        turn stopped, the app quits) closes it."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def decided(value: object) -> None:
+            if not answer.done():
+                answer.set_result(value)
+
+        def withdrawn(_future: asyncio.Future[Any]) -> None:
+            with suppress(RuntimeError):  # (already closed and deleted)
+                dialog.close()
+
+        dialog.decided.connect(decided)  # type: ignore[attr-defined]
+        answer.add_done_callback(withdrawn)
+        dialog.open()
 
     def open_export(self, conversations: Callable[[], Iterable[Conversation]], name: str) -> None:
         from desktop_chat.ui.export_dialog import ExportDialog

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.conversation import Message
 from desktop_chat.core.stream import Figures
+from desktop_chat.core.tool_cards import result_text
 
 _DASH = "\u2013"  # en dash: "no value yet"
 MAX_SHOWN = 100_000  # characters of a block's JSON shown in the pane (it is kept whole)
@@ -135,15 +136,17 @@ class Inspector(QScrollArea):
         self.setWidget(inner)
         self.sections: dict[int, CollapsibleText] = {}
         self._open_tools: set[int] = set()  # tool blocks whose input is still arriving
+        self._runs: dict[str, CollapsibleText] = {}  # tool calls running, by tool_use id
 
     # section: a streaming reply
 
     def on_reply_started(self, continuing: bool = False) -> None:
         """A new reply: forget the last one's blocks and figures."""
-        for section in self.sections.values():
+        for section in [*self.sections.values(), *self._runs.values()]:
             section.setParent(None)
             section.deleteLater()
         self.sections.clear()
+        self._runs.clear()
         self._open_tools.clear()
         for value in self.values.values():
             value.setText(_DASH)
@@ -197,6 +200,22 @@ class Inspector(QScrollArea):
             section.set_text(f"{block['partial_json']}\n\n(not valid JSON)")
         else:
             section.set_text(json.dumps(block.get("input", {}), indent=2, ensure_ascii=False))
+
+    def on_tool_started(self, block: dict[str, Any]) -> None:
+        """A tool call runs now (after the reply that asked for it)."""
+        section = CollapsibleText(f"Running: {block.get('name', '?')}…", self._blocks_host)
+        section.setObjectName("tool_run")
+        section.set_text("Waiting for the tool (or for your answer to its approval).")
+        self._blocks.addWidget(section)
+        self._runs[str(block.get("id"))] = section
+
+    def on_tool_finished(self, block: dict[str, Any], result: dict[str, Any]) -> None:
+        section = self._runs.pop(str(block.get("id")), None)
+        if section is None:
+            return
+        failed = bool(result.get("is_error"))
+        section.toggle.setText(f"{'Error from' if failed else 'Result of'} {block.get('name')}")
+        section.set_text(result_text(result)[:MAX_SHOWN])
 
     def on_reply_finished(self, _message: Message, _notes: object = ()) -> None:
         """The reply ended: a tool input still arriving was cut short; say so."""

@@ -29,6 +29,7 @@ from desktop_chat.ui.status_line import StatusLine
 if TYPE_CHECKING:
     from desktop_chat.core.store import Store
     from desktop_chat.ui.sidebar import Sidebar
+    from desktop_chat.ui.tool_runtime import ToolRuntime
 
 MINIMUM_SIZE = (640, 420)  # below this the transcript is too narrow to read
 
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.status = StatusLine(self.statusBar(), controller.key)
         self.sidebar: Sidebar | None = None
         self.drafts: DraftKeeper | None = None
+        self.tools: ToolRuntime | None = None
         self.dialogs = Dialogs(self, controller, self.keymap, lambda a: self.commands.enabled(a))
         self.commands = Commands(self)
         self.actions_by_id: dict[str, QAction] = {}
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
         c.block_stopped.connect(self.inspector.on_block_stopped)
         c.figures_changed.connect(self.inspector.show_figures)
         c.reply_finished.connect(self.inspector.on_reply_finished)
+        c.tool_started.connect(self.inspector.on_tool_started)
+        c.tool_finished.connect(self.inspector.on_tool_finished)
 
         # section: controller -> status bar, title, composer, dialogs
         c.reply_started.connect(self.status.on_reply_started)
@@ -183,6 +187,13 @@ class MainWindow(QMainWindow):
         self.sidebar.conversation_renamed.connect(c.on_conversation_renamed)
         self.sidebar.error.connect(lambda text: self.chat_view.show_notice(text, error=True))
         c.conversations_changed.connect(lambda: self._refresh_sidebar())
+
+    def attach_tools(self, runtime: ToolRuntime) -> None:
+        """The user's tool servers: confirmations of new ones, approvals of calls."""
+        self.tools = runtime
+        # section: tools
+        runtime.confirm_requested.connect(self.dialogs.confirm_server)
+        self.controller.approval_requested.connect(self.dialogs.ask_approval)
 
     def attach_drafts(self, drafts: DraftStore) -> None:
         """What is typed is kept, per conversation, across switches, crashes and restarts."""
@@ -249,6 +260,12 @@ class MainWindow(QMainWindow):
                 if s.objectName() == "thinking"
             ],
             "status": self.statusBar().currentMessage(),
+            "tool_servers": {
+                name: str(status.state)
+                for name, status in (self.tools.statuses.items() if self.tools else ())
+            },
+            "asking": self.dialogs.asking,
+            "unsaved": self.controller.unsaved,
         }
 
     # section: Qt overrides

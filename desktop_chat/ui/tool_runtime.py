@@ -1,0 +1,92 @@
+"""The user's MCP tool servers for this run of the app: started after the first paint, in the
+background, and stopped (every process) on quit.
+
+Nothing is loaded when no server is configured; otherwise the MCP SDK (about 0.6 s) is
+imported in a worker thread, so neither the first paint nor the first send waits for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_chat.ui.controller import ChatController
+
+if TYPE_CHECKING:
+    from desktop_chat.core.store import Store
+    from desktop_chat.core.tools.config import ServerConfig
+    from desktop_chat.core.tools.host import ToolHost
+    from desktop_chat.core.tools.manager import ServerManager
+
+log = logging.getLogger(__name__)
+
+
+class ToolRuntime(QObject):
+    """Starts the configured servers and hands their tools to ``controller``.
+
+    Signals:
+        server_status(object): a server's ``ServerStatus`` changed (state, tools, failure).
+        confirm_requested(object, object): a new server's command line needs the user's
+            yes before it first runs: its ``ServerConfig``, and the future taking the bool.
+    """
+
+    server_status = Signal(object)
+    confirm_requested = Signal(object, object)
+
+    def __init__(self, controller: ChatController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.manager: ServerManager | None = None
+        self.host: ToolHost | None = None
+        self.statuses: dict[str, Any] = {}
+        self.server_status.connect(self._remember)
+
+    async def start(self, store: Store | None) -> None:
+        """Read the configuration, and start its servers in the background."""
+        from desktop_chat.core.tools.config import load_config
+
+        config = load_config()
+        for problem in config.problems:
+            self.controller.notice.emit(f"Tool servers: {problem}", True)
+        if not config.servers:
+            return
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, importlib.import_module, "desktop_chat.core.tools.host")
+        from desktop_chat.core.tools.host import ToolHost, ToolPolicy
+        from desktop_chat.core.tools.manager import ServerManager
+
+        settings = self.controller.settings
+        policy = ToolPolicy(
+            allow_read_only=bool(getattr(settings, "tools_allow_read_only", False)),
+            call_timeout_s=float(getattr(settings, "tool_timeout_s", 60.0)),
+        )
+        self.manager = ServerManager(
+            config.servers, confirm=self._confirm, on_change=self.server_status.emit
+        )
+        self.manager.start_all()
+        record = store.record_tool_call if store is not None else None
+        self.host = ToolHost(self.manager, policy=policy, record=record)
+        self.controller.tools = self.host
+
+    async def _confirm(self, server: ServerConfig) -> bool:
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self.confirm_requested.emit(server, future)
+        return await future
+
+    def _remember(self, status: Any) -> None:
+        self.statuses[status.name] = status
+        if status.message and str(status.state) == "failed":
+            words = f"The tool server “{status.name}” failed: {status.message}"
+            if status.last_words:
+                words += f" Its last words: {status.last_words}"
+            self.controller.notice.emit(words, True)
+
+    async def stop(self) -> None:
+        """Stop every server (on quit): no process is left behind."""
+        if self.manager is not None:
+            self.controller.tools = None
+            await self.manager.stop_all()
