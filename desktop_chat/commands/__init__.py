@@ -15,6 +15,7 @@ SUBCOMMANDS: dict[str, str] = {
     "export": "desktop_chat.commands.transcripts:run_export",
     "import": "desktop_chat.commands.transcripts:run_import",
     "list": "desktop_chat.commands.transcripts:run_list",
+    "mcp": "desktop_chat.commands.mcp",
 }
 
 

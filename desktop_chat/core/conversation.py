@@ -324,6 +324,10 @@ class Conversation:
                 out.append({"role": "assistant", "content": blocks})
                 pending_tool_ids = [b["id"] for b in blocks if b.get("type") == "tool_use"]
             else:
+                # Calls the message already answers (the tool loop's results) keep their own.
+                answered = {
+                    b.get("tool_use_id") for b in m.content if b.get("type") == "tool_result"
+                }
                 content = [
                     {
                         "type": "tool_result",
@@ -332,6 +336,7 @@ class Conversation:
                         "is_error": True,
                     }
                     for tool_id in pending_tool_ids
+                    if tool_id not in answered
                 ] + [dict(b) for b in m.content]
                 pending_tool_ids = []
                 out.append({"role": "user", "content": content})

@@ -240,3 +240,40 @@ def resolve_api_key() -> KeySource:
         log.info("Keychain unavailable: %s", exc.reason)
         return KeySource(None, problem=exc)
     return KeySource("keychain", key) if key else KeySource(None)
+
+
+# section: secrets of MCP servers (values written "keychain:NAME" in mcp.json)
+
+_MCP_SECRET_PREFIX = "mcp:"
+
+
+def mcp_secret(name: str) -> str | None:
+    """The secret kept in the keychain under ``name`` for an MCP server, if any.
+
+    Raises :class:`KeychainUnavailable`.
+    """
+    value = _call("get_password", SERVICE, _MCP_SECRET_PREFIX + name)
+    if value is not None and not isinstance(value, str):
+        raise KeychainUnavailable("the keychain returned something that is not text")
+    _remember(value)
+    return value
+
+
+def store_mcp_secret(name: str, value: str) -> str:
+    """Keep ``value`` in the keychain under ``name``; the keychain's name in plain words.
+
+    Raises :class:`KeychainUnavailable`, or ValueError for an empty name or value.
+    """
+    if not name or not value:
+        raise ValueError("An MCP secret needs a name and a value.")
+    _remember(value)
+    _call("set_password", SERVICE, _MCP_SECRET_PREFIX + name, value)
+    return keychain_name()
+
+
+def clear_mcp_secret(name: str) -> bool:
+    """Remove the MCP secret ``name`` from the keychain; whether there was one."""
+    if mcp_secret(name) is None:
+        return False
+    _call("delete_password", SERVICE, _MCP_SECRET_PREFIX + name)
+    return True

@@ -42,6 +42,12 @@ ACTIONS: tuple[Action, ...] = (
     Action("stop", "Stop the reply", "Reply", ("Esc",)),
     Action("regenerate", "Regenerate the last reply", "Reply", ("Ctrl+R",)),
     Action("continue", "Continue a cut-off reply", "Reply", ("Ctrl+Shift+Return",)),
+    Action(
+        "drop_refused",
+        "Leave a refused exchange out of what is sent",
+        "Reply",
+        ("Ctrl+Shift+Backspace",),
+    ),
     Action("previous_variant", "Show the previous variant", "Reply", ("Alt+Left",)),
     Action("next_variant", "Show the next variant", "Reply", ("Alt+Right",)),
     Action("copy_last_reply", "Copy the last reply", "Reply", ("Ctrl+Shift+C",)),

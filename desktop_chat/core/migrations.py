@@ -286,3 +286,29 @@ def m005_message_count(db: sqlite3.Connection) -> None:
         END
         """,
     )
+
+
+@migration
+def m006_tool_audit(db: sqlite3.Connection) -> None:
+    # One row per tool call, written when the call ends (or is refused). Kept apart from the
+    # conversations on purpose: no foreign key, so the record of what ran outlives a deleted
+    # conversation (an audit that vanishes with the chat is no audit).
+    _run(
+        db,
+        """
+        CREATE TABLE tool_calls (
+            seq INTEGER PRIMARY KEY,
+            tool_use_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            started_at REAL NOT NULL,
+            server TEXT NOT NULL,
+            tool TEXT NOT NULL,
+            arguments TEXT NOT NULL,              -- JSON: as Claude passed them
+            decision TEXT NOT NULL,               -- allow_once, …, granted, read_only, deny, none
+            duration_s REAL NOT NULL DEFAULT 0,
+            result_size INTEGER NOT NULL DEFAULT 0,
+            error TEXT
+        )
+        """,
+        "CREATE INDEX tool_calls_by_conversation ON tool_calls (conversation_id, seq)",
+    )

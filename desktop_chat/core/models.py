@@ -11,11 +11,12 @@ import logging
 import os
 import time
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_chat.core.model_catalogue import CATALOGUE
 from desktop_chat.core.paths import cache_dir
 from desktop_chat.core.safe_files import write_atomically
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
 
 CACHE_FILE = "models.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: capabilities, limits and lifecycle
 MAX_AGE_S = 24 * 3600.0
 CHECK_TIMEOUT_S = 20.0
 DEFAULT_BASE_URL = "https://api.anthropic.com"
@@ -33,12 +34,23 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class ModelInfo:
-    """One model, as the picker shows it."""
+    """One model, as the picker shows it and the settings fit to it.
+
+    ``capabilities`` is the API's object as it came (``models.list()``, or the built-in
+    catalogue, which carries the same fields); ``core.capabilities`` reads it. ``prefill``
+    is None when nothing says whether the model takes a final assistant message.
+    """
 
     id: str
     display_name: str
     created_at: datetime | None = None
     deprecated: bool = False
+    lifecycle: str = "active"  # active, deprecated or retired
+    retires_at: datetime | None = None
+    max_tokens: int | None = None
+    max_input_tokens: int | None = None
+    capabilities: dict[str, Any] | None = field(default=None, compare=False)
+    prefill: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,27 +58,54 @@ class ModelInfo:
             "display_name": self.display_name,
             "created_at": self.created_at.isoformat() if self.created_at else None,
             "deprecated": self.deprecated,
+            "lifecycle": self.lifecycle,
+            "retires_at": self.retires_at.isoformat() if self.retires_at else None,
+            "max_tokens": self.max_tokens,
+            "max_input_tokens": self.max_input_tokens,
+            "capabilities": self.capabilities,
+            "x_prefill": self.prefill,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ModelInfo:
-        """Raises KeyError, TypeError or ValueError on a malformed entry."""
-        created = data.get("created_at")
+        """From ``to_dict()`` or the API's model object; raises KeyError, TypeError or
+        ValueError on a malformed entry."""
+        lifecycle = str(data.get("lifecycle") or "active")
+        capabilities = data.get("capabilities")
+        prefill = data.get("x_prefill")
         return cls(
             id=str(data["id"]),
             display_name=str(data.get("display_name") or data["id"]),
-            created_at=datetime.fromisoformat(created) if created else None,
-            deprecated=bool(data.get("deprecated", False)),
+            created_at=_datetime(data.get("created_at")),
+            deprecated=bool(data.get("deprecated", False)) or lifecycle == "deprecated",
+            lifecycle=lifecycle,
+            retires_at=_datetime(data.get("retires_at")),
+            max_tokens=_opt_int(data.get("max_tokens")),
+            max_input_tokens=_opt_int(data.get("max_input_tokens")),
+            capabilities=capabilities if isinstance(capabilities, dict) else None,
+            prefill=prefill if isinstance(prefill, bool) else None,
         )
 
 
-FALLBACK_MODELS: tuple[ModelInfo, ...] = (
-    ModelInfo("claude-opus-5-5", "Claude Opus 5.5"),
-    ModelInfo("claude-sonnet-5-5", "Claude Sonnet 5.5"),
-    ModelInfo("claude-haiku-5-5", "Claude Haiku 5.5"),
-    ModelInfo("claude-opus-4-8", "Claude Opus 4.8"),
-    ModelInfo("claude-sonnet-4-6", "Claude Sonnet 4.6"),
-    ModelInfo("claude-haiku-4-5", "Claude Haiku 4.5"),
+def _opt_int(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, not {value!r}")
+    return value
+
+
+def _datetime(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and value:
+        with suppress(ValueError):
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return None
+
+
+FALLBACK_MODELS: tuple[ModelInfo, ...] = tuple(
+    ModelInfo.from_dict(entry) for entry in CATALOGUE if entry["lifecycle"] != "retired"
 )
 
 
@@ -92,27 +131,13 @@ async def list_models(client: AsyncAnthropic, *, page_size: int = 100) -> list[M
     old = deprecated_ids()
     models: list[ModelInfo] = []
     async for m in client.models.list(limit=page_size):
-        lifecycle = getattr(m, "lifecycle", None)
-        if lifecycle == "retired":
+        info = ModelInfo.from_dict(m.to_dict(mode="json", exclude_unset=True))
+        if info.lifecycle == "retired":
             continue
-        models.append(
-            ModelInfo(
-                id=m.id,
-                display_name=getattr(m, "display_name", None) or m.id,
-                created_at=_datetime(getattr(m, "created_at", None)),
-                deprecated=lifecycle == "deprecated" or m.id in old,
-            )
-        )
+        if info.id in old and not info.deprecated:
+            info = replace(info, deprecated=True)
+        models.append(info)
     return models
-
-
-def _datetime(value: object) -> datetime | None:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
-        with suppress(ValueError):
-            return datetime.fromisoformat(value)
-    return None
 
 
 async def check_key(client: AsyncAnthropic) -> str | None:

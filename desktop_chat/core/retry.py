@@ -40,6 +40,7 @@ NEVER_RETRY_KINDS: frozenset[ErrorKind] = frozenset(
         ErrorKind.BAD_REQUEST,
         ErrorKind.TOO_LARGE,
         ErrorKind.NOT_FOUND,
+        ErrorKind.BILLING,
     }
 )
 """Failures the same request repeats: only a change by the user can help."""
@@ -154,6 +155,11 @@ def suggestion(error: TurnError, *, model: str | None = None, key: KeyName = _de
             return (
                 "Start a new conversation or remove long attachments "
                 f"(new chat: {key('new_chat')})."
+            )
+        case ErrorKind.BILLING:
+            return (
+                "Check the billing of this key's account in the Anthropic Console, then ask "
+                f"again ({key('regenerate')})."
             )
         case ErrorKind.AUTH:
             return f"Check the key ({key('api_key')})."

@@ -13,11 +13,14 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from desktop_chat.core.paths import config_dir
 from desktop_chat.core.safe_files import keep_aside_saying, write_atomically
+
+if TYPE_CHECKING:
+    from desktop_chat.core.models import ModelInfo
 
 ThinkingMode = Literal["off", "adaptive", "enabled"]
 Theme = Literal["system", "light", "dark"]
@@ -49,17 +52,25 @@ class Settings:
     max_retries: int = 2
     theme: Theme = "system"
 
-    def request_params(self) -> dict[str, Any]:
-        """The Messages API parameters these settings stand for (no ``messages``)."""
-        params: dict[str, Any] = {"model": self.model, "max_tokens": self.max_tokens}
-        if self.thinking == "adaptive":
+    def request_params(self, model: ModelInfo | None = None) -> dict[str, Any]:
+        """The Messages API parameters these settings stand for (no ``messages``).
+
+        Fitted to what the model accepts (``capabilities.fit``): ``model`` describes it,
+        else the built-in catalogue does; a model neither knows is sent the settings as
+        they are.
+        """
+        from desktop_chat.core.capabilities import fit, model_info
+
+        s, _ = fit(self, model if model is not None else model_info(self.model))
+        params: dict[str, Any] = {"model": s.model, "max_tokens": s.max_tokens}
+        if s.thinking == "adaptive":
             params["thinking"] = {"type": "adaptive"}
-        elif self.thinking == "enabled":
-            params["thinking"] = {"type": "enabled", "budget_tokens": self.thinking_budget}
-        if self.effort:
-            params["output_config"] = {"effort": self.effort}
-        if self.system_prompt.strip():
-            params["system"] = self.system_prompt
+        elif s.thinking == "enabled":
+            params["thinking"] = {"type": "enabled", "budget_tokens": s.thinking_budget}
+        if s.effort:
+            params["output_config"] = {"effort": s.effort}
+        if s.system_prompt.strip():
+            params["system"] = s.system_prompt
         return params
 
     def validate(self) -> list[str]:

@@ -60,6 +60,7 @@ from desktop_chat.core.store_rows import (
     message_row,
     message_values,
 )
+from desktop_chat.core.store_tool_calls import ToolCallRecords
 
 __all__ = [
     "DB_NAME",
@@ -87,7 +88,7 @@ def default_path() -> Path:
     return data_dir() / DB_NAME
 
 
-class Store(ConversationRecords):
+class Store(ConversationRecords, ToolCallRecords):
     """The conversations database. Open with ``Store.open()``; ``close()`` when done.
 
     Attributes:

@@ -14,12 +14,12 @@ O(length).
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias, assert_never
 
 from desktop_chat.core.conversation import Block, Message, Metrics, Status, Usage, new_id
+from desktop_chat.core.wire_blocks import canonical, clean_text, set_tool_input, wire
 
 if TYPE_CHECKING:
     from anthropic.lib.streaming import MessageStreamEvent
@@ -44,6 +44,7 @@ class Figures:
     ttft_s: float | None = None
     tokens_per_s: float | None = None
     streaming: bool = False
+    stop_sequence: str | None = None  # the one that ended the reply, if one did
 
     @classmethod
     def of(cls, message: Message) -> Figures:
@@ -56,6 +57,7 @@ class Figures:
             ttft_s=message.metrics.ttft_s,
             tokens_per_s=message.metrics.tokens_per_s,
             streaming=message.status is Status.STREAMING,
+            stop_sequence=message.stop_sequence,
         )
 
 
@@ -209,6 +211,7 @@ class TurnSnapshot:
             ttft_s=self.ttft_s,
             tokens_per_s=self.tokens_per_s,
             streaming=streaming,
+            stop_sequence=self.stop_sequence,
         )
 
     def join_pieces(self) -> None:
@@ -234,7 +237,8 @@ class TurnSnapshot:
         now_wall = self.started_wall + ((self.last_event_at or self.sent_at) - self.sent_at)
         content = [dict(b) for b in self.content]
         for index, raw in self.partial_json.items():  # tool input cut mid-way: its prefix
-            _set_input(content[index], raw)
+            set_tool_input(content[index], raw)
+        content = [canonical(b) if i in self.open_blocks else b for i, b in enumerate(content)]
         return Message(
             id=self.id,
             parent_id=self.parent_id,
@@ -258,52 +262,6 @@ class TurnSnapshot:
         )
 
 
-def _wire(model: Any) -> dict[str, Any]:
-    """An SDK model as the API sent it: only the fields it set (no invented nulls).
-
-    The SDK's models list every field of a kind; a full dump adds ``"citations": null``,
-    ``"page_age": null``, or ``"text": null`` on a kind it does not know, which the API
-    refuses when the block goes back.
-    """
-    data: dict[str, Any] = model.to_dict(mode="json", exclude_unset=True)
-    return data
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def clean_text(text: str) -> str:
-    """``text`` with each lone surrogate (unencodable, e.g. from a JSON escape) as U+FFFD."""
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text)
-    return text
-
-
-def parse_tool_input(raw: str) -> tuple[Any, bool]:
-    """The input object that ``raw`` JSON text stands for, and whether the text was whole.
-
-    Parsed as the SDK does (jiter's partial mode): a cut text gives its parsable prefix.
-    A text that is not JSON at all gives ``{}`` and False.
-    """
-    if not raw.strip():
-        return {}, True
-    import jiter  # loaded off the UI thread with the SDK (client.load_sdk)
-
-    try:
-        value = jiter.from_json(raw.encode("utf-8"), partial_mode=True)
-    except ValueError:
-        return {}, False
-    try:
-        jiter.from_json(raw.encode("utf-8"))
-    except ValueError:
-        return value, False
-    return value, True
-
-
 def fold(snapshot: TurnSnapshot, event: StreamEvent, *, now: float | None = None) -> Update | None:
     """Record ``event`` in ``snapshot``; return the update a view should draw, if any.
 
@@ -322,7 +280,7 @@ def fold(snapshot: TurnSnapshot, event: StreamEvent, *, now: float | None = None
     if event.type == "message_start":
         return _on_message_start(snapshot, event.message)
     if event.type == "content_block_start":
-        return _on_block_start(snapshot, event.index, _wire(event.content_block))
+        return _on_block_start(snapshot, event.index, wire(event.content_block))
     if event.type == "content_block_delta":
         return _on_block_delta(snapshot, event.index, event.delta)
     if event.type == "content_block_stop":
@@ -342,7 +300,7 @@ def _on_message_start(snapshot: TurnSnapshot, message: Any) -> Update:
     snapshot.model = message.model
     _merge_usage(snapshot.usage, message.usage)
     for block in message.content or []:  # the API may start with content (pause_turn resumes)
-        snapshot.content.append(_wire(block))
+        snapshot.content.append(wire(block))
     return MessageStarted(model=message.model, message_id=message.id)
 
 
@@ -392,7 +350,7 @@ def _on_block_delta(
         snapshot.partial_json[index] = so_far
         return ToolInputDelta(index=index, partial_json=so_far)
     if delta.type == "citations_delta":
-        citation = _wire(delta.citation)
+        citation = wire(delta.citation)
         if not isinstance(block.get("citations"), list):
             block["citations"] = []  # absent, or null, at the block's start
         block["citations"].append(citation)
@@ -410,21 +368,10 @@ def _on_block_stop(snapshot: TurnSnapshot, index: int) -> Update | None:
     raw = snapshot.partial_json.pop(index, None)
     if raw is not None:
         snapshot.tool_json[index] = raw
-        _set_input(snapshot.content[index], raw)
-    return BlockStopped(index=index, block=dict(snapshot.content[index]))
-
-
-def _set_input(block: Block, raw: str) -> None:
-    if not raw and "input" in block:
-        return  # no deltas: the input came whole in the block's start
-    value, whole = parse_tool_input(raw)
-    block["input"] = value
-    if whole:
-        block.pop("partial_json", None)
-    else:
-        # Kept as it came, for the side pane. Such a block is never sent back: a reply
-        # whose tool input is not whole did not complete (Conversation.to_api_messages).
-        block["partial_json"] = raw
+        set_tool_input(snapshot.content[index], raw)
+    # Fields added by deltas (input, citations) go to their sorted place.
+    snapshot.content[index] = block = canonical(snapshot.content[index])
+    return BlockStopped(index=index, block=dict(block))
 
 
 def _on_message_delta(snapshot: TurnSnapshot, event: RawMessageDeltaEvent) -> Update:
@@ -432,7 +379,7 @@ def _on_message_delta(snapshot: TurnSnapshot, event: RawMessageDeltaEvent) -> Up
     snapshot.stop_reason = delta.stop_reason
     snapshot.stop_sequence = delta.stop_sequence
     details = delta.stop_details
-    snapshot.stop_details = _wire(details) if details is not None else None
+    snapshot.stop_details = wire(details) if details is not None else None
     # Usage here is cumulative: it replaces message_start's counts, field by field.
     _merge_usage(snapshot.usage, event.usage)
     return MessageDelta(stop_reason=delta.stop_reason, stop_details=snapshot.stop_details)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator
 
+from desktop_chat.core.citations import SourceList, has_citations
 from desktop_chat.core.conversation import Block, Conversation
 from desktop_chat.core.transcript_json import dumps
 from desktop_chat.core.transcript_readable import (
-    citations,
     count_line,
     metadata_line,
     summarized,
@@ -42,17 +42,7 @@ def _h(text: object) -> str:
 def _html_block(block: Block) -> str:
     kind = block.get("type")
     if kind == "text":
-        out = f'<div class="text">{_h(block.get("text", ""))}</div>'
-        cites = citations(block)
-        if cites:
-            items = "".join(
-                f'<li><a href="{_h(url)}" rel="noreferrer noopener">{_h(label)}</a></li>'
-                if url
-                else f"<li>{_h(label)}</li>"
-                for label, url in cites
-            )
-            out += f'<ul class="meta">{items}</ul>'
-        return out
+        return f'<div class="text">{_h(block.get("text", ""))}</div>'
     if kind == "thinking":
         return (
             "<details><summary>Thinking</summary>"
@@ -67,6 +57,50 @@ def _html_block(block: Block) -> str:
         )
     body = _h(dumps(summarized(block)))
     return f"<p><strong>{_h(kind)}</strong></p><pre><code>{body}</code></pre>"
+
+
+def _link(url: str, text: str, title: str = "") -> str:
+    hint = f' title="{_h(title)}"' if title else ""
+    return f'<a href="{_h(url)}" rel="noreferrer noopener"{hint}>{text}</a>'
+
+
+def _html_content(content: list[Block]) -> list[str]:
+    """A message's blocks; a reply that cites reads as one text with numbered markers (the
+    quote as their title), then its numbered sources."""
+    if not has_citations(content):
+        return [_html_block(b) for b in content]
+    sources = SourceList()
+    parts: list[str] = []
+    run: list[str] = []
+    for block in content:
+        if block.get("type") != "text":
+            if run:
+                parts.append(f'<div class="text">{"".join(run)}</div>')
+                run = []
+            parts.append(_html_block(block))
+            continue
+        run.append(_h(block.get("text", "")))
+        for citation in block.get("citations") or []:
+            if not isinstance(citation, dict):
+                continue
+            source = sources.add(citation)
+            marker = f"[{source.number}]"
+            quote = str(citation.get("cited_text") or "")
+            run.append(
+                f"<sup>{_link(source.url, marker, quote)}</sup>"
+                if source.url
+                else f'<sup title="{_h(quote)}">{marker}</sup>'
+            )
+    if run:
+        parts.append(f'<div class="text">{"".join(run)}</div>')
+    items = []
+    for source in sources.sources:
+        title = _link(source.url, _h(source.title)) if source.url else _h(source.title)
+        where = f" ({_h(source.where)})" if source.where else ""
+        quote = f" — “{_h(source.quotes[0])}”" if source.quotes else ""
+        items.append(f"<li>{title}{where}{quote}</li>")
+    parts.append(f'<ol class="meta sources">{"".join(items)}</ol>')
+    return parts
 
 
 def _html_conversation(conv: Conversation) -> str:
@@ -85,7 +119,7 @@ def _html_conversation(conv: Conversation) -> str:
             parts.append(f'<p class="meta">{_h(metadata_line(m))}</p>')
         if m.error:
             parts.append(f'<p class="error">{_h(str(m.status).capitalize())}: {_h(m.error)}</p>')
-        parts.extend(_html_block(b) for b in m.content)
+        parts.extend(_html_content(m.content))
         parts.append("</section>")
     parts.append("</article>")
     return "\n".join(parts) + "\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from desktop_chat.core.citations import SourceList, has_citations
 from desktop_chat.core.conversation import Block, Conversation
 from desktop_chat.core.transcript_json import dumps
 from desktop_chat.core.transcript_readable import (
-    citations,
     count_line,
     metadata_line,
     summarized,
@@ -87,15 +87,7 @@ def _md_quote(text: str) -> str:
 def _md_block(block: Block) -> str:
     kind = block.get("type")
     if kind == "text":
-        text = _md_body(str(block.get("text", "")).rstrip())
-        cites = citations(block)
-        if cites:
-            items = "\n".join(
-                f"> - {_md_plain(label)}" + (f" <{url.replace('>', '%3E')}>" if url else "")
-                for label, url in cites
-            )
-            text += "\n\n> Sources:\n" + items
-        return text
+        return _md_body(str(block.get("text", "")).rstrip())
     if kind == "thinking":
         body = _md_quote(_md_body(str(block.get("thinking", ""))))
         return f"<details>\n<summary>Thinking</summary>\n\n{body}\n\n</details>"
@@ -106,6 +98,41 @@ def _md_block(block: Block) -> str:
         return f"**Tool use: {name}**\n\n" + _md_fenced(dumps(block.get("input", {})), "json")
     label = _md_plain(str(kind))
     return f"**{label}**\n\n" + _md_fenced(dumps(summarized(block)), "json")
+
+
+def _md_content(content: list[Block]) -> str:
+    """A message's blocks; a reply that cites reads as one text with ``[n]`` markers, then
+    its numbered sources."""
+    if not has_citations(content):
+        return "\n\n".join(_md_block(b) for b in content)
+    sources = SourceList()
+    parts: list[str] = []
+    run: list[str] = []
+    for block in content:
+        if block.get("type") != "text":
+            if run:
+                parts.append("".join(run).rstrip())
+                run = []
+            parts.append(_md_block(block))
+            continue
+        run.append(_md_body(str(block.get("text", ""))))
+        for citation in block.get("citations") or []:
+            if isinstance(citation, dict):
+                run.append(f"\\[{sources.add(citation).number}\\]")
+    if run:
+        parts.append("".join(run).rstrip())
+    items = []
+    for source in sources.sources:
+        item = f"> {source.number}. {_md_plain(source.title)}"
+        if source.url:
+            item += f" <{source.url.replace('>', '%3E')}>"
+        if source.where:
+            item += f" ({_md_plain(source.where)})"
+        if source.quotes:
+            item += f" — “{_md_plain(source.quotes[0])}”"
+        items.append(item)
+    parts.append("> **Sources**\n>\n" + "\n".join(items))
+    return "\n\n".join(parts)
 
 
 def _md_conversation(conv: Conversation) -> str:
@@ -126,7 +153,7 @@ def _md_conversation(conv: Conversation) -> str:
             lines += [f"*{_md_plain(metadata_line(m))}*", ""]
         if m.error:
             lines += [f"> **{_md_plain(str(m.status).capitalize())}:** {_md_plain(m.error)}", ""]
-        lines += ["\n\n".join(_md_block(b) for b in m.content) or "*(empty)*"]
+        lines += [_md_content(m.content) or "*(empty)*"]
     return "\n".join(lines) + "\n"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
@@ -51,22 +50,6 @@ def summarized(block: Block) -> Block:
 
     result: Block = walk(block)
     return result
-
-
-def citations(block: Block) -> list[tuple[str, str | None]]:
-    """(label, http(s) url or None) for each citation of a text block."""
-    out = []
-    for c in block.get("citations") or []:
-        if not isinstance(c, dict):
-            continue
-        label = str(c.get("title") or c.get("document_title") or c.get("cited_text") or "source")
-        url = c.get("url")
-        out.append((label, url if isinstance(url, str) and _is_web_url(url) else None))
-    return out
-
-
-def _is_web_url(url: str) -> bool:
-    return re.match(r"https?://", url, re.IGNORECASE) is not None
 
 
 def count_line(conv: Conversation, shown: list[Message]) -> str:

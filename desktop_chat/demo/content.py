@@ -8,7 +8,7 @@ reply: it stops at the first requested stop sequence, stops when the output reac
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from desktop_chat.demo.signatures import sign_thinking
@@ -40,19 +40,39 @@ class RedactedThinking:
 
 @dataclass(frozen=True)
 class Text:
+    """Text; ``citations`` stream as ``citations_delta`` before it.
+
+    ``start_list``: the block starts with ``"citations": []`` (the API does both).
+    """
+
     text: str
+    citations: tuple[dict[str, Any], ...] = ()
+    start_list: bool = False
 
 
 @dataclass(frozen=True)
 class ToolUse:
-    """A tool call; ``input_json`` is the raw text streamed, invalid JSON on purpose at times."""
+    """A tool call; ``input_json`` is the raw text streamed, invalid JSON on purpose at times.
+
+    ``server``: a ``server_tool_use`` (web search, web fetch, code execution), which the API
+    runs itself: its result follows in the same reply.
+    """
 
     id: str
     name: str
     input_json: str
+    server: bool = False
 
 
-Block = Thinking | RedactedThinking | Text | ToolUse
+@dataclass(frozen=True)
+class Whole:
+    """A block that arrives whole in its ``content_block_start``, without deltas (tool
+    results of server tools, container uploads, kinds newer than the client)."""
+
+    payload: dict[str, Any]
+
+
+Block = Thinking | RedactedThinking | Text | ToolUse | Whole
 
 
 @dataclass(frozen=True)
@@ -95,7 +115,7 @@ def _pieces(block: Block) -> list[str]:
             return split_text(text)
         case ToolUse(input_json=raw):
             return split_json(raw, seed=len(raw))
-        case RedactedThinking():
+        case RedactedThinking() | Whole():
             return []
 
 
@@ -111,7 +131,7 @@ def _cut_at_stop_sequence(
             at, sequence = min(found)
             kept = blocks[:index]
             if block.text[:at]:
-                kept.append(Text(block.text[:at]))
+                kept.append(replace(block, text=block.text[:at]))
             return kept, sequence
     return blocks, None
 
@@ -124,10 +144,10 @@ def _with_pieces(block: Block, pieces: list[str]) -> OutBlock:
                 Thinking(text, omitted), tuple(pieces), sign_thinking("" if omitted else text)
             )
         case Text():
-            return OutBlock(Text("".join(pieces)), tuple(pieces))
-        case ToolUse(id=tool_id, name=name):
-            return OutBlock(ToolUse(tool_id, name, "".join(pieces)), tuple(pieces))
-        case RedactedThinking():
+            return OutBlock(replace(block, text="".join(pieces)), tuple(pieces))
+        case ToolUse():
+            return OutBlock(replace(block, input_json="".join(pieces)), tuple(pieces))
+        case RedactedThinking() | Whole():
             return OutBlock(block, ())
 
 
@@ -143,7 +163,8 @@ def finish_reply(
     When the reply stops at ``max_tokens`` its usage reports ``max_tokens`` output tokens,
     as the API does, even when the demo had fewer pieces to send.
     """
-    if blocks and isinstance(blocks[-1], ToolUse) and stop.reason == "end_turn":
+    last = blocks[-1] if blocks else None
+    if isinstance(last, ToolUse) and not last.server and stop.reason == "end_turn":
         stop = Stop("tool_use")
     blocks, sequence = _cut_at_stop_sequence(blocks, stop_sequences)
     if sequence is not None:
@@ -177,11 +198,19 @@ def block_payload(out: OutBlock, *, streaming: bool) -> dict[str, Any]:
             return {"type": "thinking", "thinking": out.shown_text, "signature": out.signature}
         case RedactedThinking(data=data):
             return {"type": "redacted_thinking", "data": data}
-        case Text(text=text):
-            return {"type": "text", "text": "" if streaming else text}
-        case ToolUse(id=tool_id, name=name, input_json=raw):
+        case Text(text=text, citations=citations, start_list=start_list):
+            payload: dict[str, Any] = {"type": "text", "text": "" if streaming else text}
+            if streaming and start_list:
+                payload["citations"] = []
+            elif not streaming and citations:
+                payload["citations"] = list(citations)
+            return payload
+        case ToolUse(id=tool_id, name=name, input_json=raw, server=server):
             tool_input = {} if streaming else _parsed(raw)
-            return {"type": "tool_use", "id": tool_id, "name": name, "input": tool_input}
+            kind = "server_tool_use" if server else "tool_use"
+            return {"type": kind, "id": tool_id, "name": name, "input": tool_input}
+        case Whole(payload=payload):
+            return dict(payload)
 
 
 def _parsed(raw: str) -> Any:

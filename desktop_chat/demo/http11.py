@@ -14,12 +14,14 @@ REASONS: dict[int, str] = {
     200: "OK",
     400: "Bad Request",
     401: "Unauthorized",
+    402: "Payment Required",
     403: "Forbidden",
     404: "Not Found",
     405: "Method Not Allowed",
     413: "Payload Too Large",
     429: "Too Many Requests",
     500: "Internal Server Error",
+    504: "Gateway Timeout",
     529: "Overloaded",
 }
 

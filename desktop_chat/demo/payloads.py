@@ -11,6 +11,7 @@ from desktop_chat.demo.content import (
     Text,
     Thinking,
     ToolUse,
+    Whole,
     block_payload,
 )
 from desktop_chat.demo.faults import Event
@@ -20,19 +21,38 @@ from desktop_chat.demo.tokens import PromptUsage
 STARTING_OUTPUT_TOKENS = 1
 
 
-def usage_json(usage: PromptUsage, output_tokens: int) -> dict[str, Any]:
-    """``usage`` of a message object."""
+def usage_json(
+    usage: PromptUsage, output_tokens: int, extras: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """``usage`` of a message object; ``extras``: server tool use, output token details."""
     return {
         "input_tokens": usage.input_tokens,
         "cache_creation_input_tokens": usage.cache_creation_input_tokens,
         "cache_read_input_tokens": usage.cache_read_input_tokens,
         "cache_creation": {
-            "ephemeral_5m_input_tokens": usage.cache_creation_input_tokens,
-            "ephemeral_1h_input_tokens": 0,
+            "ephemeral_5m_input_tokens": usage.cache_creation_5m,
+            "ephemeral_1h_input_tokens": usage.cache_creation_1h,
         },
         "output_tokens": output_tokens,
         "service_tier": "standard",
+        **(extras or {}),
     }
+
+
+def usage_extras(reply: Reply) -> dict[str, Any]:
+    """The usage fields a reply adds when it has them: server tool requests, thinking tokens.
+
+    Left out when there is nothing to count, as the API leaves them out.
+    """
+    extras: dict[str, Any] = {}
+    names = [o.block.name for o in reply.blocks if isinstance(o.block, ToolUse) and o.block.server]
+    searches, fetches = names.count("web_search"), names.count("web_fetch")
+    if searches or fetches:
+        extras["server_tool_use"] = {"web_search_requests": searches, "web_fetch_requests": fetches}
+    thinking = sum(len(o.pieces) for o in reply.blocks if isinstance(o.block, Thinking))
+    if thinking:
+        extras["output_tokens_details"] = {"thinking_tokens": thinking}
+    return extras
 
 
 def _shell(
@@ -59,7 +79,7 @@ def message_json(
         message_id=message_id,
         model=model,
         content=[block_payload(out, streaming=False) for out in reply.blocks],
-        usage=usage_json(usage, reply.output_tokens),
+        usage=usage_json(usage, reply.output_tokens, usage_extras(reply)),
     )
     message["stop_reason"] = reply.stop.reason
     message["stop_sequence"] = reply.stop.sequence
@@ -88,8 +108,13 @@ def _block_deltas(index: int, out: OutBlock) -> list[Event]:
             )
             signature = {"type": "signature_delta", "signature": out.signature}
             return [*deltas, _delta(index, signature, paced=False)]
-        case Text():
-            return [
+        case Text(citations=citations):
+            # A cited span's citations come first, before any of its text.
+            cited = [
+                _delta(index, {"type": "citations_delta", "citation": c}, paced=False)
+                for c in citations
+            ]
+            return cited + [
                 _delta(index, {"type": "text_delta", "text": piece}, paced=True)
                 for piece in out.pieces
             ]
@@ -100,7 +125,7 @@ def _block_deltas(index: int, out: OutBlock) -> list[Event]:
                 _delta(index, {"type": "input_json_delta", "partial_json": piece}, paced=True)
                 for piece in out.pieces
             ]
-        case RedactedThinking():
+        case RedactedThinking() | Whole():
             return []
 
 
@@ -145,6 +170,7 @@ def reply_events(reply: Reply, *, message_id: str, model: str, usage: PromptUsag
                     "cache_creation_input_tokens": usage.cache_creation_input_tokens,
                     "cache_read_input_tokens": usage.cache_read_input_tokens,
                     "output_tokens": reply.output_tokens,
+                    **usage_extras(reply),
                 },
             },
         )

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from desktop_chat.demo import tool_use
 from desktop_chat.demo.content import Block, RedactedThinking, Text, Thinking, ToolUse
 from desktop_chat.demo.signatures import new_redacted_data
 from desktop_chat.demo.validation import MessagesRequest
@@ -78,6 +79,9 @@ def thinking_for(request: MessagesRequest) -> Thinking:
 
 def normal(request: MessagesRequest) -> list[Block]:
     """A few paragraphs of Markdown that answer the prompt."""
+    with_tools = tool_use.reply_for(request)  # answers from tool results, or calls a tool
+    if with_tools is not None:
+        return with_tools
     results = request.last_tool_results
     prompt = request.last_user_text
     if results:
@@ -92,11 +96,9 @@ def normal(request: MessagesRequest) -> list[Block]:
     if first == second:
         second = (second + 1) % 3
     if request.user_turns == 1:
-        closing = "This first turn was written to the prompt cache; the next one reads it back."
+        closing = "This first turn was not cached: the demo caches a prompt only when asked to."
     else:
-        closing = (
-            f"This is turn {request.user_turns}; the earlier turns came from the prompt cache."
-        )
+        closing = f"This is turn {request.user_turns}; no prompt is cached unless a request asks."
     text = (
         f"## {_headline(prompt)}\n\n{opening}\n\n{_PARAGRAPHS[first]}\n\n{_PARAGRAPHS[second]}"
         f"\n\nA few things worth trying:\n\n{_TRY_LIST}\n\n{closing}"

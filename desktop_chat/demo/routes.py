@@ -16,9 +16,11 @@ from desktop_chat.demo.errors import ApiError, invalid_request
 from desktop_chat.demo.faults import Drop, ErrorEvent, Malformed, Stall, Step, stream_steps
 from desktop_chat.demo.http11 import RequestHead
 from desktop_chat.demo.model_catalog import model_info, models_page
+from desktop_chat.demo.model_rules import check_for_model
 from desktop_chat.demo.payloads import message_json, reply_events
+from desktop_chat.demo.prompt_cache import PromptCache, check_cache_control, prompt_total
+from desktop_chat.demo.rate_limits import rate_limit_headers
 from desktop_chat.demo.scenarios import Scenario, compose_reply, select_scenario
-from desktop_chat.demo.tokens import prompt_usage
 from desktop_chat.demo.validation import check_messages_request
 from desktop_chat.demo.wire import dumps, new_message_id
 
@@ -46,6 +48,7 @@ class StreamResponse:
     steps: list[Step]
     close_delimited: bool = False
     tokens_per_second: float | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class Router:
 
     def __init__(self) -> None:
         self.attempts: Counter[str] = Counter()
+        self.cache = PromptCache()
 
     def handle(self, head: RequestHead, body: Any) -> Response:
         """The response to one request; raises :class:`ApiError` for error responses."""
@@ -113,16 +117,19 @@ class Router:
 
     def _count_tokens(self, head: RequestHead, body: Any) -> Response:
         self._fail_if_asked(select_scenario(head.headers, None))
-        request = check_messages_request(body, count_only=True)
-        usage = prompt_usage(system=request.system, messages=request.messages, tools=request.tools)
-        return JsonResponse(200, {"input_tokens": usage.total})
+        check_messages_request(body, count_only=True)
+        check_for_model(body, count_only=True)
+        return JsonResponse(200, {"input_tokens": prompt_total(body)})
 
     def _messages(self, head: RequestHead, body: Any) -> Response:
         scenario = select_scenario(head.headers, body)
         self._fail_if_asked(scenario)
         request = check_messages_request(body)
+        model = check_for_model(body)
+        check_cache_control(body)
+        usage = self.cache.usage(body, min_tokens=int(model["x_min_cache_tokens"]))
         reply = compose_reply(scenario, request)
-        usage = prompt_usage(system=request.system, messages=request.messages, tools=request.tools)
+        headers = rate_limit_headers(usage.total, request.max_tokens)
         message_id = new_message_id()
         fault = scenario.fault
         if scenario.fault_every_other:
@@ -135,6 +142,7 @@ class Router:
                 stream_steps(events, fault),
                 close_delimited=isinstance(fault, Drop) and fault.close_delimited,
                 tokens_per_second=scenario.tokens_per_second,
+                headers=headers,
             )
         message = message_json(reply, message_id=message_id, model=request.model, usage=usage)
         match fault:
@@ -147,4 +155,4 @@ class Router:
             case Malformed():
                 return JsonResponse(200, None, raw=dumps(message)[:-7])
             case _:
-                return JsonResponse(200, message)
+                return JsonResponse(200, message, headers)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_chat.demo import replies
+from desktop_chat.demo import edge_replies, replies, server_tools, tool_use
 from desktop_chat.demo.content import Block, Reply, Stop, Text, finish_reply
 from desktop_chat.demo.errors import ApiError, invalid_request
 from desktop_chat.demo.faults import (
@@ -47,10 +47,11 @@ class HttpFailure:
     message: str
     retry_after: str | None = None
     every_other: bool = False
+    headers: tuple[tuple[str, str], ...] = ()  # more response headers
 
     def error(self) -> ApiError:
         headers = {"retry-after": self.retry_after} if self.retry_after is not None else {}
-        return ApiError(self.status, self.message, headers=headers)
+        return ApiError(self.status, self.message, headers={**headers, **dict(self.headers)})
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario("normal", "thinking if asked, then a Markdown answer to the prompt"),
         Scenario("markdown", "a long Markdown document: table, code, CJK", replies.markdown),
         Scenario("tool", "text, then a tool_use whose input JSON streams", replies.tool),
+        Scenario("use", "demo:use TOOL {json}: a tool_use of that offered tool", tool_use.use),
         Scenario("tool_bad_json", "a tool_use whose input is invalid JSON", replies.tool_bad_json),
         Scenario(
             "redacted", "redacted_thinking, thinking, then text", replies.redacted, thinks=False
@@ -205,6 +207,70 @@ SCENARIOS: dict[str, Scenario] = {
             failure=HttpFailure(529, "Overloaded", every_other=True),
         ),
         Scenario("slow", "paced at 5 tokens per second", replies.slow, tokens_per_second=5.0),
+        Scenario(
+            "http402",
+            "402 billing_error",
+            failure=HttpFailure(
+                402,
+                "Your credit balance is too low to access the Anthropic API. Please go to Plans"
+                " & Billing to upgrade or purchase credits.",
+            ),
+        ),
+        Scenario(
+            "http504",
+            "504 timeout_error",
+            failure=HttpFailure(504, "Request timed out while waiting for the model."),
+        ),
+        Scenario(
+            "http429_retry_after_ms",
+            "429 with retry-after-ms: 150 on every other request (the SDK waits that long)",
+            failure=HttpFailure(
+                429, _RATE_LIMITED, every_other=True, headers=(("retry-after-ms", "150"),)
+            ),
+        ),
+        Scenario(
+            "http529_no_retry",
+            "529 with x-should-retry: false (the SDK gives up at once)",
+            failure=HttpFailure(529, "Overloaded", headers=(("x-should-retry", "false"),)),
+        ),
+        Scenario(
+            "http400_retry",
+            "400 with x-should-retry: true on every other request (the SDK retries it)",
+            failure=HttpFailure(
+                400,
+                "The demo asks for a retry of this request.",
+                every_other=True,
+                headers=(("x-should-retry", "true"), ("retry-after-ms", "0")),
+            ),
+        ),
+        Scenario(
+            "web_search",
+            "a web search, its results, and an answer citing them",
+            server_tools.web_search,
+        ),
+        Scenario("web_fetch", "a page fetched, and an answer citing it", server_tools.web_fetch),
+        Scenario(
+            "documents",
+            "an answer citing documents by characters, pages and blocks",
+            server_tools.documents,
+        ),
+        Scenario(
+            "code_execution",
+            "code run by the API: Python, bash, the file editor, an uploaded file",
+            server_tools.code_execution,
+        ),
+        Scenario("tool_search", "the API searches the request's tools", server_tools.tool_search),
+        Scenario(
+            "lone_surrogate",
+            "text holding half a surrogate pair",
+            edge_replies.lone_surrogate,
+            thinks=False,
+        ),
+        Scenario(
+            "unknown_block",
+            "a content block of a kind newer than the client",
+            server_tools.unknown_block,
+        ),
     )
 }
 

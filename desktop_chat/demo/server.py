@@ -330,6 +330,7 @@ class DemoServer:
             ("cache-control", "no-cache"),
             ("request-id", request_id),
             ("anthropic-organization-id", ORGANIZATION_ID),
+            *response.headers.items(),
         ]
         if chunked:
             headers.append(("transfer-encoding", "chunked"))

@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import json
 import secrets
 
 _KEY = b"desktop-chat demo server: not a secret, only a tamper check"
@@ -58,3 +59,18 @@ def redacted_data_is_valid(data: str) -> bool:
         return False
     payload, mac = raw[:-_MAC_BYTES], raw[-_MAC_BYTES:]
     return hmac.compare_digest(mac, _mac(b"redacted", payload))
+
+
+def _canonical(value: object) -> bytes:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def sign_json(value: object) -> str:
+    """A tamper check of a JSON value: any change to it (a field added, even a null) shows."""
+    return base64.b64encode(_mac(b"json", _canonical(value))).decode()
+
+
+def json_signature_is_valid(value: object, signature: object) -> bool:
+    """Whether ``signature`` came from :func:`sign_json` for exactly ``value``."""
+    raw = _decode(signature) if isinstance(signature, str) else None
+    return raw is not None and hmac.compare_digest(raw, _mac(b"json", _canonical(value)))

@@ -86,31 +86,21 @@ def tools_tokens(tools: Sequence[Mapping[str, Any]]) -> int:
 
 @dataclass(frozen=True)
 class PromptUsage:
-    """How a prompt's input tokens split between fresh, cache-written and cache-read ones."""
+    """How a prompt's input tokens split between fresh, cache-written and cache-read ones.
+
+    Cache writes are split by the lifetime asked for (``ttl`` 5m or 1h), as the API's
+    ``usage.cache_creation`` reports them.
+    """
 
     input_tokens: int
-    cache_creation_input_tokens: int
-    cache_read_input_tokens: int
+    cache_creation_5m: int = 0
+    cache_creation_1h: int = 0
+    cache_read_input_tokens: int = 0
+
+    @property
+    def cache_creation_input_tokens(self) -> int:
+        return self.cache_creation_5m + self.cache_creation_1h
 
     @property
     def total(self) -> int:
         return self.input_tokens + self.cache_creation_input_tokens + self.cache_read_input_tokens
-
-
-def prompt_usage(
-    *,
-    system: str | Sequence[Mapping[str, Any]],
-    messages: Sequence[Mapping[str, Any]],
-    tools: Sequence[Mapping[str, Any]],
-) -> PromptUsage:
-    """Pretend the prompt is cached up to its last message, as automatic caching would.
-
-    The first turn writes everything to the cache; later turns read the earlier turns back
-    and write only the newest message, so the side pane has numbers on both sides.
-    """
-    prefix = content_tokens(system) + tools_tokens(tools)
-    prefix += sum(content_tokens(message.get("content", "")) for message in messages[:-1])
-    newest = content_tokens(messages[-1].get("content", "")) if messages else 0
-    if len(messages) <= 1:
-        return PromptUsage(PROMPT_OVERHEAD_TOKENS, prefix + newest, 0)
-    return PromptUsage(PROMPT_OVERHEAD_TOKENS, newest, prefix)

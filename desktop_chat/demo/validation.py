@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from desktop_chat.demo.errors import ApiError, invalid_request
+from desktop_chat.demo.returned_blocks import (
+    FUTURE_BLOCK_TYPE,
+    RETURNED_KINDS,
+    check_returned_block,
+)
 from desktop_chat.demo.signatures import redacted_data_is_valid, thinking_signature_is_valid
 
 JsonObject = dict[str, Any]
@@ -79,6 +84,7 @@ _BLOCK_TYPES = (
     "text_editor_code_execution_tool_result",
     "tool_search_tool_result",
     "container_upload",
+    FUTURE_BLOCK_TYPE,  # the demo's stand-in for a kind newer than the client
 )
 _THINKING_TYPES = ("enabled", "adaptive", "disabled", "between_tools")
 _EXTENDED_THINKING_DOCS = "https://docs.claude.com/en/docs/build-with-claude/extended-thinking"
@@ -181,6 +187,8 @@ def _normalise_content(content: object, where: str) -> list[JsonObject]:
 
 def _check_block(block: JsonObject, where: str) -> None:
     kind = block["type"]
+    if kind in RETURNED_KINDS:
+        check_returned_block(block, where)
     if kind == "text":
         text = block.get("text")
         if not isinstance(text, str):

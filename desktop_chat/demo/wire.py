@@ -14,8 +14,13 @@ LAST_CHUNK = b"0\r\n\r\n"
 
 
 def dumps(value: Any) -> bytes:
-    """Compact UTF-8 JSON, as the API writes it."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    """Compact UTF-8 JSON, as the API writes it (escaped where UTF-8 cannot hold a
+    character: a lone surrogate)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(value, separators=(",", ":")).encode()
 
 
 def sse_frame(event: str, data: Any) -> bytes:
@@ -64,3 +69,13 @@ def new_message_id() -> str:
 def new_tool_use_id() -> str:
     """``toolu_01…``."""
     return "toolu_01" + _random_base62(22)
+
+
+def new_server_tool_use_id() -> str:
+    """``srvtoolu_01…``."""
+    return "srvtoolu_01" + _random_base62(22)
+
+
+def new_file_id() -> str:
+    """``file_011C…``."""
+    return "file_011C" + _random_base62(20)

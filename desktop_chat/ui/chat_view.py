@@ -38,10 +38,12 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from desktop_chat.core.conversation import Message, Status
+from desktop_chat.core.citations import SourceList, cited_markdown, has_citations, sources_markdown
+from desktop_chat.core.conversation import Block, Message, Status
 from desktop_chat.core.markdown_blocks import code_blocks
+from desktop_chat.core.redaction import redact
 from desktop_chat.ui import code_highlight
 from desktop_chat.ui.markdown_writer import (
     CODE_PROPERTY,
@@ -166,6 +168,7 @@ class ChatView(QTextBrowser):
         self._redraw_pending = False
         self.frames_drawn = 0
         self._last_frame = 0.0
+        self._frame_cost = 0.0
         self._frame_timer = QTimer(self)
         self._frame_timer.setSingleShot(True)
         self._frame_timer.timeout.connect(self._on_frame)
@@ -179,6 +182,7 @@ class ChatView(QTextBrowser):
         self._older_timer.setInterval(0)
         self._older_timer.timeout.connect(self._draw_older)
         self.anchorClicked.connect(self.on_anchor_clicked)
+        self.highlighted.connect(self.on_link_highlighted)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
@@ -252,6 +256,14 @@ class ChatView(QTextBrowser):
                 self._copy(code, "Code copied")
         elif scheme in _WEB_SCHEMES:
             open_link(url)
+
+    def on_link_highlighted(self, url: QUrl) -> None:
+        """A link reached by Tab shows its tooltip (a citation's quote) as hovering would."""
+        cursor = self.textCursor()
+        tip = cursor.charFormat().toolTip() if cursor.hasSelection() and url.isValid() else ""
+        if tip:
+            rect = self.cursorRect(cursor)
+            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), tip, self)
 
     # section: building the transcript
 
@@ -337,7 +349,7 @@ class ChatView(QTextBrowser):
         assert self._reply is not None
         if block_type == "text":
             self._start_text(index)
-        elif block_type in ("tool_use", "server_tool_use"):
+        elif block_type == "tool_use":  # (a server tool is run by the API itself)
             self._write_note_now("Asked to use a tool (see the side pane).")
 
     def on_text_delta(self, index: int, text: str) -> None:
@@ -374,6 +386,9 @@ class ChatView(QTextBrowser):
             return
         self._entries[self._reply.entry].message = message
         self._close_reply()
+        if has_citations(message.content):
+            # Streamed block by block; drawn again as one text with its markers and sources.
+            self._redraw_pending = True
         note = outcome_note(message)
         if note is not None:
             self._write_note_now(note[0], error=note[1], entry=False)
@@ -383,7 +398,11 @@ class ChatView(QTextBrowser):
             self._redraw()
 
     def show_notice(self, text: str, *, error: bool = False) -> None:
-        """A note in the transcript (lazy, like ``show_message``, unless a reply streams)."""
+        """A note in the transcript (lazy, like ``show_message``, unless a reply streams).
+
+        Notes quote what others said (a server's error, a file's name): keys are taken out.
+        """
+        text = redact(text)
         if self._reply is not None:
             self._write_note_now(text, error=error)
             return
@@ -507,7 +526,8 @@ class ChatView(QTextBrowser):
     def _schedule_frame(self) -> None:
         if self._frame_pending:
             return
-        wait = self._last_frame + FRAME_MS / 1000 - time.monotonic()
+        gap = max(FRAME_MS / 1000, self._frame_cost)
+        wait = self._last_frame + gap - time.monotonic()
         if wait <= 0:
             self._on_frame()  # the first text after a pause shows at once
         else:
@@ -516,7 +536,7 @@ class ChatView(QTextBrowser):
 
     def _on_frame(self) -> None:
         self._frame_pending = False
-        self._last_frame = time.monotonic()
+        started = time.monotonic()
         reply = self._reply
         if reply is None:
             return
@@ -525,6 +545,12 @@ class ChatView(QTextBrowser):
             if stream.dirty:
                 stream.draw()
         self.frames_drawn += 1
+        # A slow frame (a long open block) leaves at least as long for keys and paints
+        # before the next one.
+        self._last_frame = time.monotonic()
+        self._frame_cost = self._last_frame - started
+        if any(reply.texts[i].dirty for i in reply.open):
+            self._schedule_frame()  # more was left for the next frames
 
     def _close_reply(self) -> None:
         reply = self._reply
@@ -646,15 +672,35 @@ class ChatView(QTextBrowser):
                 out.cursor.insertText(line, QTextCharFormat())
             return
         self._write_header(out, number, "Claude", assistant=True)
-        for block in message.content:
+        # A reply that cites: each run of text blocks is one text with numbered markers
+        # (the quote on hover or focus); its sources follow (opened on click or Enter).
+        sources = SourceList() if has_citations(message.content) else None
+        run: list[Block] = []
+        for block in [*message.content, {"type": "end"}]:
             kind = block.get("type")
-            if kind == "text" and block.get("text"):
-                self._writer.write_text(out, str(block["text"]))
-            elif kind in ("tool_use", "server_tool_use"):
+            if kind == "text":
+                run.append(block)
+                continue
+            if run:
+                self._write_texts(out, run, sources)
+                run = []
+            if kind == "tool_use":
                 self._write_note(out, f"Asked to use the tool “{block.get('name', '?')}”.")
+            elif kind == "server_tool_use":
+                self._write_note(out, f"Used the tool “{block.get('name', '?')}” (run by the API).")
+        if sources is not None and sources.sources:
+            self._writer.write_text(out, sources_markdown(sources.sources))
         note = outcome_note(message)
         if note is not None:
             self._write_note(out, note[0], error=note[1])
+
+    def _write_texts(self, out: Output, blocks: list[Block], sources: SourceList | None) -> None:
+        if sources is not None:
+            self._writer.write_text(out, cited_markdown(blocks, sources))
+            return
+        for block in blocks:
+            if block.get("text"):
+                self._writer.write_text(out, str(block["text"]))
 
     def _write_header(self, out: Output, number: int, who: str, *, assistant: bool) -> None:
         block = QTextBlockFormat()

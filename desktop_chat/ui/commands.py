@@ -36,6 +36,7 @@ class Commands(QObject):
             "edit_last": self.on_edit_last,
             "regenerate": controller.regenerate,
             "continue": controller.continue_reply,
+            "drop_refused": controller.drop_refused,
             "previous_variant": lambda: controller.flip_variant(-1),
             "next_variant": lambda: controller.flip_variant(1),
             "copy_last_reply": self.on_copy_last_reply,
@@ -80,6 +81,9 @@ class Commands(QObject):
         busy = controller.busy
         if action_id == "continue":
             return not busy and controller.continuable() is not None
+        if action_id == "drop_refused":
+            path = controller.conversation.path()
+            return not busy and bool(path) and path[-1].stop_reason == "refusal"
         if action_id in ("regenerate", "send", "edit_last", "new_chat"):
             return not busy
         if action_id == "stop":

@@ -220,9 +220,29 @@ class ChatController(QObject):
         if base is None:
             self.notice.emit("Only a reply that stopped short can be continued.", False)
             return False
+        from desktop_chat.core.capabilities import model_info, why_no_continue  # not at start-up
+        from desktop_chat.core.models import known_models
+
+        info = model_info(self.settings.model, known_models(self.settings.base_url))
+        if reason := why_no_continue(info):
+            self.notice.emit(f"{reason} ({self.key('regenerate')} asks again.)", False)
+            return False
         if not self._can_start():
             return False
         self._start_turn(base)
+        return True
+
+    def drop_refused(self) -> bool:
+        """After a refusal: leave the refused exchange out of what is sent from now on."""
+        path = self.conversation.path()
+        reply = path[-1] if path else None
+        if reply is None or reply.stop_reason != "refusal" or reply.excluded or self.busy:
+            self.notice.emit("There is no refused exchange to leave out.", False)
+            return False
+        for message in self.conversation.drop_exchange(reply):
+            if self._saver is not None:
+                self._saver.update_reply(message)
+        self._reset_transcript()
         return True
 
     def flip_variant(self, step: int) -> bool:

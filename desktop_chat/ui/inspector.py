@@ -23,6 +23,19 @@ from desktop_chat.core.conversation import Message
 from desktop_chat.core.stream import Figures
 
 _DASH = "\u2013"  # en dash: "no value yet"
+MAX_SHOWN = 100_000  # characters of a block's JSON shown in the pane (it is kept whole)
+# Results of the API's own tools (web search, code execution, ...), shown folded.
+KNOWN_RESULTS = frozenset(
+    {
+        "web_search_tool_result",
+        "web_fetch_tool_result",
+        "code_execution_tool_result",
+        "bash_code_execution_tool_result",
+        "text_editor_code_execution_tool_result",
+        "tool_search_tool_result",
+        "container_upload",
+    }
+)
 
 
 class CollapsibleText(QWidget):
@@ -150,8 +163,17 @@ class Inspector(QScrollArea):
             section = CollapsibleText(f"Tool use: {name}", self._blocks_host)
             section.setObjectName("tool_use")
             self._open_tools.add(index)
-        else:
+        elif block_type == "text":
             return
+        elif block_type in KNOWN_RESULTS:
+            section = CollapsibleText(f"Tool result: {block_type}", self._blocks_host)
+            section.setObjectName("tool_result")
+            section.on_toggled(False)
+        else:
+            # A block kind newer than this app: kept, saved and sent back as it came.
+            title = f"Unsupported block: {block_type} (kept, sent back unchanged)"
+            section = CollapsibleText(title, self._blocks_host)
+            section.setObjectName("unsupported")
         self._blocks.addWidget(section)
         self.sections[index] = section
 
@@ -166,6 +188,9 @@ class Inspector(QScrollArea):
     def on_block_stopped(self, index: int, block: dict[str, Any]) -> None:
         self._open_tools.discard(index)
         section = self.sections.get(index)
+        if section is not None and section.objectName() in ("tool_result", "unsupported"):
+            section.set_text(json.dumps(block, indent=2, ensure_ascii=False)[:MAX_SHOWN])
+            return
         if section is None or section.objectName() != "tool_use":
             return
         if "partial_json" in block:

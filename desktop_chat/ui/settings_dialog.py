@@ -1,5 +1,8 @@
 """The settings dialog (Ctrl+,): model, tokens, thinking, effort, system prompt, connection, theme.
 
+The choices offered are the chosen model's (``core.capabilities``): its thinking types, its
+effort levels, its max tokens; choosing another model fits the fields to it and says what
+changed. Retired models are not offered; deprecated ones say when they retire.
 OK is refused while ``Settings.validate()`` has reasons; they are shown in the dialog.
 Saving is the injected ``save`` (``settings.save_settings`` by default); no network here.
 """
@@ -24,6 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.capabilities import (
+    effort_levels,
+    fit,
+    lifecycle_note,
+    max_output_tokens,
+    model_info,
+    offered,
+    thinking_modes,
+)
 from desktop_chat.core.models import ModelInfo
 from desktop_chat.core.settings import (
     MAX_RETRIES_CAP,
@@ -53,6 +65,17 @@ def _combo(name: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
     for label, value in choices:
         combo.addItem(label, value)
     return combo
+
+
+def _refill(combo: QComboBox, choices: Sequence[tuple[str, object]]) -> None:
+    """Offer only ``choices``, keeping the current one if it is among them."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for label, value in choices:
+        combo.addItem(label, value)
+    combo.blockSignals(False)
+    _select(combo, current)
 
 
 def _select(combo: QComboBox, value: object) -> None:
@@ -89,6 +112,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._save = save
         self._original = settings
+        self._models: dict[str, ModelInfo] = {}
+        self._fitted_for: str | None = None  # the model the fields were last fitted to
         self.result_settings: Settings | None = None
         self.setWindowTitle("Settings")
         self.setObjectName("settings_dialog")
@@ -129,6 +154,11 @@ class SettingsDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("font-weight: bold;")
         self.problems.setVisible(False)
+        self.adjusted = QLabel()
+        self.adjusted.setObjectName("settings_adjusted")
+        self.adjusted.setAccessibleName("Changed for the model")
+        self.adjusted.setWordWrap(True)
+        self.adjusted.setVisible(False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -153,6 +183,7 @@ class SettingsDialog(QDialog):
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.adjusted)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         chain = [widget for _, widget in rows] + [self.buttons]
@@ -162,12 +193,21 @@ class SettingsDialog(QDialog):
     def _connect_signals(self) -> None:
         # section: fields that depend on others
         self.thinking.currentIndexChanged.connect(self.on_thinking_changed)
+        self.model_combo.currentIndexChanged.connect(self.on_model_changed)
+        self.model_combo.editTextChanged.connect(self.on_model_typed)
         # section: the buttons
         self.buttons.accepted.connect(self.on_accept)
         self.buttons.rejected.connect(self.reject)
 
     def _load(self, s: Settings) -> None:
+        # Every choice first, so that the saved ones can be shown; then fitted to the model.
+        _refill(self.thinking, THINKING_LABELS)
+        _refill(self.effort, EFFORT_LABELS)
+        self.max_tokens.setMaximum(MAX_TOKENS_CAP)
+        self._fitted_for = None
+        self.model_combo.blockSignals(True)
         self._select_model(s.model)
+        self.model_combo.blockSignals(False)
         self.max_tokens.setValue(s.max_tokens)
         _select(self.thinking, s.thinking)
         self.thinking_budget.setValue(s.thinking_budget)
@@ -177,6 +217,7 @@ class SettingsDialog(QDialog):
         self.timeout.setValue(s.timeout_s)
         self.retries.setValue(s.max_retries)
         _select(self.theme, s.theme)
+        self.on_model_changed()
         self.on_thinking_changed()
 
     # section: the model list
@@ -184,14 +225,20 @@ class SettingsDialog(QDialog):
     def set_models(self, models: Sequence[ModelInfo]) -> None:
         """Refill the picker (e.g. when the live list arrives), keeping the current choice."""
         current = self.model_id() if self.model_combo.count() else self._original.model
+        self._models = {m.id: m for m in offered(models)}
+        self.model_combo.blockSignals(True)
         self.model_combo.clear()
-        for m in models:
-            label = m.display_name + (" (deprecated)" if m.deprecated else "")
-            self.model_combo.addItem(label, m.id)
+        for m in self._models.values():
+            note = lifecycle_note(m)
+            self.model_combo.addItem(m.display_name + (f" ({note})" if note else ""), m.id)
             self.model_combo.setItemData(
                 self.model_combo.count() - 1, m.id, Qt.ItemDataRole.ToolTipRole
             )
         self._select_model(current)
+        self.model_combo.blockSignals(False)
+        if self.thinking.count():  # (not while the dialog is being built)
+            self._fitted_for = None  # the model may be described anew
+            self.on_model_changed()
 
     def _select_model(self, model_id: str) -> None:
         index = self.model_combo.findData(model_id)
@@ -207,6 +254,32 @@ class SettingsDialog(QDialog):
         return str(self.model_combo.itemData(index)) if index >= 0 else text
 
     # section: slots
+
+    def on_model_changed(self, _index: int = 0) -> None:
+        """Offer what the chosen model accepts; fit the fields to it and say what changed."""
+        if self.model_id() == self._fitted_for:
+            return  # (both the typed text and the index say when a model is chosen)
+        self._fitted_for = self.model_id()
+        info = model_info(self.model_id(), self._models.values())
+        fitted, notes = fit(self.current_settings(), info)
+        labels = dict((value, label) for label, value in THINKING_LABELS)
+        _refill(self.thinking, [(labels[mode], mode) for mode in thinking_modes(info)])
+        levels = effort_levels(info)
+        _refill(self.effort, [e for e in EFFORT_LABELS if e[1] is None or e[1] in levels])
+        self.effort.setEnabled(bool(levels))
+        self.max_tokens.setMaximum(max_output_tokens(info, MAX_TOKENS_CAP))
+        self.max_tokens.setValue(fitted.max_tokens)
+        _select(self.thinking, fitted.thinking)
+        self.thinking_budget.setValue(fitted.thinking_budget)
+        _select(self.effort, fitted.effort)
+        self.adjusted.setText("\n".join(notes))
+        self.adjusted.setVisible(bool(notes))
+        self.on_thinking_changed()
+
+    def on_model_typed(self, _text: str) -> None:
+        """A typed id is fitted to once it names a model the dialog knows."""
+        if model_info(self.model_id(), self._models.values()) is not None:
+            self.on_model_changed()
 
     def on_thinking_changed(self, _index: int = 0) -> None:
         self.thinking_budget.setEnabled(self.thinking.currentData() == "enabled")

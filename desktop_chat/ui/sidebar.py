@@ -4,32 +4,22 @@ Keyboard first: the search box (Ctrl+K) runs the search as you type (debounced);
 into the results, Enter opens the first hit (or the chosen one), Esc clears the search.
 In the list, Enter opens, F2 renames in place, Delete moves to the trash with an undo bar
 (Ctrl+Z or its button). Up from the top of either list goes back to the search box.
+The keys live in ``sidebar_keys``, the undo bar in ``undo_bar``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPoint,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMenu,
-    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
@@ -43,19 +33,12 @@ from desktop_chat.core.store import SearchHit, Store, StoreError
 from desktop_chat.ui.conversation_delegates import ConversationDelegate, SearchHitDelegate
 from desktop_chat.ui.conversation_models import (
     ID_ROLE,
-    UNTITLED,
     ConversationListModel,
     SearchResultsModel,
     one_line,
 )
-
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_UNDO_TITLE_CHARS = 40
-
-
-def _shortcut_text(sequence: QKeySequence | QKeySequence.StandardKey) -> str:
-    """A shortcut as the platform writes it (Ctrl+Z, or ⌘Z on macOS)."""
-    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+from desktop_chat.ui.sidebar_keys import SidebarKeys
+from desktop_chat.ui.undo_bar import UndoBar
 
 
 class Sidebar(QWidget):
@@ -83,7 +66,7 @@ class Sidebar(QWidget):
 
     SEARCH_DELAY_MS = 120
     SEARCH_LIMIT = 50
-    UNDO_TIMEOUT_MS = 10_000
+    UNDO_TIMEOUT_MS = UndoBar.TIMEOUT_MS
 
     def __init__(
         self,
@@ -140,29 +123,11 @@ class Sidebar(QWidget):
             self.stack.addWidget(page)
 
         # section: the undo bar, shown after a delete
-        self.undo_bar = QFrame(self)
-        self.undo_bar.setObjectName("sidebar_undo")
-        self.undo_bar.setAccessibleName("Undo delete bar")
-        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_bar.setAutoFillBackground(True)
-        self.undo_bar.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.undo_label = QLabel(self.undo_bar)
-        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a title
-        self.undo_label.setWordWrap(True)
-        self.undo_label.setAccessibleName("Deleted conversation")
-        undo_keys = _shortcut_text(QKeySequence.StandardKey.Undo)
-        self.undo_button = QPushButton(f"Undo ({undo_keys})", self.undo_bar)
-        self.undo_button.setAccessibleName("Undo delete")
-        self.undo_button.setToolTip(f"Bring the conversation back ({undo_keys})")
-        bar_layout = QHBoxLayout(self.undo_bar)
-        bar_layout.setContentsMargins(8, 6, 6, 6)
-        bar_layout.addWidget(self.undo_label, 1)
-        bar_layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.undo_bar.hide()
-        self.undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
-        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_shortcut.setEnabled(False)
-        self._deleted: tuple[str, str] | None = None  # (id, title) of what Undo brings back
+        self.undo_bar = UndoBar(self)
+        self.undo_label = self.undo_bar.label
+        self.undo_button = self.undo_bar.button
+        self.undo_timer = self.undo_bar.timer
+        self.undo_shortcut = self.undo_bar.shortcut
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
@@ -179,15 +144,13 @@ class Sidebar(QWidget):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(self.SEARCH_DELAY_MS)
-        self.undo_timer = QTimer(self)
-        self.undo_timer.setSingleShot(True)
-        self.undo_timer.setInterval(self.UNDO_TIMEOUT_MS)
         # A refresh that arrives while a title is being edited waits for the edit to end.
         self._pending_refresh: list[str | None] = []
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(0)
 
+        self.keys = SidebarKeys(self)
         self._connect_signals()
         self.list_model.reload()
         self._show_page()
@@ -210,13 +173,11 @@ class Sidebar(QWidget):
         # section: search
         self.search_box.textChanged.connect(self.on_search_edited)
         self.search_timer.timeout.connect(self.run_search)
-        self.search_box.installEventFilter(self)
 
         # section: new chat
         self.new_button.clicked.connect(self.new_requested)
 
         # section: the conversation list
-        self.list_view.installEventFilter(self)
         self.list_view.clicked.connect(self.on_list_clicked)
         self.list_view.customContextMenuRequested.connect(self.on_context_menu)
         self.list_model.renamed.connect(self.conversation_renamed)
@@ -227,13 +188,10 @@ class Sidebar(QWidget):
         self.refresh_timer.timeout.connect(self._run_pending_refresh)
 
         # section: search results
-        self.results_view.installEventFilter(self)
         self.results_view.clicked.connect(self.on_hit_clicked)
 
         # section: undo
-        self.undo_button.clicked.connect(self.undo_delete)
-        self.undo_shortcut.activated.connect(self.undo_delete)
-        self.undo_timer.timeout.connect(self.hide_undo)
+        self.undo_bar.undo_requested.connect(self.undo_delete)
 
     # -- public API -----------------------------------------------------------------------
 
@@ -318,14 +276,14 @@ class Sidebar(QWidget):
             self._select_row(min(row, self.list_model.rowCount() - 1))
             if had_focus:
                 self.list_view.setFocus()
-        self._show_undo(summary.id, summary.title)
+        self.undo_bar.offer(summary.id, summary.title)
         self.conversation_deleted.emit(summary.id)
 
     def undo_delete(self) -> None:
         """Bring back the last deleted conversation, while its undo bar shows (Ctrl+Z)."""
-        if self._deleted is None:
+        conversation_id = self.undo_bar.conversation_id()
+        if conversation_id is None:
             return
-        conversation_id, _ = self._deleted
         focused = self.focusWidget()
         bar_had_focus = focused is not None and self.undo_bar.isAncestorOf(focused)
         self.hide_undo()
@@ -343,10 +301,14 @@ class Sidebar(QWidget):
 
     def hide_undo(self) -> None:
         """Put the undo bar away: the delete stands."""
-        self.undo_timer.stop()
-        self._deleted = None
-        self.undo_shortcut.setEnabled(False)
-        self.undo_bar.hide()
+        self.undo_bar.dismiss()
+
+    def activate_hit(self, row: int) -> None:
+        """Emit ``hit_activated`` for the search hit in ``row``, if there is one."""
+        if not 0 <= row < self.results_model.rowCount():
+            return
+        hit = self.results_model.hit(row)
+        self.hit_activated.emit(hit.conversation_id, hit.message_id or "")
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -380,7 +342,7 @@ class Sidebar(QWidget):
             self.conversation_activated.emit(str(index.data(ID_ROLE)))
 
     def on_hit_clicked(self, index: QModelIndex) -> None:
-        self._activate_hit(index.row())
+        self.activate_hit(index.row())
 
     def on_context_menu(self, pos: QPoint) -> None:
         index = self.list_view.indexAt(pos)
@@ -412,128 +374,12 @@ class Sidebar(QWidget):
             self._pending_refresh = []
             self.refresh(select_id)
 
-    # -- keys -----------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        if watched is self.search_box:
-            return self._search_key(event)
-        if event.type() != QEvent.Type.KeyPress:
-            return super().eventFilter(watched, event)
-        if watched is self.list_view:
-            return self._list_key(event)
-        if watched is self.results_view:
-            return self._results_key(event)
-        return super().eventFilter(watched, event)
-
-    def _search_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        plain = _plain(event)
-        if event.type() == QEvent.Type.ShortcutOverride:
-            # Esc clears a search; on an empty box it stays the window's (stop the reply).
-            if key == Qt.Key.Key_Escape and plain and self.search_box.text():
-                event.accept()
-                return True
-            return False
-        if event.type() != QEvent.Type.KeyPress or not plain:
-            return False
-        if key == Qt.Key.Key_Escape and self.search_box.text():
-            self.search_box.clear()
-            return True
-        if key == Qt.Key.Key_Down:
-            self._enter_lists()
-            return True
-        if key in _ENTER_KEYS and self.searching():
-            if self.search_timer.isActive() or self.results_model.rowCount() == 0:
-                self.run_search()
-            self._activate_hit(0)
-            return True
-        return False
-
-    def _list_key(self, event: QKeyEvent) -> bool:
-        if self.list_view.state() == QAbstractItemView.State.EditingState:
-            return False
-        key = event.key()
-        index = self.list_view.currentIndex()
-        if not _plain(event):
-            if key == Qt.Key.Key_Backspace and event.modifiers() & _COMMAND:
-                self.delete_current()  # Cmd+Backspace: the macOS way to delete
-                return True
-            return False
-        if key in _ENTER_KEYS:
-            if index.isValid():
-                self.conversation_activated.emit(str(index.data(ID_ROLE)))
-            return True
-        if key == Qt.Key.Key_F2:
-            self.rename_current()
-            return True
-        if key == Qt.Key.Key_Delete:
-            self.delete_current()
-            return True
-        if key == Qt.Key.Key_Up and index.row() <= 0:
-            self.focus_search()
-            return True
-        return False
-
-    def _results_key(self, event: QKeyEvent) -> bool:
-        if not _plain(event):
-            return False
-        key = event.key()
-        index = self.results_view.currentIndex()
-        if key in _ENTER_KEYS:
-            self._activate_hit(index.row())
-            return True
-        if key == Qt.Key.Key_Up and index.row() <= 0:
-            self.focus_search()
-            return True
-        if key == Qt.Key.Key_Backspace:
-            self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.search_box.backspace()
-            return True
-        text = event.text()
-        if text and text.isprintable():  # typing in the results goes on with the query
-            self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.search_box.insert(text)
-            return True
-        return False
-
     # -- helpers --------------------------------------------------------------------------
-
-    def _enter_lists(self) -> None:
-        """Down from the search box: into the results, or the list."""
-        view: QListView = self.list_view
-        model: QAbstractItemModel = self.list_model
-        if self.searching():
-            if self.search_timer.isActive():
-                self.run_search()
-            view, model = self.results_view, self.results_model
-        if model.rowCount() == 0:
-            return
-        if not view.currentIndex().isValid():
-            view.setCurrentIndex(model.index(0, 0))
-        view.setFocus(Qt.FocusReason.TabFocusReason)
-
-    def _activate_hit(self, row: int) -> None:
-        if not 0 <= row < self.results_model.rowCount():
-            return
-        hit = self.results_model.hit(row)
-        self.hit_activated.emit(hit.conversation_id, hit.message_id or "")
 
     def _select_row(self, row: int) -> None:
         index = self.list_model.index(row)
         self.list_view.setCurrentIndex(index)
         self.list_view.scrollTo(index)
-
-    def _show_undo(self, conversation_id: str, title: str) -> None:
-        self._deleted = (conversation_id, title)
-        name = one_line(title).strip() or UNTITLED
-        if len(name) > _UNDO_TITLE_CHARS:
-            name = name[: _UNDO_TITLE_CHARS - 1].rstrip() + "…"
-        self.undo_label.setText(f"Deleted \u201c{name}\u201d.")
-        self.undo_bar.show()
-        self.undo_shortcut.setEnabled(True)
-        self.undo_timer.start()
 
     def _show_page(self) -> None:
         if self.searching():
@@ -551,13 +397,3 @@ class Sidebar(QWidget):
             self.empty_label.setText(f"No conversations yet. {self._key('new_chat')} starts one.")
         self.empty_label.setAccessibleName(self.empty_label.text())
         self.stack.setCurrentWidget(self.empty_label)
-
-
-# Cmd on macOS arrives as ControlModifier (Qt swaps them).
-_COMMAND = Qt.KeyboardModifier.ControlModifier
-
-
-def _plain(event: QKeyEvent) -> bool:
-    """No modifier held (the keypad's does not count)."""
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    return modifiers == Qt.KeyboardModifier.NoModifier

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QStatusBar
 
 from desktop_chat.core.conversation import Message
+from desktop_chat.core.redaction import redact
 
 SILENCE_MS = 15_000  # nothing has arrived this long after asking: say so, and how to stop
 
@@ -26,7 +27,7 @@ class StatusLine(QObject):
         bar.showMessage("Ready")
 
     def show(self, text: str, timeout_ms: int = 0) -> None:
-        self.bar.showMessage(text, timeout_ms)
+        self.bar.showMessage(redact(text), timeout_ms)
 
     def on_reply_started(self, _continuing: bool = False) -> None:
         self.bar.showMessage("Waiting for the reply…")
@@ -42,7 +43,7 @@ class StatusLine(QObject):
 
     def on_reply_finished(self, message: Message, _notes: object = ()) -> None:
         self._silence.stop()
-        self.bar.showMessage(message.error or "Ready")
+        self.show(message.error or "Ready")
 
     def on_silence(self) -> None:
         seconds = SILENCE_MS // 1000
@@ -53,7 +54,7 @@ class StatusLine(QObject):
 
     def on_countdown(self, text: str) -> None:
         if text:
-            self.bar.showMessage(text)
+            self.show(text)
         else:
             self.bar.clearMessage()
 

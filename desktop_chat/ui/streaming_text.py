@@ -12,6 +12,11 @@ The block's region of the document is, in order:
 
 So the work of a frame is the size of the open block, not of the reply, and nothing is
 drawn per delta: :meth:`StreamingText.append` only records text.
+
+An open block longer than ``LONG_TAIL`` (a hostile server's endless paragraph, or one huge
+delta) is drawn as plain text instead, in pieces of ``PIECE`` characters, each its own
+paragraph: a frame writes only what is new (at most ``FRAME_CHARS``), and stops at
+``DRAW_CAP`` with a note; the whole text is still kept, copied and saved.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextD
 
 from desktop_chat.core.markdown_blocks import BlockSplitter, MarkdownBlock, OpenFence, code_blocks
 from desktop_chat.ui.markdown_writer import MarkdownWriter, Output
+
+LONG_TAIL = 16_000  # characters of an open block beyond which it is drawn as plain pieces
+PIECE = 4_000  # characters per plain piece: a frame writes again at most the last one
+FRAME_CHARS = 200_000  # characters of a long block drawn per frame at most
+DRAW_CAP = 1_000_000  # characters of one block drawn at all
 
 
 @dataclass
@@ -62,6 +72,8 @@ class StreamingText:
     _tail_rows: bool = False  # the tail holds a table drawn as rows: not the finished look
     _dirty: bool = False
     _sealed: bool = False
+    _long: int | None = None  # long mode: characters of the open block drawn as whole pieces
+    _long_start: QTextCursor | None = None  # where the piece being received begins
 
     def __post_init__(self) -> None:
         self._begin = _pinned(self.start.cursor)
@@ -97,6 +109,28 @@ class StreamingText:
         finished = self._splitter.take_finished()
         fence = self._splitter.open_fence
         tail = "" if fence is not None else self._splitter.open_source
+        if self._long is not None:
+            if not finished:
+                self._draw_long(tail, FRAME_CHARS)
+                return
+            # The long block ended: draw the rest of it, and go on as usual after it.
+            source = finished.pop(0).source
+            self._draw_long(source, DRAW_CAP)
+            end = QTextCursor(self.document)
+            end.movePosition(QTextCursor.MoveOperation.End)
+            self._commit(Output(end, fill=False))
+            self.finished.append(source)
+            self._long = self._long_start = None
+            self._drawn_tail = ""
+            if not finished and (fence is not None or not tail):
+                self._end_fill = False
+                if fence is not None:
+                    self._dirty = True  # the fence that follows: drawn at the next frame
+                return
+        elif not finished and fence is None and len(tail) > LONG_TAIL and self._box is None:
+            self._begin_long()
+            self._draw_long(tail, FRAME_CHARS)
+            return
         if self._box is not None and finished and finished[0].fenced_code:
             self._close_code_box(finished.pop(0))
         elif (
@@ -184,6 +218,59 @@ class StreamingText:
     def resume_at(self, out: Output) -> None:
         """Continue drawing at ``out`` (after :meth:`seal` and what was written after)."""
         self._commit(out)
+
+    # section: a long open block, drawn as plain pieces
+
+    def _begin_long(self) -> None:
+        """Take back the open block's Markdown preview; it is drawn in pieces from now on."""
+        cursor = self._cursor_at_committed()
+        cursor.beginEditBlock()
+        try:
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            if self._committed_formats is not None:
+                cursor.setBlockFormat(self._committed_formats[0])
+                cursor.setBlockCharFormat(self._committed_formats[1])
+            if not self._committed_fill:
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        finally:
+            cursor.endEditBlock()
+        self._long = 0
+        self._long_start = _pinned(cursor)
+        self._drawn_tail = ""
+
+    def _draw_long(self, text: str, budget: int) -> None:
+        """Write what is new of ``text`` (at most ``budget`` characters more), piece by piece;
+        only the piece being received is written again."""
+        assert self._long is not None
+        cursor = _unpinned(self._long_start)
+        cursor.beginEditBlock()
+        try:
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            stop = min(len(text), DRAW_CAP, self._long + budget)
+            plain = QTextCharFormat()
+            while stop - self._long >= PIECE:
+                cursor.insertText(text[self._long : self._long + PIECE], plain)
+                cursor.insertBlock(QTextBlockFormat(), plain)
+                self._long += PIECE
+                self._long_start = _pinned(cursor)
+            cursor.insertText(text[self._long : stop], plain)
+            if stop >= DRAW_CAP and len(text) > DRAW_CAP:
+                # Past the cap only this note is written again, with what is not drawn.
+                more = (len(text) - DRAW_CAP) / 1e6
+                if stop > self._long:
+                    cursor.insertBlock(QTextBlockFormat(), plain)
+                cursor.insertText(
+                    f"[{more:,.1f} MB more of this part of the reply are not drawn here; "
+                    "they are kept: copy the reply or export it to read them.]",
+                    plain,
+                )
+            elif stop < len(text):
+                self._dirty = True  # more than a frame's worth: the rest at the next frames
+        finally:
+            cursor.endEditBlock()
+        self._end_fill = False
 
     # section: internals
 

@@ -22,7 +22,7 @@ def schema(path: Path) -> dict[str, object]:
         tables = [n for t, n in objects if t == "table"]
         columns = {
             t: [row[1] for row in db.execute(f"PRAGMA table_info({t})")]
-            for t in ("conversations", "messages", "_migrations")
+            for t in ("conversations", "messages", "_migrations", "tool_calls")
         }
         indexes = {
             n: [row[2] for row in db.execute(f"PRAGMA index_info({n})")]
@@ -52,6 +52,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
         "m003_branches",
         "m004_children",
         "m005_message_count",
+        "m006_tool_audit",
     ]
     assert s["log"] == [m.__name__ for m in migrations.MIGRATIONS]
     assert s["journal"] == "wal"
@@ -69,6 +70,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
         "messages_fts_data",
         "messages_fts_docsize",
         "messages_fts_idx",
+        "tool_calls",
     ]
     assert s["views"] == ["message_text"]
     assert s["triggers"] == [
@@ -114,11 +116,25 @@ def test_schema_after_all_migrations(store: Store) -> None:
             "parent_id",
         ],
         "_migrations": ["name", "applied_at"],
+        "tool_calls": [
+            "seq",
+            "tool_use_id",
+            "conversation_id",
+            "started_at",
+            "server",
+            "tool",
+            "arguments",
+            "decision",
+            "duration_s",
+            "result_size",
+            "error",
+        ],
     }
     assert s["indexes"] == {
         "conversations_by_updated_at": ["updated_at"],
         "messages_by_parent": ["conversation_id", "parent_id"],
         "messages_streaming": ["status"],
+        "tool_calls_by_conversation": ["conversation_id", "seq"],
     }
     # The UNIQUE constraints' automatic indexes.
     db = sqlite3.connect(store.path)
@@ -241,13 +257,7 @@ def test_a_failing_migration_leaves_no_trace(
         Store.open()
     s = schema(default_path())
     assert "half_done" not in s["tables"]
-    assert s["log"] == [
-        "m001_initial",
-        "m002_fts",
-        "m003_branches",
-        "m004_children",
-        "m005_message_count",
-    ]
+    assert s["log"] == [m.__name__ for m in migrations.MIGRATIONS if m is not m003_broken]
     monkeypatch.undo()
     monkeypatch.setenv("DESKTOP_CHAT_HOME", str(core_home))
     store = Store.open()

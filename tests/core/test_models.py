@@ -64,8 +64,10 @@ def test_the_fallback_list() -> None:
         "claude-opus-4-8",
         "claude-sonnet-4-6",
         "claude-haiku-4-5",
+        "claude-opus-4-5",  # deprecated; the retired one in the catalogue is left out
     ]
     assert FALLBACK_MODELS[0].display_name == "Claude Opus 5.5"
+    assert [m.id for m in FALLBACK_MODELS if m.deprecated] == ["claude-opus-4-5"]
 
 
 def test_the_sdk_deprecation_list_is_used() -> None:
@@ -78,7 +80,8 @@ def test_list_models_from_the_server(api_server: Any, page_size: int) -> None:
         with_client(api_server.base_url, lambda c: models.list_models(c, page_size=page_size))
     )
     assert len({m.id for m in listed}) == len(listed) > 1
-    assert all(isinstance(m.created_at, datetime) and not m.deprecated for m in listed)
+    assert all(isinstance(m.created_at, datetime) for m in listed)
+    assert [m.id for m in listed if m.deprecated] == ["claude-opus-4-5"]
     sonnet = next(m for m in listed if m.id == "claude-sonnet-5-5")
     assert sonnet.display_name == "Claude Sonnet 5.5"
 

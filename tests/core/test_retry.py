@@ -111,6 +111,7 @@ def test_countdown_text(remaining: float, text: str) -> None:
     [
         (ErrorKind.TOO_LARGE, "Start a new conversation or remove long attachments"),
         (ErrorKind.AUTH, "Check the key (Ctrl+Shift+K)."),
+        (ErrorKind.BILLING, "Check the billing of this key's account"),
         (ErrorKind.NOT_FOUND, "Check “claude-nope” in Settings (Ctrl+,)"),
         (ErrorKind.PERMISSION, "Pick a model this key may use"),
         (ErrorKind.CONNECTION, "Check the network connection"),

@@ -74,7 +74,7 @@ def test_valid_settings(changes: dict[str, Any]) -> None:
 
 def test_request_params_keep_their_meaning() -> None:
     settings = Settings(
-        model="claude-opus-5-5",
+        model="claude-opus-4-8",
         max_tokens=8000,
         thinking="enabled",
         thinking_budget=2048,
@@ -82,7 +82,7 @@ def test_request_params_keep_their_meaning() -> None:
         system_prompt="Be brief.",
     )
     assert settings.request_params() == {
-        "model": "claude-opus-5-5",
+        "model": "claude-opus-4-8",
         "max_tokens": 8000,
         "thinking": {"type": "enabled", "budget_tokens": 2048},
         "output_config": {"effort": "high"},

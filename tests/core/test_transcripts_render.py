@@ -65,8 +65,13 @@ def test_markdown_layout(sample: Callable[..., Conversation]) -> None:
     assert '**Tool use: get\\_map**\n\n```json\n{\n  "input"' not in md
     assert '**Tool use: get\\_map**\n\n```json\n{\n  "layers": [\n    "water"\n  ],' in md
     assert "**server\\_tool\\_use**\n\n```json\n" in md
-    # Citations, web links only.
-    assert "> - Limmat - Wikipedia <https://en.wikipedia.org/wiki/Limmat>" in md
+    # Citations: a marker after the cited text, then numbered sources, web links only.
+    assert r"\[1\]\[2\]" in md
+    assert (
+        "> 1. Limmat - Wikipedia <https://en.wikipedia.org/wiki/Limmat> — "
+        "“The Limmat is a river in Switzerland.”"
+    ) in md
+    assert "> 2. evil\n" in md
     assert "javascript:" not in md
     # Errors are said.
     assert "> **Error:** The connection dropped mid-reply." in md
@@ -149,7 +154,8 @@ def test_html_is_self_contained(sample: Callable[..., Conversation]) -> None:
     assert not any(name == "src" for name, _ in tags.attrs)
     assert "@import" not in html and "url(" not in html
     hrefs = [v for name, v in tags.attrs if name == "href"]
-    assert hrefs == ["https://en.wikipedia.org/wiki/Limmat"]  # citation links; no javascript:
+    # The marker and the source's title link to it; no javascript: link.
+    assert hrefs == ["https://en.wikipedia.org/wiki/Limmat"] * 2
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
     assert html.startswith("<!DOCTYPE html>\n") and html.endswith("</html>\n")
     assert re.search(r"<style>\n.+\n</style>", html, re.S)

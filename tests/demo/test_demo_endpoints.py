@@ -6,7 +6,9 @@ import anthropic
 import pytest
 from demo_prompts import MODEL, ask
 
-from desktop_chat.demo.model_catalog import MODELS
+from desktop_chat.core.model_catalogue import CATALOGUE
+
+IDS = [entry["id"] for entry in CATALOGUE]
 
 
 def test_count_tokens_is_a_stable_estimate(client: anthropic.Anthropic) -> None:
@@ -42,24 +44,24 @@ def test_count_tokens_checks_its_body(client: anthropic.Anthropic) -> None:
 
 def test_models_page_through_two_at_a_time(client: anthropic.Anthropic) -> None:
     first = client.models.list(limit=2)
-    assert [m.id for m in first.data] == [m.id for m in MODELS[:2]]
+    assert [m.id for m in first.data] == IDS[:2]
     assert first.has_more is True
-    assert (first.first_id, first.last_id) == (MODELS[0].id, MODELS[1].id)
+    assert (first.first_id, first.last_id) == (IDS[0], IDS[1])
 
     pages = [first]
     while pages[-1].has_next_page():
         pages.append(pages[-1].get_next_page())
-    assert len(pages) == 3
+    assert len(pages) == (len(IDS) + 1) // 2
     assert pages[-1].has_more is False
-    assert [m.id for page in pages for m in page.data] == [m.id for m in MODELS]
+    assert [m.id for page in pages for m in page.data] == IDS
 
     everything = list(client.models.list(limit=2))  # the SDK's own auto-paging
-    assert [m.id for m in everything] == [m.id for m in MODELS]
+    assert [m.id for m in everything] == IDS
 
 
 def test_models_page_backwards_with_before_id(client: anthropic.Anthropic) -> None:
-    page = client.models.list(limit=2, before_id=MODELS[-1].id)
-    assert [m.id for m in page.data] == [m.id for m in MODELS[-3:-1]]
+    page = client.models.list(limit=2, before_id=IDS[-1])
+    assert [m.id for m in page.data] == IDS[-3:-1]
     assert page.has_more is True
 
 

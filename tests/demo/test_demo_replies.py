@@ -61,22 +61,6 @@ def test_usage_in_message_delta_is_cumulative(client: anthropic.Anthropic) -> No
     assert delta.cache_read_input_tokens == start.cache_read_input_tokens
 
 
-def test_the_first_turn_writes_the_cache_and_later_turns_read_it(
-    client: anthropic.Anthropic,
-) -> None:
-    _, first = stream(client, ask("Remember this"))
-    history: list[MessageParam] = [
-        *ask("Remember this"),
-        first.to_param(),
-        {"role": "user", "content": "And now?"},
-    ]
-    _, second = stream(client, history)
-
-    assert first.usage.cache_creation_input_tokens and not first.usage.cache_read_input_tokens
-    assert second.usage.cache_read_input_tokens
-    assert second.usage.cache_read_input_tokens > first.usage.cache_creation_input_tokens
-
-
 def test_thinking_streams_then_one_signature(client: anthropic.Anthropic) -> None:
     events, message = stream(client, ask("Think first"), thinking=THINKING)
 

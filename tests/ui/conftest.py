@@ -4,6 +4,7 @@ running only while a widget test runs (so that other tests may still use asyncio
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -49,7 +50,15 @@ def qt_loop(session_qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.Abst
     session_qt_loop.set_exception_handler(lambda _loop, context: raised.append(context))
     asyncio.set_event_loop(session_qt_loop)
     asyncio.events._set_running_loop(session_qt_loop)
+    # As the app does (qasync does not): SDK iterators abandoned mid-stream are finalised
+    # on the loop, not wherever the collector happens to run.
+    hooks = sys.get_asyncgen_hooks()
+    loop: Any = session_qt_loop
+    sys.set_asyncgen_hooks(
+        firstiter=loop._asyncgen_firstiter_hook, finalizer=loop._asyncgen_finalizer_hook
+    )
     yield session_qt_loop
+    sys.set_asyncgen_hooks(*hooks)
     asyncio.events._set_running_loop(None)
     session_qt_loop.set_exception_handler(None)
     if raised:

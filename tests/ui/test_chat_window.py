@@ -132,7 +132,7 @@ def test_choices_made_in_settings_reach_the_request(
     assert dialog is not None and dialog.isVisible()
     dialog.model_combo.setFocus()
     dialog.model_combo.lineEdit().selectAll()
-    qtbot.keyClicks(dialog.model_combo.lineEdit(), "claude-opus-5-5")
+    qtbot.keyClicks(dialog.model_combo.lineEdit(), "claude-opus-4-8")  # takes a budget
     dialog.thinking.setCurrentIndex(dialog.thinking.findData("enabled"))
     dialog.thinking_budget.lineEdit().selectAll()
     qtbot.keyClicks(dialog.thinking_budget.lineEdit(), "2048")
@@ -144,7 +144,7 @@ def test_choices_made_in_settings_reach_the_request(
     send(qtbot, window, "Hello")
 
     body = api_server.requests[-1].body
-    assert body["model"] == "claude-opus-5-5"
+    assert body["model"] == "claude-opus-4-8"
     assert body["thinking"] == {"type": "enabled", "budget_tokens": 2048}
     assert body["output_config"] == {"effort": "low"}
     assert body["system"] == "Answer like a pirate."

@@ -132,7 +132,7 @@ def test_the_model_picker(qtbot: Any, saved: list[Settings]) -> None:
 
 def test_the_current_settings_are_shown(qtbot: Any) -> None:
     settings = Settings(
-        model="claude-haiku-4-5",
+        model="claude-sonnet-4-6",
         max_tokens=9000,
         thinking="enabled",
         thinking_budget=3000,
@@ -144,8 +144,9 @@ def test_the_current_settings_are_shown(qtbot: Any) -> None:
         theme="light",
     )
     dialog = make_dialog(qtbot, settings, [])
-    assert dialog.model_combo.currentText() == "Claude Haiku 4.5"
+    assert dialog.model_combo.currentText() == "Claude Sonnet 4.6"
     assert dialog.current_settings() == settings
+    assert not dialog.adjusted.isVisible()  # it all fits the model: nothing said
 
 
 def test_every_control_is_named_and_tab_goes_down_the_form(qtbot: Any) -> None:
@@ -186,3 +187,61 @@ def test_every_control_is_named_and_tab_goes_down_the_form(qtbot: Any) -> None:
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         order.append(field_with_focus())
     assert order == fields
+
+
+def test_only_what_the_model_accepts_is_offered(qtbot: Any) -> None:
+    dialog = make_dialog(qtbot, Settings(model="claude-haiku-4-5"), [])
+    offered = [dialog.thinking.itemData(i) for i in range(dialog.thinking.count())]
+    assert offered == ["off", "enabled"]  # no adaptive thinking on Haiku 4.5
+    assert not dialog.effort.isEnabled() and dialog.effort.count() == 1
+    assert dialog.max_tokens.maximum() == 64_000
+    # The default (adaptive) did not fit: changed, and said so.
+    assert dialog.thinking.currentData() == "enabled"
+    assert "does not take adaptive thinking" in dialog.adjusted.text()
+
+
+def test_switching_model_fits_the_fields_and_says_what_changed(
+    qtbot: Any, saved: list[Settings]
+) -> None:
+    dialog = make_dialog(qtbot, Settings(model="claude-opus-4-8", effort="xhigh"), saved)
+    choose_enabled_thinking(qtbot, dialog)
+    retype(qtbot, dialog.max_tokens, "100000")
+
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("claude-haiku-5-5"))
+
+    assert dialog.thinking.currentData() == "adaptive"
+    assert [dialog.effort.itemData(i) for i in range(dialog.effort.count())] == [
+        None,
+        "low",
+        "medium",
+        "high",
+    ]
+    assert dialog.effort.currentData() == "high"
+    assert dialog.max_tokens.value() == 64_000
+    notes = dialog.adjusted.text()
+    assert dialog.adjusted.isVisible() and "64000" in notes and "“xhigh”" in notes
+    press_ok(qtbot, dialog)
+    made = saved[-1]
+    assert made.request_params() == made.request_params(dialog._models[made.model])
+    assert made.request_params()["thinking"] == {"type": "adaptive"}
+
+
+def test_retired_models_are_not_offered_and_deprecated_ones_say_when_they_go(
+    qtbot: Any,
+) -> None:
+    retired = ModelInfo("claude-old-1", "Claude Old 1", lifecycle="retired")
+    dialog = make_dialog(qtbot, Settings(), [])
+    dialog.set_models([*FALLBACK_MODELS, retired])
+
+    labels = [dialog.model_combo.itemText(i) for i in range(dialog.model_combo.count())]
+    assert "Claude Old 1" not in labels
+    assert "Claude Opus 4.5 (deprecated, retires 22 Jan 2027)" in labels
+
+
+def test_a_typed_model_id_is_fitted_too(qtbot: Any, saved: list[Settings]) -> None:
+    dialog = make_dialog(qtbot, Settings(thinking="enabled"), saved)
+    retype(qtbot, dialog.model_combo.lineEdit(), "claude-opus-5-5")
+
+    assert dialog.thinking.currentData() == "adaptive"
+    press_ok(qtbot, dialog)
+    assert saved[-1].thinking == "adaptive"
