@@ -160,13 +160,20 @@ def run_import(argv: list[str]) -> int:
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
+    # A path, not its bytes: import_json lets go of the bytes once decoded (memory).
+    source: bytes | Path = Path(args.path)
     try:
-        data = sys.stdin.buffer.read() if args.path == "-" else Path(args.path).read_bytes()
+        if args.path == "-":
+            source = sys.stdin.buffer.read()
+        elif not Path(args.path).is_file():
+            Path(args.path).read_bytes()  # the reason it cannot be read (OSError)
     except OSError as exc:
         return _fail(parser.prog, f"cannot read {args.path}: {exc.strerror or exc}")
     try:
         with Store.open() as store:
-            result = import_json(store, data, progress=_progress_line(parser.prog))
+            result = import_json(store, source, progress=_progress_line(parser.prog))
+    except OSError as exc:
+        return _fail(parser.prog, f"cannot read {args.path}: {exc.strerror or exc}")
     except TranscriptError as exc:
         return _fail(parser.prog, f"{args.path}: {exc}")
     except StoreError as exc:

@@ -118,8 +118,9 @@ class AutoSaver:
     # -- the queue ------------------------------------------------------------------------
 
     def _queue_row(self, current_id: str | None) -> None:
-        if self._row is None or current_id is not None:
-            self._row = (current_id,)
+        # The latest wish wins, as it would have had every save gone through: an explicit
+        # end of the path, or (None) the conversation's own current_id when written.
+        self._row = (current_id,)
 
     def _queue_append(self, message: Message, request: dict[str, Any] | None) -> None:
         if message.id not in self._appends:

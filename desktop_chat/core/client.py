@@ -165,6 +165,11 @@ async def _excerpt(response: Any) -> str:
                 break
     except Exception:  # what came before the fault is excerpt enough
         pass
+    return _plain_excerpt(data)
+
+
+def _plain_excerpt(data: bytes) -> str:
+    """The title and first words of an HTML page (or any text), on one line, shortened."""
     text = data[:_EXCERPT_BYTES].decode("utf-8", "replace")
     title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
     if title:
@@ -174,6 +179,19 @@ async def _excerpt(response: Any) -> str:
     if len(text) > _EXCERPT_CHARS:
         text = text[:_EXCERPT_CHARS].rstrip() + "…"
     return text
+
+
+def _html_page_note(response: Any) -> str:
+    """For an error response that is an HTML page (a proxy's, not the API's): a sentence
+    quoting it; else ""."""
+    try:
+        if "html" not in response.headers.get("content-type", "").lower():
+            return ""
+        excerpt = _plain_excerpt(response.content)
+    except Exception:  # a body not read, or none: nothing to quote
+        return ""
+    said = f": “{excerpt}”" if excerpt else ""
+    return f" The server sent an HTML page{said}; a proxy or the base URL answered, not the API."
 
 
 def _not_a_stream(
@@ -269,7 +287,9 @@ def _classify(exc: BaseException, snapshot: TurnSnapshot | None) -> TurnError:
             )
         return TurnError(
             kind,
-            words.format(detail=detail, status=exc.status_code) + cut,
+            words.format(detail=detail, status=exc.status_code)
+            + _html_page_note(exc.response)
+            + cut,
             retryable=retryable,
             retry_after_s=retry_after,
             status_code=exc.status_code,

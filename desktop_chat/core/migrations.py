@@ -215,6 +215,14 @@ SEARCH_INDEX = (
     "INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild')",
 )
 SEARCH_INDEX_TABLES = ("messages_fts", "conversations_fts")
+MESSAGES_INDEX_TRIGGER = "messages_fts_insert"
+
+
+def search_index_statement(name: str) -> str:
+    """The statement of ``SEARCH_INDEX`` that creates ``name`` (a trigger, a table)."""
+    return next(s for s in SEARCH_INDEX if f" {name} " in s)
+
+
 SEARCH_INDEX_TRIGGERS = tuple(
     f"{table}_{event}" for table in SEARCH_INDEX_TABLES for event in ("insert", "delete", "update")
 )

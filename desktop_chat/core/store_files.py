@@ -82,7 +82,9 @@ class Checkpointer:
     def _run(self, path: Path, interval_s: float) -> None:
         try:
             # mode=rw: never create an empty database where the real one has gone missing.
-            db = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None)
+            db = sqlite3.connect(
+                f"{path.absolute().as_uri()}?mode=rw", uri=True, isolation_level=None
+            )
         except sqlite3.Error:
             return  # the fallback autocheckpoint still bounds the WAL
         try:

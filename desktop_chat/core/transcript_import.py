@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_chat.core.conversation import Status, new_id
@@ -58,7 +59,7 @@ class ImportResult:
 
 
 def import_json(
-    store: Store, data: bytes | str, *, progress: Callable[[str], None] | None = None
+    store: Store, data: bytes | str | Path, *, progress: Callable[[str], None] | None = None
 ) -> ImportResult:
     """Check and import a JSON transcript into ``store``, all of it or nothing.
 
@@ -75,6 +76,7 @@ def import_json(
             progress(f"Reading messages: {done:,} of {total:,}")
 
     conversations = parse_json(data, progress=reading)
+    del data
     total = sum(len(c.messages) for c in conversations)
 
     def saving(done: int) -> None:

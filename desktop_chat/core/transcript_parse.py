@@ -9,6 +9,7 @@ import json
 import math
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from desktop_chat.core.conversation import (
@@ -191,15 +192,19 @@ def _not_json_but(text: str) -> str | None:
     return None
 
 
-def parse_json(data: bytes | str, *, progress: Progress | None = None) -> list[Conversation]:
+def parse_json(data: bytes | str | Path, *, progress: Progress | None = None) -> list[Conversation]:
     """The conversations of a JSON transcript (an export, or one conversation object).
 
     Raises TranscriptError, saying where and what, for anything that is not a valid
     transcript: not UTF-8, binary, HTML or Markdown, not JSON or cut short, wrong format
     or version, a missing field or a field of the wrong type, messages that do not form a
     tree. ``progress(messages read, total)`` is called every 10,000 messages.
+
+    Given a path, the file's bytes are let go of once decoded, and the text once parsed:
+    a large transcript is not held three times over. Raises OSError if it cannot be read.
     """
-    text = _decode(data)
+    text = _decode(data.read_bytes() if isinstance(data, Path) else data)
+    del data
     if not text.strip():
         raise TranscriptError("the file is empty")
     try:

@@ -120,3 +120,27 @@ def test_an_update_of_a_message_never_written_writes_it_whole(store: Store) -> N
     saver.begin_reply(answer, {}, new=False)  # "already saved", but it is not
     assert saver.unsaved is None and seen.errors == []
     assert store.load(conversation.id).messages[-1].text == "continued"
+
+
+def test_the_path_saved_last_is_the_one_kept(core_home: Path) -> None:
+    store = Store.open()
+    try:
+        conversation = Conversation(title="variants")
+        saver = saver_for(store, conversation, Seen())
+        question = conversation.append(Message.user("q"))
+        saver.save_message(question)
+        first = conversation.append(reply())
+        saver.begin_reply(first, {}, new=True)
+        saver.finish(first)
+        Path(store.path).unlink()  # every save fails from here
+        second = conversation.append(reply(), parent_id=question.id)
+        saver.begin_reply(second, {}, new=True)
+        saver.finish(second)
+        conversation.show(first.id)  # back to the first variant
+        saver.save_path()
+        store.save_again()
+        assert saver.retry()
+        assert store.load(conversation.id).current_id == first.id
+        assert len(store.load(conversation.id).messages) == 3
+    finally:
+        store.close()

@@ -165,3 +165,15 @@ def test_a_silent_server_times_out_in_plain_words() -> None:
         error, _ = turn(server, timeout_s=0.5, max_retries=0)
     assert error is not None and error.kind is ErrorKind.TIMEOUT
     assert "did not answer in time" in error.message
+
+
+def test_a_proxys_html_error_page_is_quoted_not_taken_for_the_api() -> None:
+    def bad_gateway(path: str, conn: socket.socket) -> None:
+        conn.sendall(response("502 Bad Gateway", {"content-type": "text/html"}, BAD_GATEWAY))
+
+    with RawServer(bad_gateway) as server:
+        error, _ = turn(server, max_retries=0)
+    assert error is not None and error.kind is ErrorKind.SERVER
+    assert error.message.startswith("The API failed (HTTP 502). Try again.")
+    assert "The server sent an HTML page: “502 Bad Gateway" in error.message
+    assert "not the API" in error.message

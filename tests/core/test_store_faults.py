@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,15 @@ def test_a_disk_turned_read_only_refuses_writes_in_plain_words(tmp_path: Path) -
             assert len(store.load(conv.id).messages) >= 3  # what was saved still reads
         finally:
             store.close()
+
+
+def test_a_relative_path_works_for_the_checkpoint_thread_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = Store.open(Path("relative.db"))
+    try:
+        saved_conversation(store)
+        time.sleep(1.2)  # one checkpoint (an exception in its thread fails the test)
+    finally:
+        store.close()

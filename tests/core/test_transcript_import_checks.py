@@ -150,3 +150,16 @@ def test_the_command_shows_progress_on_stderr(
     out, err = capsys.readouterr()
     assert out.startswith("Imported 1 conversation (10000 messages).")
     assert "desktop-chat import: Saving messages: 10,000 of 10,000\n" in err
+
+
+def test_a_large_import_is_searchable_and_later_messages_too(store: Store) -> None:
+    import_json(store, long_transcript(12_000))  # indexed once, at the end
+    assert [h.message_id is not None for h in store.search("q11999")] == [True]
+    (conv_id,) = store.conversation_ids()
+    later = Message.user("zanzibar afterwards")
+    store.append_message(conv_id, later)  # the per-message trigger is back
+    assert [h.message_id for h in store.search("zanzibar")] == [later.id]
+    schema = store._db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = 'messages_fts_insert'"
+    ).fetchall()
+    assert schema == [("messages_fts_insert",)]
