@@ -88,7 +88,7 @@ SILENCE_NOTICE_S = 15.0
 """After this long with nothing from the server (no event, not even a ping), say so."""
 
 
-def silence_text(waited_s: float, stop_key: str = "Esc") -> str:
+def silence_text(waited_s: float, stop_key: str) -> str:
     """What to show while a request waits on a silent server: how long, and how to stop.
 
     The UI shows it once ``waited_s`` reaches ``SILENCE_NOTICE_S`` and updates it every

@@ -45,7 +45,7 @@ def read_whole(
 
     Raises ``sqlite3.Error`` when the database cannot be read (the caller says so).
     """
-    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0)
+    db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5.0)
     try:
         db.execute("BEGIN")  # one snapshot for the count and the rows
         (count,) = db.execute(

@@ -165,6 +165,7 @@ class ChatView(QTextBrowser):
         self._drawn_until = 0  # entries from this one on wait to be drawn
         self._end_fill = True  # the document ends in an empty block to write into
         self._reply: _Reply | None = None
+        self._deferred_notes: list[tuple[str, bool]] = []  # said while a reply streamed
         self._stick_to_bottom = True
         self._redraw_pending = False
         self.frames_drawn = 0
@@ -278,6 +279,7 @@ class ChatView(QTextBrowser):
         self._codes.clear()
         self._entries.clear()
         self._first_drawn = self._drawn_until = self._prepended = 0
+        self._deferred_notes.clear()
         self._end_fill = True
         self._reply = None
         self._stick_to_bottom = True
@@ -396,6 +398,9 @@ class ChatView(QTextBrowser):
             self._write_note_now(note[0], error=note[1], entry=False)
         for text in notes:
             self._write_note_now(text)
+        deferred, self._deferred_notes = self._deferred_notes, []
+        for text, error in deferred:
+            self.show_notice(text, error=error)
         if self._redraw_pending:
             self._redraw()
 
@@ -406,7 +411,9 @@ class ChatView(QTextBrowser):
         """
         text = redact(text)
         if self._reply is not None:
-            self._write_note_now(text, error=error)
+            # Never inside the streaming text (in a code block it would break what follows):
+            # said when the reply ends; the banner and the status bar say it at once.
+            self._deferred_notes.append((text, error))
             return
         self._entries.append(_Entry(note=text, error=error))
         if not self._lazy_timer.isActive():

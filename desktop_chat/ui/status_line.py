@@ -7,10 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QStatusBar
 
+from desktop_chat.core.client import SILENCE_NOTICE_S, silence_text
 from desktop_chat.core.conversation import Message
 from desktop_chat.core.redaction import redact
-
-SILENCE_MS = 15_000  # nothing has arrived this long after asking: say so, and how to stop
 
 
 class StatusLine(QObject):
@@ -22,7 +21,7 @@ class StatusLine(QObject):
         self._key = key
         self._silence = QTimer(self)
         self._silence.setSingleShot(True)
-        self._silence.setInterval(SILENCE_MS)
+        self._silence.setInterval(round(SILENCE_NOTICE_S * 1000))
         self._silence.timeout.connect(self.on_silence)
         bar.showMessage("Ready")
 
@@ -46,11 +45,7 @@ class StatusLine(QObject):
         self.show(message.error or "Ready")
 
     def on_silence(self) -> None:
-        seconds = SILENCE_MS // 1000
-        self.bar.showMessage(
-            f"Nothing has arrived yet after {seconds} s; still waiting. "
-            f"{self._key('stop')} stops waiting."
-        )
+        self.bar.showMessage(silence_text(SILENCE_NOTICE_S, self._key("stop")))
 
     def on_countdown(self, text: str) -> None:
         if text:

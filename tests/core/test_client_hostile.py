@@ -130,7 +130,8 @@ def test_a_silent_server_can_be_waited_on_and_stopped_at_once() -> None:
         release.wait(30)
 
     assert (
-        silence_text(SILENCE_NOTICE_S) == "Nothing has arrived yet after 15 s; Esc stops waiting."
+        silence_text(SILENCE_NOTICE_S, "Esc")
+        == "Nothing has arrived yet after 15 s; Esc stops waiting."
     )
     assert (
         silence_text(42.4, "Ctrl+.") == "Nothing has arrived yet after 42 s; Ctrl+. stops waiting."

@@ -123,15 +123,19 @@ def test_a_code_block_streams_line_by_line_and_is_coloured_when_it_closes(
     assert view._codes.codes == ["def f():\n    s = '''a\nb'''\n    return s"]
 
 
-def test_a_notice_in_the_middle_of_a_reply_goes_after_what_arrived(view: ChatView) -> None:
+def test_a_notice_while_a_reply_streams_is_said_after_it_never_inside(view: ChatView) -> None:
+    text = "Before the notice:\n\n```python\nx = 1\ny = 2\n```\n\nand after it."
     view.begin_reply()
-    view.on_text_delta(0, "Before the notice")
+    view.on_text_delta(0, text[:30])  # inside the code block
+    view._on_frame()
     view.show_notice("Something happened")
-    view.on_text_delta(0, " and after it.")
-    view.on_text_block_done(0, "Before the notice and after it.")
-    view.end_reply(reply("Before the notice and after it."))
+    view.on_text_delta(0, text[30:])
+    view.on_text_block_done(0, text)
+    view.end_reply(reply(text))
     lines = view.toPlainText().split("\n")
-    assert lines[-3:] == ["Before the notice", "Something happened", "and after it."]
+    assert lines[-1] == "Something happened"
+    assert view.last_code_block() == "x = 1\ny = 2"  # the code block drawn whole
+    assert "and after it." in lines[-2]
 
 
 def test_an_interrupted_reply_says_so(view: ChatView) -> None:
