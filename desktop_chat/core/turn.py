@@ -32,13 +32,13 @@ from desktop_chat.core.stream import (
     TurnSnapshot,
     Update,
 )
+from desktop_chat.core.turn_tools import ToolRound, ToolRunner, wants_tools
 
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
 
     from desktop_chat.core.autosave import AutoSaver
-    from desktop_chat.core.tools.approval import Approve, Decision
-    from desktop_chat.core.tools.host import ToolRun
+    from desktop_chat.core.tools.approval import Approve
 
 log = logging.getLogger(__name__)
 
@@ -70,15 +70,6 @@ class TurnListener(Protocol):
     def on_tool_started(self, block: dict[str, Any]) -> None: ...
     def on_tool_finished(self, block: dict[str, Any], result: dict[str, Any]) -> None: ...
     def on_message_added(self, message: Message) -> None: ...
-
-
-class ToolRunner(Protocol):
-    """What a turn needs of the tools (``core.tools.host.ToolHost``)."""
-
-    def tool_params(self) -> list[dict[str, Any]]: ...
-    async def run_detailed(
-        self, block: dict[str, Any], conversation_id: str, approve: Approve
-    ) -> ToolRun: ...
 
 
 @dataclass
@@ -143,8 +134,7 @@ class Turn:
         self._approve = approve
         self._max_rounds = max_rounds
         self._rounds = 0
-        self._tool_task: asyncio.Task[list[dict[str, Any]]] | None = None
-        self._tool_results_so_far: list[dict[str, Any]] = []
+        self._round: ToolRound | None = None  # the tool calls running now
 
     @property
     def continuing(self) -> bool:
@@ -162,8 +152,8 @@ class Turn:
             self._cancel_wait.set()
         if self._stream_task is not None and not self._stream_task.done():
             self._stream_task.cancel()
-        elif self._tool_task is not None and not self._tool_task.done():
-            self._tool_task.cancel()  # the call running (or waiting for approval) stops
+        elif self._round is not None and self._round.stop():
+            pass  # the call running (or waiting for approval) stops
         elif self._cancel_wait is None and self.task is not None and self._snapshot is None:
             self.task.cancel()  # still waiting for the SDK: nothing was asked yet
 
@@ -211,7 +201,7 @@ class Turn:
             if self._stopped:
                 return
             if error is None:
-                if not self._wants_tools():
+                if self._tools is None or not wants_tools(self.last_reply):
                     return
                 if self._rounds >= self._max_rounds:
                     self._listener.on_notice(
@@ -221,8 +211,17 @@ class Turn:
                     )
                     return
                 self._rounds += 1
-                if not await self._run_tools():
-                    return  # stopped while the tools ran: their results are saved
+                assert self.last_reply is not None
+                self._round = ToolRound(self._tools, self._approve, self._listener)
+                try:
+                    results = await self._round.run(self.conversation, self.last_reply)
+                finally:
+                    self._round = None
+                if self._saver is not None:
+                    self._saver.save_message(results)
+                self._listener.on_message_added(results)
+                if self._stopped:
+                    return  # stopped while the tools ran: every call has its result, saved
                 kind, attempt = "tools", 1
                 continue
             plan = self._retry_policy.decide(error, attempt)
@@ -238,69 +237,6 @@ class Turn:
             self._prepare_retry()
             kind = "retry"
             attempt += 1
-
-    def _wants_tools(self) -> bool:
-        reply = self.last_reply
-        return (
-            self._tools is not None
-            and reply is not None
-            and reply.stop_reason == "tool_use"
-            and any(b.get("type") == "tool_use" for b in reply.content)
-        )
-
-    async def _run_tools(self) -> bool:
-        """Run the calls of the last reply, in order; their results become the next user
-        message (saved at once). False when stopped (every call still gets a result)."""
-        reply = self.last_reply
-        assert reply is not None and self._tools is not None
-        uses = [b for b in reply.content if b.get("type") == "tool_use"]
-        decisions: dict[str, dict[str, str]] = {}
-        self._tool_results_so_far = []
-        self._tool_task = asyncio.ensure_future(self._call_tools(uses, decisions))
-        stopped = False
-        try:
-            results = await self._tool_task
-        except asyncio.CancelledError:
-            if not self._stopped:
-                raise
-            stopped = True
-            results = list(self._tool_results_so_far)
-        finally:
-            self._tool_task = None
-        from desktop_chat.core.tools.host import cancelled_result
-
-        answered = {r.get("tool_use_id") for r in results}
-        for block in uses:
-            if block.get("id") not in answered:
-                results.append(cancelled_result(str(block.get("id", ""))))
-                decisions[str(block.get("id"))] = {
-                    "tool": str(block.get("name", "")),
-                    "server": "",
-                    "decision": "cancelled",
-                }
-        message = Message(role="user", content=results, tool_decisions=decisions)
-        self.conversation.append(message, parent_id=reply.id)
-        if self._saver is not None:
-            self._saver.save_message(message)
-        self._listener.on_message_added(message)
-        return not stopped
-
-    async def _call_tools(
-        self, uses: list[dict[str, Any]], decisions: dict[str, dict[str, str]]
-    ) -> list[dict[str, Any]]:
-        assert self._tools is not None
-        approve = self._approve or _deny_all
-        for block in uses:
-            self._listener.on_tool_started(block)
-            run = await self._tools.run_detailed(block, self.conversation.id, approve)
-            self._tool_results_so_far.append(run.block)
-            decisions[str(block.get("id"))] = {
-                "tool": run.record.tool,
-                "server": run.record.server,
-                "decision": str(run.record.decision),
-            }
-            self._listener.on_tool_finished(block, run.block)
-        return self._tool_results_so_far
 
     def _prepare_retry(self) -> None:
         """The failed reply stays, as a variant (or is carried on, when continuing); one that
@@ -443,12 +379,6 @@ class Turn:
 
 
 STOPPED = "Stopped. The partial reply is kept."
-
-
-async def _deny_all(_request: object) -> Decision:
-    from desktop_chat.core.tools.approval import Decision
-
-    return Decision.deny("No one could be asked.")
 
 
 def retry_hint(key: KeyName) -> str:

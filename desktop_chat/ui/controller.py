@@ -21,18 +21,10 @@ from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
-from desktop_chat.core.stream import (
-    BlockStarted,
-    BlockStopped,
-    Figures,
-    MessageStarted,
-    TextDelta,
-    ThinkingDelta,
-    ToolInputDelta,
-    Update,
-)
-from desktop_chat.core.turn import ToolRunner, Turn, no_key_text
+from desktop_chat.core.turn import Turn, no_key_text
+from desktop_chat.core.turn_tools import ToolRunner
 from desktop_chat.ui.save_keeper import SaveKeeper
+from desktop_chat.ui.turn_signals import TurnSignals
 
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
@@ -200,7 +192,7 @@ class ChatController(QObject):
             if old is None:
                 return False
             self.conversation.append(user, parent_id=old.parent_id)
-            self._reset_transcript()
+            self.reset_transcript()
         else:
             self.conversation.append(user)
             self.message_added.emit(user)
@@ -222,7 +214,7 @@ class ChatController(QObject):
         if not self._can_start():
             return False
         self.conversation.current_id = path[-1].parent_id
-        self._reset_transcript()
+        self.reset_transcript()
         self._start_turn()
         return True
 
@@ -254,7 +246,7 @@ class ChatController(QObject):
         for message in self.conversation.drop_exchange(reply):
             if self._saver is not None:
                 self._saver.update_reply(message)
-        self._reset_transcript()
+        self.reset_transcript()
         return True
 
     def flip_variant(self, step: int) -> bool:
@@ -270,7 +262,7 @@ class ChatController(QObject):
                 self.conversation.show(siblings[index].id)
                 if self._saver is not None:
                     self._saver.save_path()
-                self._reset_transcript()
+                self.reset_transcript()
                 return True
         return False
 
@@ -300,7 +292,7 @@ class ChatController(QObject):
             self.conversation,
             self.settings.request_params(),
             self._open_client,
-            self,
+            TurnSignals(self),
             saver=self._saver,
             retry_policy=self.retry_policy,
             key=self.key,
@@ -317,57 +309,14 @@ class ChatController(QObject):
             await self._whole.wait(self.conversation)
         return await self.api.open_client()
 
-    # section: the turn's listener (core.turn.TurnListener)
-
-    def on_reply_started(self, continuing: bool) -> None:
-        self.reply_started.emit(continuing)
-
-    def on_update(self, update: Update) -> None:
-        match update:
-            case TextDelta(index=index, text=text):
-                self.text_delta.emit(index, text)
-            case ThinkingDelta(index=index, text=text):
-                self.thinking_delta.emit(index, text)
-            case ToolInputDelta(index=index, partial_json=partial):
-                self.tool_input_delta.emit(index, partial)
-            case BlockStarted(index=index, block_type=block_type, block=block):
-                self.block_started.emit(index, block_type, block)
-            case BlockStopped(index=index, block=block):
-                self.block_stopped.emit(index, block)
-            case MessageStarted(model=model):
-                self.message_started.emit(model)
-            case _:
-                pass
-
-    def on_figures(self, figures: Figures) -> None:
-        self.figures_changed.emit(figures)
-
-    def on_reply_finished(self, message: Message) -> None:
-        entries = self.conversation.path_entries()
-        notes = self.notes_for(entries[-1]) if entries else ()
-        self.reply_finished.emit(message, notes)
-        self.conversations_changed.emit()
-
-    def on_path_changed(self) -> None:
-        self._reset_transcript()
+    # section: what turns say (``TurnSignals`` passes the rest on as signals)
 
     def on_notice(self, text: str, error: bool) -> None:
         self.notice.emit(redact(text), error)
 
-    def on_countdown(self, text: str) -> None:
-        self.retry_countdown.emit(text)
-
-    def on_key_rejected(self) -> None:
-        self.key_rejected.emit()
-
-    def on_tool_started(self, block: dict[str, Any]) -> None:
-        self.tool_started.emit(block)
-
-    def on_tool_finished(self, block: dict[str, Any], result: dict[str, Any]) -> None:
-        self.tool_finished.emit(block, result)
-
-    def on_message_added(self, message: Message) -> None:
-        self.message_added.emit(message)
+    def on_turn_ended(self) -> None:
+        self.turn = None
+        self.busy_changed.emit(False)
 
     async def _approve(self, request: ApprovalRequest) -> Decision:
         """Ask the user (the window shows the request); waits for the answer."""
@@ -375,13 +324,9 @@ class ChatController(QObject):
         self.approval_requested.emit(request, future)
         return await future
 
-    def on_turn_ended(self) -> None:
-        self.turn = None
-        self.busy_changed.emit(False)
-
     # section: what is shown
 
-    def _reset_transcript(self) -> None:
+    def reset_transcript(self) -> None:
         entries = self.conversation.path_entries()
         self.transcript_reset.emit([(e.message, self.notes_for(e)) for e in entries])
         replies = [e.message for e in entries if e.message.role == "assistant"]
@@ -434,7 +379,7 @@ class ChatController(QObject):
         self._saver = self.saving.writer_for(conversation)
         self.conversation_changed.emit()
         self.title_changed.emit(conversation.title)
-        self._reset_transcript()
+        self.reset_transcript()
 
     def on_conversation_deleted(self, conversation_id: str) -> None:
         if conversation_id == self.conversation.id and not self.busy:
