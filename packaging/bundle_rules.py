@@ -56,11 +56,13 @@ PYTHON_EXCLUDES = (
     *("PyQt5", "PyQt6", "PySide2"),  # qasync probes every binding
     *("tkinter", "_tkinter", "pydoc_data"),  # Tk; help() topics
     *("IPython", "pytest", "_pytest", "mypy", "ruff", "setuptools", "pkg_resources", "pip"),
-    # anthropic's optional cloud/MCP extras (their dependencies are not installed anyway)
-    *("boto3", "botocore", "google", "aiohttp", "mcp"),
+    # anthropic's optional cloud extras (their dependencies are not installed anyway); the
+    # MCP SDK is the app's own dependency now (tool servers), so it stays
+    *("boto3", "botocore", "google", "aiohttp"),
     # httpx2's command-line client, imported only by the deprecated httpx2.main, and what it
     # alone drags in; pydantic imports rich only to pretty-print schemas while debugging
-    *("httpx2._main", "click", "rich", "markdown_it", "mdurl"),
+    # (click stays: the MCP SDK needs it)
+    *("httpx2._main", "rich", "markdown_it", "mdurl"),
 )
 
 # Windows: Qt's software OpenGL and run-time shader compiler, for QtQuick; widgets draw without.

@@ -202,4 +202,4 @@ def test_unused_qt_bindings_are_excluded() -> None:
 def test_no_dependency_of_the_app_is_excluded() -> None:
     """An excluded module the app imports fails only at run time, in the installed app."""
     assert bundle_rules.excluded_dependencies(bundle_rules.PYTHON_EXCLUDES) == []
-    assert bundle_rules.excluded_dependencies(["anthropic", "click"]) == ["anthropic"]
+    assert bundle_rules.excluded_dependencies(["anthropic", "rich"]) == ["anthropic"]
