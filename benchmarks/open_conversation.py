@@ -21,6 +21,7 @@ import os
 import statistics
 import tempfile
 import time
+from pathlib import Path
 
 from qt_process import application, rss_mb
 
@@ -50,8 +51,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="300,3000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--huge",
+        type=int,
+        default=0,
+        help="also open a conversation of this many messages (built with SQL, as "
+        "huge_conversation.py does)",
+    )
     args = parser.parse_args()
-    os.environ["DESKTOP_CHAT_HOME"] = tempfile.mkdtemp(prefix="open-conversation-")
+    home = Path(tempfile.mkdtemp(prefix="open-conversation-"))
+    os.environ["DESKTOP_CHAT_HOME"] = str(home)
+    if args.huge:
+        from huge_conversation import CONVERSATION
+        from huge_conversation import build as build_huge
+
+        build_huge(home, args.huge)
     app = application()
     import qasync
 
@@ -66,6 +80,9 @@ def main() -> None:
     store = Store.open()
     sizes = [int(s) for s in args.sizes.split(",")]
     ids = {size: build(store, size) for size in sizes}
+    if args.huge:
+        sizes.append(args.huge)
+        ids[args.huge] = CONVERSATION
     ready: asyncio.Future[None] = loop.create_future()
     controller = ChatController(Conversation(), Settings(), lambda: "k", ready)
     window = MainWindow(controller)
@@ -101,16 +118,16 @@ def main() -> None:
                 app.processEvents()
             times[size].append(painted[0] - start)
             assert len(controller.conversation.path()) >= min(size, TAIL)
-            while controller.conversation.partial:  # the rest arrives, as the user reads
+            settle = time.perf_counter() + 0.6  # the rest arrives (or is refused), as one reads
+            while controller.conversation.partial and time.perf_counter() < settle:
                 app.processEvents()
                 time.sleep(0.005)
-            assert len(controller.conversation.path()) >= size
     medians = {size: statistics.median(values) for size, values in times.items()}
     print(
         json.dumps(
             {
                 "first_paint_s": medians,
-                "ratio": medians[max(sizes)] / medians[min(sizes)],
+                "ratio": medians[3000] / medians[300] if 300 in medians else None,
                 "runs": args.runs,
                 "rss_mb": rss_mb()[0],
             }
