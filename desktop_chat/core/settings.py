@@ -32,6 +32,8 @@ MAX_TOKENS_CAP = 128_000
 MIN_THINKING_BUDGET = 1024
 MAX_RETRIES_CAP = 10
 MAX_TIMEOUT_S = 24 * 3600.0
+MAX_TOOL_TIMEOUT_S = 3600.0
+MAX_TOOL_ROUNDS = 100
 THINKING_MODES: tuple[ThinkingMode, ...] = ("off", "adaptive", "enabled")
 EFFORTS = ("low", "medium", "high", "xhigh", "max")
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
@@ -51,6 +53,11 @@ class Settings:
     timeout_s: float = 600.0
     max_retries: int = 2
     theme: Theme = "system"
+    # Tools (MCP): run read-only tools without asking; each call's time limit; the most
+    # request rounds one turn may make for tools before it stops and says so.
+    tools_allow_read_only: bool = False
+    tool_timeout_s: float = 60.0
+    tool_rounds: int = 10
 
     def request_params(self, model: ModelInfo | None = None) -> dict[str, Any]:
         """The Messages API parameters these settings stand for (no ``messages``).
@@ -193,11 +200,23 @@ def _base_url(value: Any) -> str | None:
     return text
 
 
-def _timeout(value: Any) -> float:
-    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
-    if number is None or not math.isfinite(number) or not 0 < number <= MAX_TIMEOUT_S:
-        raise ValueError(f"The timeout must be more than 0 and at most {MAX_TIMEOUT_S:g} seconds.")
-    return float(number)
+def _seconds(label: str, high: float) -> Callable[[Any], float]:
+    def parse(value: Any) -> float:
+        number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+        if number is None or not math.isfinite(number) or not 0 < number <= high:
+            raise ValueError(f"{label} must be more than 0 and at most {high:g} seconds.")
+        return float(number)
+
+    return parse
+
+
+def _flag(label: str) -> Callable[[Any], bool]:
+    def parse(value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"{label} must be true or false.")
+        return value
+
+    return parse
 
 
 _PARSERS: dict[str, Callable[[Any], Any]] = {
@@ -208,9 +227,12 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "effort": _choice("Effort", EFFORTS, optional=True),
     "system_prompt": _text,
     "base_url": _base_url,
-    "timeout_s": _timeout,
+    "timeout_s": _seconds("The timeout", MAX_TIMEOUT_S),
     "max_retries": _int_in("Retries", 0, MAX_RETRIES_CAP),
     "theme": _choice("The theme", THEMES),
+    "tools_allow_read_only": _flag("Allowing read-only tools without asking"),
+    "tool_timeout_s": _seconds("The tool time limit", MAX_TOOL_TIMEOUT_S),
+    "tool_rounds": _int_in("Tool rounds per turn", 1, MAX_TOOL_ROUNDS),
 }
 
 

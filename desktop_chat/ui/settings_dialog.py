@@ -10,6 +10,7 @@ Saving is the injected ``save`` (``settings.save_settings`` by default); no netw
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
@@ -301,8 +302,9 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def current_settings(self) -> Settings:
-        """What the fields say now (not validated)."""
-        return Settings(
+        """What the fields say now (not validated); settings it does not show are kept."""
+        return replace(
+            self._original,
             model=self.model_id(),
             max_tokens=self.max_tokens.value(),
             thinking=self.thinking.currentData(),

@@ -52,6 +52,13 @@ def test_the_defaults_are_valid() -> None:
         ({"theme": "sepia"}, "The theme must be one of: system, light, dark."),
         ({"model": ""}, "The model must be a model id"),
         ({"thinking": "sometimes"}, "Thinking must be one of: off, adaptive, enabled."),
+        ({"tools_allow_read_only": 1}, "Allowing read-only tools without asking must be true"),
+        ({"tool_timeout_s": 0}, "The tool time limit must be more than 0 and at most 3600"),
+        ({"tool_timeout_s": float("inf")}, "The tool time limit must be more than 0"),
+        ({"tool_timeout_s": True}, "The tool time limit must be more than 0"),
+        ({"tool_rounds": 0}, "Tool rounds per turn must be a whole number from 1 to 100."),
+        ({"tool_rounds": 101}, "Tool rounds per turn must be a whole number from 1 to 100."),
+        ({"tool_rounds": 2.5}, "Tool rounds per turn must be a whole number from 1 to 100."),
     ],
 )
 def test_invalid_settings_say_why(changes: dict[str, Any], reason: str) -> None:
@@ -112,6 +119,9 @@ def test_round_trip(app_home: Path) -> None:
         timeout_s=30.5,
         max_retries=5,
         theme="dark",
+        tools_allow_read_only=True,
+        tool_timeout_s=12.5,
+        tool_rounds=3,
     )
     path = save_settings(settings)
     assert path == settings_path() and path.is_relative_to(app_home)
@@ -120,6 +130,43 @@ def test_round_trip(app_home: Path) -> None:
     assert not any("key" in name for name in data)
     assert load_settings() == (settings, [])
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp file left
+
+
+def test_the_tool_settings_are_written_by_name_and_read_back() -> None:
+    save_settings(Settings(tools_allow_read_only=True, tool_timeout_s=90, tool_rounds=25))
+    data = json.loads(settings_path().read_text(encoding="utf-8"))
+    assert (data["tools_allow_read_only"], data["tool_timeout_s"], data["tool_rounds"]) == (
+        True,
+        90,
+        25,
+    )
+    settings, problems = load_settings()
+    assert problems == [] and settings.tool_timeout_s == 90.0
+    assert (settings.tools_allow_read_only, settings.tool_rounds) == (True, 25)
+
+
+def test_an_older_file_without_the_tool_settings_gets_their_defaults() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"version": 1, "model": "claude-opus-4-8"}), encoding="utf-8")
+    settings, problems = load_settings()
+    assert problems == [] and settings == Settings(model="claude-opus-4-8")
+    assert (settings.tools_allow_read_only, settings.tool_timeout_s, settings.tool_rounds) == (
+        False,
+        60.0,
+        10,
+    )
+
+
+def test_a_refused_tool_setting_keeps_its_default_and_the_rest() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"version": 1, "tools_allow_read_only": "yes", "tool_rounds": 4, "tool_timeout_s": -1}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    settings, problems = load_settings()
+    assert settings == Settings(tool_rounds=4)
+    assert any("read-only tools" in p for p in problems)
+    assert any("tool time limit" in p for p in problems)
 
 
 def test_invalid_settings_are_not_saved() -> None:

@@ -245,3 +245,13 @@ def test_a_typed_model_id_is_fitted_too(qtbot: Any, saved: list[Settings]) -> No
     assert dialog.thinking.currentData() == "adaptive"
     press_ok(qtbot, dialog)
     assert saved[-1].thinking == "adaptive"
+
+
+def test_settings_it_does_not_show_are_kept(qtbot: Any, saved: list[Settings]) -> None:
+    tools = Settings(tools_allow_read_only=True, tool_timeout_s=5.0, tool_rounds=3)
+    dialog = make_dialog(qtbot, tools, saved)
+    retype(qtbot, dialog.retries, "4")
+    press_ok(qtbot, dialog)
+    assert saved == [
+        Settings(tools_allow_read_only=True, tool_timeout_s=5.0, tool_rounds=3, max_retries=4)
+    ]

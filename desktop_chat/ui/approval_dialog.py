@@ -1,0 +1,251 @@
+"""Asking before a tool runs: server, tool, description, hints and the full arguments.
+
+Everything the server wrote is shown as plain text (never rich text: a description must not
+be able to hide or restyle what the dialog says). The arguments are the whole formatted
+JSON in a read-only, scrollable box, with their size said above it. Every choice has a
+mnemonic; Enter presses "Allow once", except for a tool annotated destructive, where Enter
+(and the first focus) is "Deny". Closing the dialog in any way denies.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextOption
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_chat.core.keymap import Keymap
+from desktop_chat.core.tools.approval import ApprovalRequest, Choice, Decision
+
+LONG_ARGUMENTS_LINES = 20  # beyond this many lines the size line says to scroll
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _plain_label(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name)
+    return label
+
+
+def _button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    return button
+
+
+def size_words(text: str) -> str:
+    """The size of the arguments in words: "12 lines, 340 characters"."""
+    lines = text.count("\n") + 1
+    chars = len(text)
+    return f"{lines} line{'s' * (lines != 1)}, {chars:,} character{'s' * (chars != 1)}"
+
+
+class ApprovalDialog(QDialog):
+    """One tool call waiting for a person's answer; the caller shows it with ``open()``.
+
+    Args:
+        request: the call to decide on.
+        keymap: the keys in force, for the hints (default: the table's defaults).
+        parent: the window it belongs to.
+
+    Signals:
+        decided(object): the :class:`~desktop_chat.core.tools.approval.Decision`, exactly
+            once; Esc, the window's close button or ``reject()`` give ``Decision.deny()``.
+    """
+
+    decided = Signal(object)
+
+    def __init__(
+        self,
+        request: ApprovalRequest,
+        *,
+        keymap: Keymap | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.request = request
+        self.decision: Decision | None = None
+        self._keymap = keymap or Keymap()
+        self.setWindowTitle(f"Run “{request.title or request.tool}” from {request.server}?")
+        self.setObjectName("approval_dialog")
+        self.setMinimumWidth(560)
+        self._build()
+        self._connect_signals()
+
+    def _build(self) -> None:
+        r = self.request
+        self.heading = _plain_label("Claude wants to run a tool.", "What is asked")
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.server_label = _plain_label(r.server, "Server")
+        tool = r.api_name if r.title is None else f"{r.title} ({r.api_name})"
+        if r.tool != r.api_name:
+            tool += f" — the server calls it {r.tool}"
+        self.tool_label = _plain_label(tool, "Tool")
+        self.description_label = _plain_label(
+            r.description.strip() or "The server gave no description.", "Description"
+        )
+        hints = r.hint_words()
+        self.hints_label = _plain_label(
+            ", ".join(hints) if hints else "none given", "Hints from the server"
+        )
+        self.destructive_label = _plain_label(
+            "Destructive: the server marks this tool as one that may delete or overwrite "
+            "things. It asks every time; Enter denies.",
+            "Warning",
+        )
+        self.destructive_label.setObjectName("destructive_warning")
+        self.destructive_label.setStyleSheet("font-weight: bold; color: #c62828;")
+        self.destructive_label.setVisible(r.destructive)
+
+        text = r.arguments_json()
+        size = size_words(text)
+        long = text.count("\n") + 1 > LONG_ARGUMENTS_LINES
+        self.size_label = _plain_label(
+            f"Arguments, in full ({size}{'; scroll to read all of them' if long else ''}):",
+            "Size of the arguments",
+        )
+        self.arguments = QPlainTextEdit(text)
+        self.arguments.setReadOnly(True)
+        self.arguments.setTabChangesFocus(True)
+        self.arguments.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.arguments.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.arguments.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.arguments.setAccessibleName("Arguments")
+        self.arguments.setAccessibleDescription(f"The full arguments as JSON, {size}")
+        self.arguments.setMinimumHeight(160)
+        self.size_label.setBuddy(self.arguments)
+
+        self.allow_once_button = _button("Allow &once", "Allow once")
+        self.allow_conversation_button = _button(
+            "Allow for this &conversation", "Allow for this conversation"
+        )
+        self.allow_always_button = _button("&Always allow this tool", "Always allow this tool")
+        self.deny_button = _button("&Deny", "Deny")
+        for button in (self.allow_conversation_button, self.allow_always_button):
+            button.setVisible(r.grantable)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setAccessibleName("Reason for denying")
+        self.reason_edit.setPlaceholderText("Optional: why not (Claude reads this)")
+        self.reason_edit.installEventFilter(self)  # Enter here denies, never allows
+        reason_label = QLabel("&Reason:")
+        reason_label.setBuddy(self.reason_edit)
+        self.hint_label = _plain_label(
+            f"{self._keymap.text_for('close')} denies without a reason.", "Keys"
+        )
+
+        # Enter presses the default button: never an approval of a destructive tool.
+        default = self.deny_button if r.destructive else self.allow_once_button
+        for button in (
+            self.allow_once_button,
+            self.allow_conversation_button,
+            self.allow_always_button,
+            self.deny_button,
+        ):
+            button.setAutoDefault(False)
+        default.setDefault(True)
+
+        form = QFormLayout()
+        form.addRow("Server:", self.server_label)
+        form.addRow("Tool:", self.tool_label)
+        form.addRow("What it does:", self.description_label)
+        form.addRow("Hints:", self.hints_label)
+        allow_row = QHBoxLayout()
+        for button in (
+            self.allow_once_button,
+            self.allow_conversation_button,
+            self.allow_always_button,
+        ):
+            allow_row.addWidget(button)
+        allow_row.addStretch(1)
+        deny_row = QHBoxLayout()
+        deny_row.addWidget(reason_label)
+        deny_row.addWidget(self.reason_edit, 1)
+        deny_row.addWidget(self.deny_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.destructive_label)
+        layout.addWidget(self.size_label)
+        layout.addWidget(self.arguments, 1)
+        layout.addLayout(allow_row)
+        layout.addLayout(deny_row)
+        layout.addWidget(self.hint_label)
+        chain: list[QWidget] = [
+            self.arguments,
+            self.allow_once_button,
+            self.allow_conversation_button,
+            self.allow_always_button,
+            self.reason_edit,
+            self.deny_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        default.setFocus()
+
+    def _connect_signals(self) -> None:
+        # section: the choices
+        self.allow_once_button.clicked.connect(self.on_allow_once)
+        self.allow_conversation_button.clicked.connect(self.on_allow_conversation)
+        self.allow_always_button.clicked.connect(self.on_allow_always)
+        self.deny_button.clicked.connect(self.on_deny)
+
+    # section: slots
+
+    def on_allow_once(self) -> None:
+        self._decide(Decision(Choice.ALLOW_ONCE))
+
+    def on_allow_conversation(self) -> None:
+        if self.request.grantable:
+            self._decide(Decision(Choice.ALLOW_CONVERSATION))
+
+    def on_allow_always(self) -> None:
+        if self.request.grantable:
+            self._decide(Decision(Choice.ALLOW_ALWAYS))
+
+    def on_deny(self) -> None:
+        self._decide(Decision.deny(self.reason_edit.text().strip()))
+
+    # section: deciding once
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.reason_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER_KEYS
+        ):
+            self.on_deny()
+            return True
+        return super().eventFilter(watched, event)
+
+    def done(self, result: int) -> None:
+        """Any way of closing decides: without an answer yet, it is Deny (no reason)."""
+        if self.decision is None:
+            self.decision = Decision.deny()
+            self.decided.emit(self.decision)
+        super().done(result)
+
+    def _decide(self, decision: Decision) -> None:
+        if self.decision is not None:
+            return
+        self.decision = decision
+        self.decided.emit(decision)
+        code = QDialog.DialogCode.Accepted if decision.allowed else QDialog.DialogCode.Rejected
+        self.done(code.value)

@@ -1,0 +1,167 @@
+"""Asking once before a new MCP server's command line first runs on this computer.
+
+The full command line is shown as it will run (selectable, monospace, never shortened),
+with the names of the environment variables it is given. Don't run is the default: Enter
+and Esc both leave the program unstarted unless "Run" is chosen on purpose.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QTextOption
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_chat.core.keymap import Keymap
+from desktop_chat.core.tools.config import KEYCHAIN_PREFIX, ServerConfig
+
+
+def _plain_label(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name)
+    return label
+
+
+def environment_words(server: ServerConfig) -> str:
+    """The environment variables it is given, by name (values may be secrets)."""
+    if not server.env:
+        return "No environment variables of its own."
+    names = [
+        f"{name} (from the keychain)" if value.startswith(KEYCHAIN_PREFIX) else name
+        for name, value in sorted(server.env.items())
+    ]
+    return "With these environment variables: " + ", ".join(names) + "."
+
+
+class ServerConfirmDialog(QDialog):
+    """Run this server's program, or not; the caller shows it with ``open()``.
+
+    Args:
+        server: the configured server whose command line is new.
+        keymap: the keys in force, for the hints (default: the table's defaults).
+        parent: the window it belongs to.
+
+    Signals:
+        decided(bool): True for Run, False for Don't run, exactly once; closing the dialog
+            in any way is Don't run.
+    """
+
+    decided = Signal(bool)
+
+    def __init__(
+        self,
+        server: ServerConfig,
+        *,
+        keymap: Keymap | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.server = server
+        self.answer: bool | None = None
+        self._keymap = keymap or Keymap()
+        self.setWindowTitle(f"Run the MCP server “{server.name}”?")
+        self.setObjectName("server_confirm_dialog")
+        self.setMinimumWidth(520)
+        self._build()
+        self._connect_signals()
+
+    def _build(self) -> None:
+        s = self.server
+        stdio = s.transport == "stdio"
+        self.heading = _plain_label(
+            f"The MCP server “{s.name}” is new or its command line changed.", "What is asked"
+        )
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.meaning = _plain_label(
+            "This program will run on your computer with your permissions: it can read and "
+            "change your files and reach the network. Run it only if you trust it."
+            if stdio
+            else "This app will connect to this address and send it the arguments of the "
+            "tool calls you allow.",
+            "What it means",
+        )
+        self.command_label = QLabel("&Command line:" if stdio else "&Address:")
+        self.command = QPlainTextEdit(s.command_line)
+        self.command.setReadOnly(True)
+        self.command.setTabChangesFocus(True)
+        self.command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.command.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.command.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.command.setAccessibleName("Command line" if stdio else "Address")
+        self.command.setFixedHeight(self.command.fontMetrics().lineSpacing() * 4 + 12)
+        self.command_label.setBuddy(self.command)
+        self.environment = _plain_label(environment_words(s), "Environment")
+        self.environment.setVisible(stdio)
+        self.hint_label = _plain_label(
+            f"{self._keymap.text_for('close')} does not run it. You are asked again if its "
+            "command line changes.",
+            "Keys",
+        )
+
+        self.run_button = QPushButton("&Run")
+        self.run_button.setAccessibleName("Run")
+        self.dont_run_button = QPushButton("&Don't run")
+        self.dont_run_button.setAccessibleName("Don't run")
+        self.run_button.setAutoDefault(False)
+        self.dont_run_button.setAutoDefault(False)
+        self.dont_run_button.setDefault(True)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.dont_run_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.meaning)
+        layout.addWidget(self.command_label)
+        layout.addWidget(self.command)
+        layout.addWidget(self.environment)
+        layout.addWidget(self.hint_label)
+        layout.addLayout(buttons)
+        for first, second in pairwise([self.command, self.run_button, self.dont_run_button]):
+            QWidget.setTabOrder(first, second)
+        self.dont_run_button.setFocus()
+
+    def _connect_signals(self) -> None:
+        # section: the choices
+        self.run_button.clicked.connect(self.on_run)
+        self.dont_run_button.clicked.connect(self.on_dont_run)
+
+    # section: slots
+
+    def on_run(self) -> None:
+        self._decide(True)
+
+    def on_dont_run(self) -> None:
+        self._decide(False)
+
+    # section: deciding once
+
+    def done(self, result: int) -> None:
+        """Any way of closing decides: without an answer yet, it is Don't run."""
+        if self.answer is None:
+            self.answer = False
+            self.decided.emit(False)
+        super().done(result)
+
+    def _decide(self, run: bool) -> None:
+        if self.answer is not None:
+            return
+        self.answer = run
+        self.decided.emit(run)
+        self.done((QDialog.DialogCode.Accepted if run else QDialog.DialogCode.Rejected).value)
