@@ -299,7 +299,7 @@ class ChatController(QObject):
             base=base,
             tools=self.tools,
             approve=self._approve,
-            max_rounds=getattr(self.settings, "tool_rounds", 10),
+            max_rounds=self.settings.tool_rounds,
         )
         self.busy_changed.emit(True)
         self.turn.start()

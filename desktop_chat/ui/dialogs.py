@@ -149,14 +149,14 @@ class Dialogs(QObject):
         """A new tool server: its command line is shown once, and runs only on a yes."""
         from desktop_chat.ui.server_confirm_dialog import ServerConfirmDialog
 
-        dialog = ServerConfirmDialog(server.name, server.command_line, self._window)
+        dialog = ServerConfirmDialog(server, keymap=self._keymap, parent=self._window)
         self._answer_with(dialog, answer)
 
     def ask_approval(self, request: ApprovalRequest, answer: asyncio.Future[Decision]) -> None:
         """A tool call no grant covers: the user reads it whole, and decides."""
         from desktop_chat.ui.approval_dialog import ApprovalDialog
 
-        dialog = ApprovalDialog(request, self._window)
+        dialog = ApprovalDialog(request, keymap=self._keymap, parent=self._window)
         self.asking = {"tool": request.tool, "server": request.server}
         self.asking["arguments"] = request.arguments_json()
         answer.add_done_callback(lambda _answer: setattr(self, "asking", None))

@@ -61,8 +61,7 @@ class ToolRuntime(QObject):
 
         settings = self.controller.settings
         policy = ToolPolicy(
-            allow_read_only=bool(getattr(settings, "tools_allow_read_only", False)),
-            call_timeout_s=float(getattr(settings, "tool_timeout_s", 60.0)),
+            allow_read_only=settings.tools_allow_read_only, call_timeout_s=settings.tool_timeout_s
         )
         self.manager = ServerManager(
             config.servers, confirm=self._confirm, on_change=self.server_status.emit

@@ -59,7 +59,7 @@ def test_a_tool_call_is_confirmed_approved_run_answered_exported_and_audited(
     app = start_app("--demo", env={"DESKTOP_CHAT_DEMO_TPS": "400"})
 
     # A new server: its command line is shown once; Alt+R runs it.
-    confirm = app.find_window("Run a new tool server?")
+    confirm = app.find_window("Run the MCP server")
     app.key("alt+r", window_id=confirm)
     wait_until(app, lambda s: s.get("tool_servers", {}).get("time") == "ready", 60)
 
@@ -68,7 +68,7 @@ def test_a_tool_call_is_confirmed_approved_run_answered_exported_and_audited(
     asking = wait_until(app, lambda s: s.get("asking"))["asking"]
     assert asking["tool"] == "get_current_time" and asking["server"] == "time"
     assert json.loads(asking["arguments"]) == {"timezone": "UTC"}
-    approval = app.find_window("Allow get_current_time?")
+    approval = app.find_window("get_current_time")
     app.key("alt+o", window_id=approval)  # Allow once
     done = wait_until(app, lambda s: s["replies"] >= 2 and not s.get("asking"))
     assert "Result of get_current_time (allowed once)" in done["transcript"]
