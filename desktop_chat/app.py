@@ -226,6 +226,8 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         runtime = ToolRuntime(controller, window)
         tools.append(runtime)
         window.attach_tools(runtime)
+        if report := os.environ.get(STATE_REPORT_ENV):
+            runtime.server_status.connect(lambda _status: _write_state(window, Path(report)))
         starting = asyncio.ensure_future(runtime.start(store))
         starting.add_done_callback(_report_failure)
         if demo:

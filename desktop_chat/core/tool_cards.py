@@ -63,6 +63,13 @@ def result_lines(message: Message) -> list[tuple[str, bool]]:
     return lines
 
 
+def speaker(message: Message) -> str:
+    """Who a message is from, as transcripts head it: You, Claude, or Tools (results)."""
+    if is_tool_results(message):
+        return "Tools"
+    return "You" if message.role == "user" else "Claude"
+
+
 def is_tool_results(message: Message) -> bool:
     """A user message that only answers tool calls (the tool loop's)."""
     return message.role == "user" and any(b.get("type") == "tool_result" for b in message.content)

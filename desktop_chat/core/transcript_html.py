@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from desktop_chat.core.citations import SourceList, has_citations
 from desktop_chat.core.conversation import Block, Conversation
+from desktop_chat.core.tool_cards import speaker
 from desktop_chat.core.transcript_json import dumps
 from desktop_chat.core.transcript_readable import (
     count_line,
@@ -112,7 +113,7 @@ def _html_conversation(conv: Conversation) -> str:
         f"{_h(count_line(conv, shown))}</p>",
     ]
     for m in shown:
-        who = "You" if m.role == "user" else "Claude"
+        who = speaker(m)
         parts.append(f'<section class="{_h(m.role)}" id="m-{_h(m.id)}">')
         parts.append(f'<h2>{who} <span class="meta">{_h(utc_time(m.created_at))}</span></h2>')
         if m.role == "assistant":

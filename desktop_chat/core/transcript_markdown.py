@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from desktop_chat.core.citations import SourceList, has_citations
 from desktop_chat.core.conversation import Block, Conversation
+from desktop_chat.core.tool_cards import speaker
 from desktop_chat.core.transcript_json import dumps
 from desktop_chat.core.transcript_readable import (
     count_line,
@@ -146,7 +147,7 @@ def _md_conversation(conv: Conversation) -> str:
     for m in shown:
         lines += [
             "",
-            f"## {'You' if m.role == 'user' else 'Claude'} · {utc_time(m.created_at)}",
+            f"## {speaker(m)} · {utc_time(m.created_at)}",
             "",
         ]
         if m.role == "assistant":

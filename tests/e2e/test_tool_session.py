@@ -72,7 +72,7 @@ def test_a_tool_call_is_confirmed_approved_run_answered_exported_and_audited(
     app.key("alt+o", window_id=approval)  # Allow once
     done = wait_until(app, lambda s: s["replies"] >= 2 and not s.get("asking"))
     assert "Result of get_current_time (allowed once)" in done["transcript"]
-    assert "According to `get_current_time`" in done["transcript"]
+    assert "According to get_current_time: timezone: UTC" in done["transcript"]
 
     app.key("ctrl+q")
     assert app.process.wait(20) == 0
@@ -86,7 +86,8 @@ def test_a_tool_call_is_confirmed_approved_run_answered_exported_and_audited(
         text=True,
         timeout=60,
         check=True,
-    ).stdout
+    ).stdout.replace("\\_", "_")
+    assert "## Tools" in exported
     assert "**Tool use: get_current_time**" in exported
     assert "Tool calls: get_current_time (time): allowed once" in exported
     assert '"timezone": "UTC"' in exported and "tool_result" in exported
