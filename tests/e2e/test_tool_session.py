@@ -36,12 +36,14 @@ def wait_until(app: Any, what: Any, timeout: float = 90.0) -> dict[str, Any]:
 
 
 def servers_alive() -> list[str]:
+    """Live processes running exactly the server this test configures (not other tests')."""
+    ours = f"{sys.executable} -m mcp_server_time "
     alive = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-                if "mcp_server_time" in cmdline and ") Z " not in (entry / "stat").read_text():
+                if cmdline == ours and ") Z " not in (entry / "stat").read_text():
                     alive.append(cmdline)
             except OSError:
                 continue
