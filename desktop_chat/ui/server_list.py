@@ -83,7 +83,7 @@ class ServerList(QWidget):
         if status is None:
             return [name, STATE_WORDS["disabled"] if disabled else NOT_STARTED, "", ""]
         state = STATE_WORDS.get(str(status.state), str(status.state))
-        tools = str(len(status.tools)) if status.tools else ""
+        tools = str(len(status.tools)) if status.tools or status.state == "ready" else ""
         message = status.message.splitlines()[0] if status.message.strip() else ""
         if not message and status.last_words:
             message = status.last_words.strip().splitlines()[-1]

@@ -152,6 +152,10 @@ def test_a_status_that_arrives_updates_its_row(
     assert dialog.server_list.rows()[0] == ["time", "Starting…", "", ""]
     dialog.on_server_status(ServerStatus("time", ServerState.READY, TIME_TOOLS))
     assert dialog.server_list.rows()[0] == ["time", "Ready", "2", ""]
+    dialog.on_server_status(ServerStatus("time", ServerState.READY))
+    assert dialog.server_list.rows()[0] == ["time", "Ready", "0", ""]
+    dialog.on_server_status(ServerStatus("time", ServerState.FAILED, last_words="a\nboom\n"))
+    assert dialog.server_list.rows()[0] == ["time", "Failed", "", "boom"]  # no message: its last
     dialog.on_server_status(ServerStatus("new", ServerState.UNCONFIRMED))
     assert dialog.server_list.rows()[-1] == ["new", "Waiting for you to confirm", "", ""]
 
