@@ -1,10 +1,10 @@
 """Asking before a tool runs: server, tool, description, hints and the full arguments.
 
-Everything the server wrote is shown as plain text (never rich text: a description must not
-be able to hide or restyle what the dialog says). The arguments are the whole formatted
-JSON in a read-only, scrollable box, with their size said above it. Every choice has a
-mnemonic; Enter presses "Allow once", except for a tool annotated destructive, where Enter
-(and the first focus) is "Deny". Closing the dialog in any way denies.
+Everything the server wrote is shown as plain text (``dialog_parts``). The arguments are
+the whole formatted JSON in a read-only, scrollable box, with their size said above it.
+Every choice has a mnemonic; Enter presses "Allow once", except for a tool annotated
+destructive, where Enter (and the first focus) is "Deny". Closing the dialog in any way
+denies.
 """
 
 from __future__ import annotations
@@ -12,39 +12,23 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextOption
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.tools.approval import ApprovalRequest, Choice, Decision
+from desktop_chat.ui.dialog_parts import code_view, plain_label, push_button
 
 LONG_ARGUMENTS_LINES = 20  # beyond this many lines the size line says to scroll
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def _plain_label(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
-    return label
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    return button
 
 
 def size_words(text: str) -> str:
@@ -88,21 +72,21 @@ class ApprovalDialog(QDialog):
 
     def _build(self) -> None:
         r = self.request
-        self.heading = _plain_label("Claude wants to run a tool.", "What is asked")
+        self.heading = plain_label("Claude wants to run a tool.", "What is asked")
         self.heading.setStyleSheet("font-weight: bold;")
-        self.server_label = _plain_label(r.server, "Server")
+        self.server_label = plain_label(r.server, "Server")
         tool = r.api_name if r.title is None else f"{r.title} ({r.api_name})"
         if r.tool != r.api_name:
             tool += f" — the server calls it {r.tool}"
-        self.tool_label = _plain_label(tool, "Tool")
-        self.description_label = _plain_label(
+        self.tool_label = plain_label(tool, "Tool")
+        self.description_label = plain_label(
             r.description.strip() or "The server gave no description.", "Description"
         )
         hints = r.hint_words()
-        self.hints_label = _plain_label(
+        self.hints_label = plain_label(
             ", ".join(hints) if hints else "none given", "Hints from the server"
         )
-        self.destructive_label = _plain_label(
+        self.destructive_label = plain_label(
             "Destructive: the server marks this tool as one that may delete or overwrite "
             "things. It asks every time; Enter denies.",
             "Warning",
@@ -114,30 +98,21 @@ class ApprovalDialog(QDialog):
         text = r.arguments_json()
         size = size_words(text)
         long = text.count("\n") + 1 > LONG_ARGUMENTS_LINES
-        self.size_label = _plain_label(
-            f"Arguments, in full ({size}{'; scroll to read all of them' if long else ''}):",
+        self.size_label = plain_label(
+            f"Ar&guments, in full ({size}{'; scroll to read all of them' if long else ''}):",
             "Size of the arguments",
         )
-        self.arguments = QPlainTextEdit(text)
-        self.arguments.setReadOnly(True)
-        self.arguments.setTabChangesFocus(True)
-        self.arguments.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.arguments.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.arguments.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        self.arguments.setAccessibleName("Arguments")
+        self.arguments = code_view(text, "Arguments")
         self.arguments.setAccessibleDescription(f"The full arguments as JSON, {size}")
         self.arguments.setMinimumHeight(160)
         self.size_label.setBuddy(self.arguments)
 
-        self.allow_once_button = _button("Allow &once", "Allow once")
-        self.allow_conversation_button = _button(
+        self.allow_once_button = push_button("Allow &once", "Allow once")
+        self.allow_conversation_button = push_button(
             "Allow for this &conversation", "Allow for this conversation"
         )
-        self.allow_always_button = _button("&Always allow this tool", "Always allow this tool")
-        self.deny_button = _button("&Deny", "Deny")
+        self.allow_always_button = push_button("&Always allow this tool", "Always allow this tool")
+        self.deny_button = push_button("&Deny", "Deny")
         for button in (self.allow_conversation_button, self.allow_always_button):
             button.setVisible(r.grantable)
         self.reason_edit = QLineEdit()
@@ -146,19 +121,12 @@ class ApprovalDialog(QDialog):
         self.reason_edit.installEventFilter(self)  # Enter here denies, never allows
         reason_label = QLabel("&Reason:")
         reason_label.setBuddy(self.reason_edit)
-        self.hint_label = _plain_label(
+        self.hint_label = plain_label(
             f"{self._keymap.text_for('close')} denies without a reason.", "Keys"
         )
 
         # Enter presses the default button: never an approval of a destructive tool.
         default = self.deny_button if r.destructive else self.allow_once_button
-        for button in (
-            self.allow_once_button,
-            self.allow_conversation_button,
-            self.allow_always_button,
-            self.deny_button,
-        ):
-            button.setAutoDefault(False)
         default.setDefault(True)
 
         form = QFormLayout()

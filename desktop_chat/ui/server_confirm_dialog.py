@@ -9,29 +9,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QTextOption
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.tools.config import KEYCHAIN_PREFIX, ServerConfig
-
-
-def _plain_label(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
-    return label
+from desktop_chat.ui.dialog_parts import code_view, plain_label, push_button
 
 
 def environment_words(server: ServerConfig) -> str:
@@ -80,11 +63,11 @@ class ServerConfirmDialog(QDialog):
     def _build(self) -> None:
         s = self.server
         stdio = s.transport == "stdio"
-        self.heading = _plain_label(
+        self.heading = plain_label(
             f"The MCP server “{s.name}” is new or its command line changed.", "What is asked"
         )
         self.heading.setStyleSheet("font-weight: bold;")
-        self.meaning = _plain_label(
+        self.meaning = plain_label(
             "This program will run on your computer with your permissions: it can read and "
             "change your files and reach the network. Run it only if you trust it."
             if stdio
@@ -93,32 +76,19 @@ class ServerConfirmDialog(QDialog):
             "What it means",
         )
         self.command_label = QLabel("&Command line:" if stdio else "&Address:")
-        self.command = QPlainTextEdit(s.command_line)
-        self.command.setReadOnly(True)
-        self.command.setTabChangesFocus(True)
-        self.command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.command.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.command.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        self.command.setAccessibleName("Command line" if stdio else "Address")
+        self.command = code_view(s.command_line, "Command line" if stdio else "Address")
         self.command.setFixedHeight(self.command.fontMetrics().lineSpacing() * 4 + 12)
         self.command_label.setBuddy(self.command)
-        self.environment = _plain_label(environment_words(s), "Environment")
+        self.environment = plain_label(environment_words(s), "Environment")
         self.environment.setVisible(stdio)
-        self.hint_label = _plain_label(
+        self.hint_label = plain_label(
             f"{self._keymap.text_for('close')} does not run it. You are asked again if its "
             "command line changes.",
             "Keys",
         )
 
-        self.run_button = QPushButton("&Run")
-        self.run_button.setAccessibleName("Run")
-        self.dont_run_button = QPushButton("&Don't run")
-        self.dont_run_button.setAccessibleName("Don't run")
-        self.run_button.setAutoDefault(False)
-        self.dont_run_button.setAutoDefault(False)
+        self.run_button = push_button("&Run", "Run")
+        self.dont_run_button = push_button("&Don't run", "Don't run")
         self.dont_run_button.setDefault(True)
 
         buttons = QHBoxLayout()

@@ -103,6 +103,12 @@ def test_the_mnemonics_choose(qtbot: Any) -> None:
         assert dialog.decisions == [Decision(choice)], key
 
 
+def test_alt_g_goes_to_the_arguments(qtbot: Any) -> None:
+    dialog = make_dialog(qtbot, request())
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_G, ALT)
+    assert dialog.focusWidget() is dialog.arguments and dialog.decisions == []
+
+
 def test_deny_with_a_reason_typed_then_enter(qtbot: Any) -> None:
     dialog = make_dialog(qtbot, request())
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_R, ALT)  # to the reason line

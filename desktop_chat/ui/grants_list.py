@@ -1,0 +1,135 @@
+"""The standing tool permissions, each with a Revoke button, and "Revoke all".
+
+It edits the app's one :class:`~desktop_chat.core.tools.grants.Grants` (the tool host's),
+so a grant revoked here asks again at the next call.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from desktop_chat.core.tools.grants import Grant, Grants
+from desktop_chat.ui.dialog_parts import plain_label, push_button
+
+ConversationTitle = Callable[[str], str | None]
+
+
+class GrantsList(QWidget):
+    """The grants, one row each; revoking moves the focus to the row that took its place.
+
+    Args:
+        grants: the app's grants.
+        conversation_title: a conversation's title, for a grant that covers one.
+        parent: the widget it is in.
+
+    Signals:
+        changed(): a grant was revoked.
+        told(str): what was done, or why not, in a sentence.
+    """
+
+    changed = Signal()
+    told = Signal(str)
+
+    def __init__(
+        self,
+        grants: Grants,
+        *,
+        conversation_title: ConversationTitle | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._grants = grants
+        self._conversation_title = conversation_title
+        self.revoke_buttons: list[QPushButton] = []
+        self._rows = QWidget()
+        self._rows_layout = QVBoxLayout(self._rows)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._rows)
+        scroll.setMaximumHeight(150)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.problems = plain_label("", "Problems with the permissions")
+        self.revoke_all_button = push_button("Revoke &all", "Revoke all permissions")
+        self.revoke_all_button.clicked.connect(self.on_revoke_all)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.revoke_all_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.refresh()
+
+    def focus_chain(self) -> list[QWidget]:
+        """Its controls in tab order (the rows change: ask again after ``refresh``)."""
+        return [*self.revoke_buttons, self.revoke_all_button]
+
+    def refresh(self) -> None:
+        """Show the grants anew (e.g. after "Always allow" in an approval)."""
+        while self._rows_layout.count():
+            taken = self._rows_layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.revoke_buttons = []
+        grants = self._grants.list()
+        for grant in grants:
+            self._rows_layout.addWidget(self._row(grant))
+        if not grants:
+            self._rows_layout.addWidget(plain_label("Every tool asks before it runs.", "None"))
+        self.problems.setText(" ".join(self._grants.problems))
+        self.problems.setVisible(bool(self._grants.problems))
+        self.revoke_all_button.setEnabled(bool(grants))
+
+    def words(self, grant: Grant) -> str:
+        """A grant in words: server, tool, where it applies, since when."""
+        if grant.conversation_id is None:
+            where = "in every conversation"
+        else:
+            title = self._conversation_title and self._conversation_title(grant.conversation_id)
+            where = f"in “{title}” only" if title else "in one conversation only"
+        since = time.strftime(" (since %Y-%m-%d)", time.localtime(grant.granted_at))
+        return f"{grant.server} · {grant.tool}: {where}" + (since if grant.granted_at else "")
+
+    def _row(self, grant: Grant) -> QWidget:
+        row = QWidget()
+        words = self.words(grant)
+        button = push_button("Revoke", f"Revoke: {words}")
+        button.clicked.connect(lambda: self.on_revoke(grant))
+        self.revoke_buttons.append(button)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(plain_label(words, "Permission"), 1)
+        layout.addWidget(button)
+        return row
+
+    # section: slots
+
+    def on_revoke(self, grant: Grant) -> None:
+        index = next((i for i, b in enumerate(self.revoke_buttons) if b.hasFocus()), 0)
+        try:
+            self._grants.revoke(grant)
+        except OSError as exc:
+            self.told.emit(f"Could not revoke it: {exc}")
+            return
+        self.told.emit(f"Revoked: {self.words(grant)}. It asks again.")
+        self.refresh()
+        self.changed.emit()
+        # The focused button is gone: focus the one that took its place.
+        buttons = self.revoke_buttons or [self.revoke_all_button]
+        buttons[min(index, len(buttons) - 1)].setFocus()
+
+    def on_revoke_all(self) -> None:
+        grants = self._grants.list()
+        try:
+            for grant in grants:
+                self._grants.revoke(grant)
+        except OSError as exc:
+            self.told.emit(f"Could not revoke them all: {exc}")
+        else:
+            self.told.emit(f"Revoked {len(grants)} permission{'s' * (len(grants) != 1)}.")
+        self.refresh()
+        self.changed.emit()
