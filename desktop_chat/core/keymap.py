@@ -74,6 +74,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("shortcuts", "Change keyboard shortcuts…", "App", ()),
     Action("toggle_inspector", "Show or hide the side pane", "App", ("Ctrl+E",)),
     Action("settings", "Settings…", "App", ("Ctrl+,",)),
+    Action("tools", "Tools: MCP servers and permissions…", "App", ()),
     Action("api_key", "Change the API key…", "App", ("Ctrl+Shift+K",)),
     Action("quit", "Quit", "App", ("Ctrl+Q",)),
     Action("close", "Close a list, a bar or a dialog", "App", ("Esc",), "local"),

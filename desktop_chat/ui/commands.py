@@ -56,6 +56,7 @@ class Commands(QObject):
                 not window.inspector.isVisible()
             ),
             "settings": window.dialogs.open_settings,
+            "tools": window.dialogs.open_tools,
             "api_key": window.dialogs.open_key,
             "quit": window.close,
             "new_chat": self.on_new_chat,

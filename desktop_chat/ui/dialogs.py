@@ -145,6 +145,28 @@ class Dialogs(QObject):
         box.buttonClicked.connect(lambda button: quit_anyway() if button is quit_button else None)
         box.open()
 
+    def open_tools(self) -> None:
+        """The MCP servers, their config, the permissions given and the tool settings."""
+        from desktop_chat.core.tools.grants import Grants
+        from desktop_chat.ui.tools_dialog import ToolsDialog
+
+        runtime = getattr(self._window, "tools", None)
+        host = runtime.host if runtime is not None else None
+        dialog = ToolsDialog(
+            self._controller.settings,
+            host.grants if host is not None else Grants(),
+            list(runtime.statuses.values()) if runtime is not None else [],
+            keymap=self._keymap,
+            parent=self._window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.settings_changed.connect(self.settings_saved)
+        if runtime is not None:
+            runtime.server_status.connect(dialog.on_server_status)
+            dialog.servers_changed.connect(runtime.on_config_changed)
+            dialog.settings_changed.connect(runtime.on_settings_changed)
+        dialog.open()
+
     def confirm_server(self, server: ServerConfig, answer: asyncio.Future[bool]) -> None:
         """A new tool server: its command line is shown once, and runs only on a yes."""
         from desktop_chat.ui.server_confirm_dialog import ServerConfirmDialog

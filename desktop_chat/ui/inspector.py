@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.conversation import Message
 from desktop_chat.core.stream import Figures
-from desktop_chat.core.tool_cards import result_text
+from desktop_chat.core.tool_cards import is_tool_results, result_text
 
 _DASH = "\u2013"  # en dash: "no value yet"
 MAX_SHOWN = 100_000  # characters of a block's JSON shown in the pane (it is kept whole)
@@ -137,14 +137,13 @@ class Inspector(QScrollArea):
         self.sections: dict[int, CollapsibleText] = {}
         self._open_tools: set[int] = set()  # tool blocks whose input is still arriving
         self._runs: dict[str, CollapsibleText] = {}  # tool calls running, by tool_use id
+        self._finished_runs: list[CollapsibleText] = []
 
     # section: a streaming reply
 
     def on_reply_started(self, continuing: bool = False) -> None:
         """A new reply: forget the last one's blocks and figures."""
-        for section in [*self.sections.values(), *self._runs.values()]:
-            section.setParent(None)
-            section.deleteLater()
+        self._drop([*self.sections.values(), *self._runs.values()])
         self.sections.clear()
         self._runs.clear()
         self._open_tools.clear()
@@ -201,6 +200,18 @@ class Inspector(QScrollArea):
         else:
             section.set_text(json.dumps(block.get("input", {}), indent=2, ensure_ascii=False))
 
+    def on_message_added(self, message: Message) -> None:
+        """A new question (not a tool loop's results): the last turn's tool runs go."""
+        if message.role == "user" and not is_tool_results(message):
+            self._drop(self._finished_runs)
+            self._finished_runs = []
+
+    @staticmethod
+    def _drop(sections: list[CollapsibleText]) -> None:
+        for section in sections:
+            section.setParent(None)
+            section.deleteLater()
+
     def on_tool_started(self, block: dict[str, Any]) -> None:
         """A tool call runs now (after the reply that asked for it)."""
         section = CollapsibleText(f"Running: {block.get('name', '?')}…", self._blocks_host)
@@ -213,6 +224,7 @@ class Inspector(QScrollArea):
         section = self._runs.pop(str(block.get("id")), None)
         if section is None:
             return
+        self._finished_runs.append(section)  # shown until the next question
         failed = bool(result.get("is_error"))
         section.toggle.setText(f"{'Error from' if failed else 'Result of'} {block.get('name')}")
         section.set_text(result_text(result)[:MAX_SHOWN])
@@ -249,6 +261,8 @@ class Inspector(QScrollArea):
 
     def show_reply(self, message: Message | None) -> None:
         """An earlier reply's blocks and figures (a conversation was opened); None: none."""
+        self._drop(self._finished_runs)
+        self._finished_runs = []
         self.on_reply_started()
         if message is None:
             self.values["stop_reason"].setText(_DASH)

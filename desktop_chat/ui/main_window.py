@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         c.block_stopped.connect(self.inspector.on_block_stopped)
         c.figures_changed.connect(self.inspector.show_figures)
         c.reply_finished.connect(self.inspector.on_reply_finished)
+        c.message_added.connect(self.inspector.on_message_added)
         c.tool_started.connect(self.inspector.on_tool_started)
         c.tool_finished.connect(self.inspector.on_tool_finished)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_chat.core.settings import Settings
 from desktop_chat.ui.controller import ChatController
 
 if TYPE_CHECKING:
@@ -43,12 +44,15 @@ class ToolRuntime(QObject):
         self.manager: ServerManager | None = None
         self.host: ToolHost | None = None
         self.statuses: dict[str, Any] = {}
+        self._store: Store | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
         self.server_status.connect(self._remember)
 
     async def start(self, store: Store | None) -> None:
         """Read the configuration, and start its servers in the background."""
         from desktop_chat.core.tools.config import load_config
 
+        self._store = store
         config = load_config()
         for problem in config.problems:
             self.controller.notice.emit(f"Tool servers: {problem}", True)
@@ -70,6 +74,37 @@ class ToolRuntime(QObject):
         record = store.record_tool_call if store is not None else None
         self.host = ToolHost(self.manager, policy=policy, record=record)
         self.controller.tools = self.host
+
+    def on_settings_changed(self, settings: Settings) -> None:
+        """New tool settings: calls from now on follow them."""
+        if self.host is not None:
+            from desktop_chat.core.tools.host import ToolPolicy
+
+            self.host.policy = ToolPolicy(
+                allow_read_only=settings.tools_allow_read_only,
+                call_timeout_s=settings.tool_timeout_s,
+            )
+
+    def on_config_changed(self) -> None:
+        """``mcp.json`` was edited or imported into: start, stop or restart what changed."""
+        task = asyncio.ensure_future(self._apply_config())
+        self._tasks.add(task)
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and (exc := task.exception()) is not None:
+            task.get_loop().call_exception_handler(
+                {"message": "restarting the tool servers failed", "exception": exc}
+            )
+
+    async def _apply_config(self) -> None:
+        from desktop_chat.core.tools.config import load_config
+
+        if self.manager is None:
+            await self.start(self._store)
+            return
+        await self.manager.apply(load_config().servers)
 
     async def _confirm(self, server: ServerConfig) -> bool:
         future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()

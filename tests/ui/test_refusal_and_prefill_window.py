@@ -72,3 +72,14 @@ def test_a_block_kind_newer_than_the_app_is_shown_in_the_side_pane_and_sent_back
     ask(qtbot, win, "And then?")
     sent_back = api_server.requests[-1].body["messages"][-2]["content"]
     assert unknown[0] in sent_back  # as it came
+
+
+def test_the_tools_dialog_is_one_palette_entry_away(qtbot: Any, make_window: Any) -> None:
+    from desktop_chat.ui.tools_dialog import ToolsDialog
+
+    win: MainWindow = make_window()
+    assert win.commands.enabled("tools")
+    win.commands.run("tools")
+    dialog = win.findChild(ToolsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
