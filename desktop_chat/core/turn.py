@@ -201,7 +201,10 @@ class Turn:
             if self._stopped:
                 return
             if error is None:
-                if self._tools is None or not wants_tools(self.last_reply):
+                if not wants_tools(self.last_reply):
+                    return
+                if self._tools is None:
+                    self._listener.on_notice(no_tools_text(self._key), False)
                     return
                 if self._rounds >= self._max_rounds:
                     self._listener.on_notice(
@@ -379,6 +382,13 @@ class Turn:
 
 
 STOPPED = "Stopped. The partial reply is kept."
+
+
+def no_tools_text(key: KeyName) -> str:
+    return (
+        "Claude asked to use a tool, but no tool server is running here: the next message "
+        f"tells it the tool was not run. Add servers under {key('tools')}."
+    )
 
 
 def retry_hint(key: KeyName) -> str:
