@@ -36,16 +36,10 @@ from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
 from desktop_chat.ui import code_highlight
 from desktop_chat.ui.live_reply import FramePacer, LiveReply
-from desktop_chat.ui.markdown_writer import (
-    CODE_PROPERTY,
-    COPY_CODE_SCHEME,
-    CodeBook,
-    MarkdownWriter,
-)
-from desktop_chat.ui.streaming_text import StreamingText
+from desktop_chat.ui.markdown_writer import COPY_CODE_SCHEME, CodeBook, MarkdownWriter
 from desktop_chat.ui.theme import Theme
-from desktop_chat.ui.transcript_document import TranscriptDocument, edit_block
-from desktop_chat.ui.transcript_entries import Entry, EntryPainter, text_may_hold
+from desktop_chat.ui.transcript_document import TranscriptDocument
+from desktop_chat.ui.transcript_entries import Entry, EntryPainter, path_entries
 from desktop_chat.ui.transcript_entries import message_text as message_text
 from desktop_chat.ui.transcript_entries import outcome_note as outcome_note
 
@@ -84,7 +78,6 @@ class ChatView(QTextBrowser):
         self._codes = CodeBook()
         painter = EntryPainter(Theme.from_palette(self.palette()), self._codes)
         self._transcript = TranscriptDocument(self.document(), painter, self._codes)
-        self._reply: LiveReply | None = None
         self._deferred_notes: list[tuple[str, bool]] = []  # said while a reply streamed
         self._stick_to_bottom = True
         self._redraw_pending = False
@@ -113,6 +106,10 @@ class ChatView(QTextBrowser):
     @property
     def _writer(self) -> MarkdownWriter:
         return self._transcript.painter.writer
+
+    @property
+    def _reply(self) -> LiveReply | None:
+        return self._transcript.reply
 
     @property
     def _entries(self) -> list[Entry]:
@@ -156,8 +153,9 @@ class ChatView(QTextBrowser):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
-        entry = self._entry_at(event.pos())
-        code = self._code_at(event.pos())
+        cursor = self.cursorForPosition(event.pos())
+        entry = self._transcript.entry_before(cursor.block())
+        code = self._transcript.code_in(cursor.currentFrame())
         if entry is not None or code is not None:
             menu.addSeparator()
         if code is not None:
@@ -165,7 +163,7 @@ class ChatView(QTextBrowser):
                 lambda: self._copy(code, "Code copied")
             )
         if entry is not None:
-            text = self._entry_text(entry)
+            text = self._transcript.entry_text(entry)
             menu.addAction("Copy message").triggered.connect(
                 lambda: self._copy(text, "Message copied")
             )
@@ -205,7 +203,6 @@ class ChatView(QTextBrowser):
         self._older_timer.stop()
         self._transcript.clear()
         self._deferred_notes.clear()
-        self._reply = None
         self._stick_to_bottom = True
 
     def show_conversation(self, messages: list[Message]) -> None:
@@ -231,23 +228,14 @@ class ChatView(QTextBrowser):
         """Show these messages, each with its notes, instead of what is shown (the last ones
         are drawn now, the rest on scrolling up)."""
         self.clear_transcript()
-        for message, notes in items:
-            self._entries.append(Entry(message=message))
-            self._entries.extend(Entry(note=note) for note in notes)
+        self._entries.extend(path_entries(items))
         self._draw_waiting()
 
     def prepend_older(self, items: list[tuple[Message, tuple[str, ...]]]) -> None:
         """Messages that come before all those shown (the rest of a long conversation,
         read after its end was drawn); drawn when scrolled up to, like the others."""
-        older: list[Entry] = []
-        for message, notes in items:
-            older.append(Entry(message=message))
-            older.extend(Entry(note=note) for note in notes)
-        if not older:
-            return
-        self._transcript.prepend(older)
-        if self._reply is not None:
-            self._reply.entry += len(older)
+        if items:
+            self._transcript.prepend(path_entries(items))
 
     def on_reply_started(self, _continuing: bool = False) -> None:
         self.begin_reply()
@@ -257,13 +245,7 @@ class ChatView(QTextBrowser):
         if self._reply is not None:  # a reply that never ended: close it as it stands
             self._close_reply()
         self._stick_to_bottom = True
-        entry = self._add_entry(Entry(live=True))
-        out = self._transcript.end()
-        with edit_block(out.cursor):
-            stamp = self._transcript.stamp(entry)
-            self._transcript.painter.write_header(out, stamp, "Claude", assistant=True)
-        self._transcript.end_fill = out.fill
-        self._reply = LiveReply(entry)
+        self._transcript.begin_reply()
         self._scroll_to_bottom()
 
     def on_block_started(self, index: int, block_type: str, _block: object = None) -> None:
@@ -271,7 +253,7 @@ class ChatView(QTextBrowser):
             self.begin_reply()
         assert self._reply is not None
         if block_type == "text":
-            self._start_text(index)
+            self._transcript.start_text(index)
         elif block_type == "tool_use":  # (a server tool is run by the API itself)
             name = (_block or {}).get("name", "?") if isinstance(_block, dict) else "?"
             self._write_note_now(f"Tool call: {name} (its arguments arrive in the side pane)")
@@ -289,19 +271,7 @@ class ChatView(QTextBrowser):
 
     def on_text_block_done(self, index: int, text: str) -> None:
         """The text block is complete: draw what is left of it, once."""
-        reply = self._reply
-        if reply is None:
-            return
-        if index not in reply.texts:
-            if not text:
-                return
-            self._start_text(index)
-        if index not in reply.open:
-            return
-        stream = reply.texts[index]
-        reply.open.discard(index)
-        stream.finish(text)
-        self._transcript.end_fill = stream.end_fill
+        self._transcript.finish_text(index, text)
 
     def end_reply(self, message: Message, notes: tuple[str, ...] = ()) -> None:
         """Close the streaming reply (a block cut short is drawn as it arrived): say how it
@@ -353,39 +323,22 @@ class ChatView(QTextBrowser):
         self._draw_waiting()
         if super().find(exp, options):
             return True
-        older = self._older_match(exp, options)
+        exact = bool(options & QTextDocument.FindFlag.FindCaseSensitively)
+        older = self._transcript.older_match(exp, exact=exact)
         if older is None:
             return False
         self._draw_older(down_to=older)
         return super().find(exp, options)
 
-    def _older_match(
-        self, exp: QRegularExpression | str, options: QTextDocument.FindFlag
-    ) -> int | None:
-        """The last entry not drawn yet whose text may match, or None."""
-        if self._first_drawn == 0:
-            return None
-        if not isinstance(exp, str):
-            return 0  # a regular expression: look everywhere
-        exact = bool(options & QTextDocument.FindFlag.FindCaseSensitively)
-        for number in range(self._first_drawn - 1, -1, -1):
-            if text_may_hold(self._entry_text(self._entries[number]), exp, exact=exact):
-                return number
-        return None
-
     def go_to_message(self, step: int) -> bool:
         """Scroll the start of the previous (``step`` < 0) or next message to the top."""
         self._draw_waiting()
-        layout = self.document().documentLayout()
-        block = self.cursorForPosition(QPoint(0, 0)).block()
-        block = block.previous() if step < 0 else block.next()
-        while block.isValid():
-            number = self._transcript.entry_number(block)
-            if number is not None and self._entries[number].message is not None:
-                self._stick_to_bottom = False
-                self.verticalScrollBar().setValue(round(layout.blockBoundingRect(block).top()))
-                return True
-            block = block.previous() if step < 0 else block.next()
+        block = self._transcript.message_start(self.cursorForPosition(QPoint(0, 0)).block(), step)
+        if block is not None:
+            self._stick_to_bottom = False
+            layout = self.document().documentLayout()
+            self.verticalScrollBar().setValue(round(layout.blockBoundingRect(block).top()))
+            return True
         if step < 0 and self._first_drawn > 0:
             self._draw_older()
             return self.go_to_message(step)
@@ -395,18 +348,14 @@ class ChatView(QTextBrowser):
 
     def last_reply_text(self) -> str | None:
         """The last reply's text, as Markdown (so far, while it streams); None if none."""
-        for entry in reversed(self._entries):
-            if entry.live or (entry.message is not None and entry.message.role == "assistant"):
-                return self._entry_text(entry)
-        return None
+        return next(self._transcript.reply_texts(), None)
 
     def last_code_block(self) -> str | None:
         """The code of the last fenced code block in the conversation; None if none."""
-        for entry in reversed(self._entries):
-            if entry.live or (entry.message is not None and entry.message.role == "assistant"):
-                found = code_blocks(self._entry_text(entry))
-                if found:
-                    return found[-1].code
+        for text in self._transcript.reply_texts():
+            found = code_blocks(text)
+            if found:
+                return found[-1].code
         return None
 
     def copy_last_reply(self) -> bool:
@@ -429,24 +378,7 @@ class ChatView(QTextBrowser):
         QGuiApplication.clipboard().setText(text)
         self.copied.emit(what)
 
-    def _entry_text(self, entry: Entry) -> str:
-        if entry.live and self._reply is not None and entry is self._entries[self._reply.entry]:
-            return self._reply.text
-        if entry.message is None:
-            return entry.note
-        return message_text(entry.message)
-
     # section: streaming
-
-    def _start_text(self, index: int) -> None:
-        reply = self._reply
-        assert reply is not None
-        for other in list(reply.open):  # one text block streams at a time; close the last
-            self.on_text_block_done(other, reply.texts[other].text)
-        if index in reply.texts:  # the same block again (should not happen): keep it apart
-            reply.texts[index].finish(reply.texts[index].text)
-        reply.texts[index] = StreamingText(self.document(), self._writer, self._transcript.end())
-        reply.open.add(index)
 
     def _on_frame(self) -> None:
         started = self._pacer.frame_started()
@@ -460,12 +392,8 @@ class ChatView(QTextBrowser):
             self._pacer.schedule()  # more was left for the next frames
 
     def _close_reply(self) -> None:
-        reply = self._reply
-        assert reply is not None
-        for index in list(reply.open):
-            self.on_text_block_done(index, reply.texts[index].text)
+        self._transcript.close_reply()
         self._pacer.stop()
-        self._reply = None
 
     # section: drawing entries
 
@@ -477,13 +405,7 @@ class ChatView(QTextBrowser):
         """A note at the end of the transcript, now (a streaming text block is frozen first,
         and goes on after the note)."""
         number = self._add_entry(Entry(note=text, error=error)) if entry else None
-        stream = self._reply.open_stream() if self._reply is not None else None
-        out = stream.seal() if stream is not None else self._transcript.end()
-        with edit_block(out.cursor):
-            self._transcript.write_note(out, text, error=error, number=number)
-        self._transcript.end_fill = out.fill
-        if stream is not None:
-            stream.resume_at(out)
+        self._transcript.write_note_now(text, error=error, number=number)
 
     def _draw_waiting(self) -> None:
         """Draw the entries that wait (shown with ``show_message``), or the last part of
@@ -531,23 +453,3 @@ class ChatView(QTextBrowser):
     def _scroll_to_bottom(self) -> None:
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
-
-    # section: finding things under the pointer
-
-    def _entry_at(self, pos: QPoint) -> Entry | None:
-        block = self.cursorForPosition(pos).block()
-        while block.isValid():
-            number = self._transcript.entry_number(block)
-            if number is not None:
-                return self._entries[number]
-            block = block.previous()
-        return None
-
-    def _code_at(self, pos: QPoint) -> str | None:
-        frame = self.cursorForPosition(pos).currentFrame()
-        while frame is not None:
-            number = frame.frameFormat().property(CODE_PROPERTY)
-            if isinstance(number, int):
-                return self._codes.get(number)
-            frame = frame.parentFrame()
-        return None

@@ -1,4 +1,5 @@
-"""The transcript's entries, and the part of them drawn in the view's document.
+"""The transcript's entries, the part of them drawn in the view's document, and the reply
+streaming into it.
 
 Entries from ``first_drawn`` up to ``drawn_until`` are in the document. Those before wait
 to be scrolled up to (:meth:`TranscriptDocument.draw_older`), those after to the next turn
@@ -11,10 +12,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrame,
+)
 
-from desktop_chat.ui.markdown_writer import CodeBook, Output
-from desktop_chat.ui.transcript_entries import ENTRY_PROPERTY, Entry, EntryPainter
+from desktop_chat.ui.live_reply import LiveReply
+from desktop_chat.ui.markdown_writer import CODE_PROPERTY, CodeBook, Output
+from desktop_chat.ui.streaming_text import StreamingText
+from desktop_chat.ui.transcript_entries import (
+    ENTRY_PROPERTY,
+    Entry,
+    EntryPainter,
+    message_text,
+    text_may_hold,
+)
 
 
 @contextmanager
@@ -28,7 +45,8 @@ def edit_block(cursor: QTextCursor) -> Iterator[None]:
 
 
 class TranscriptDocument:
-    """Entries, and what of them is drawn; ``painter`` draws them (replaced with the theme)."""
+    """Entries, what of them is drawn, and the live reply; ``painter`` draws them (it is
+    replaced when the theme changes)."""
 
     def __init__(self, document: QTextDocument, painter: EntryPainter, codes: CodeBook) -> None:
         self.document = document
@@ -41,6 +59,7 @@ class TranscriptDocument:
         self.first_drawn = 0  # entries before this one are not in the document (yet)
         self.drawn_until = 0  # entries from this one on wait to be drawn
         self.end_fill = True  # the document ends in an empty block to write into
+        self.reply: LiveReply | None = None  # the reply streaming now
         self._setup_document()
 
     def _setup_document(self) -> None:
@@ -52,6 +71,7 @@ class TranscriptDocument:
         self._clear_document()
         self.entries.clear()
         self.first_drawn = self.drawn_until = self.prepended = 0
+        self.reply = None
 
     def _clear_document(self) -> None:
         self.document.clear()
@@ -70,6 +90,60 @@ class TranscriptDocument:
             return None
         number = stamp + self.prepended
         return number if 0 <= number < len(self.entries) else None
+
+    def entry_before(self, block: QTextBlock) -> Entry | None:
+        """The entry that ``block`` is part of (the last one starting at or before it)."""
+        while block.isValid():
+            number = self.entry_number(block)
+            if number is not None:
+                return self.entries[number]
+            block = block.previous()
+        return None
+
+    def message_start(self, block: QTextBlock, step: int) -> QTextBlock | None:
+        """The first block of the message after (``step`` > 0) or before ``block``."""
+        block = block.previous() if step < 0 else block.next()
+        while block.isValid():
+            number = self.entry_number(block)
+            if number is not None and self.entries[number].message is not None:
+                return block
+            block = block.previous() if step < 0 else block.next()
+        return None
+
+    def code_in(self, frame: QTextFrame | None) -> str | None:
+        """The code of the code block that ``frame`` is, or is inside of."""
+        while frame is not None:
+            number = frame.frameFormat().property(CODE_PROPERTY)
+            if isinstance(number, int):
+                return self.codes.get(number)
+            frame = frame.parentFrame()
+        return None
+
+    def entry_text(self, entry: Entry) -> str:
+        """An entry's text as Markdown (the streaming reply's so far)."""
+        reply = self.reply
+        if entry.live and reply is not None and entry is self.entries[reply.entry]:
+            return reply.text
+        if entry.message is None:
+            return entry.note
+        return message_text(entry.message)
+
+    def reply_texts(self) -> Iterator[str]:
+        """The replies' texts as Markdown, the last first."""
+        for entry in reversed(self.entries):
+            if entry.live or (entry.message is not None and entry.message.role == "assistant"):
+                yield self.entry_text(entry)
+
+    def older_match(self, exp: QRegularExpression | str, *, exact: bool) -> int | None:
+        """The last entry not drawn yet whose text may match, or None."""
+        if self.first_drawn == 0:
+            return None
+        if not isinstance(exp, str):
+            return 0  # a regular expression: look everywhere
+        for number in range(self.first_drawn - 1, -1, -1):
+            if text_may_hold(self.entry_text(self.entries[number]), exp, exact=exact):
+                return number
+        return None
 
     def end(self) -> Output:
         """Where appending goes: the end of the document."""
@@ -91,6 +165,8 @@ class TranscriptDocument:
         if self.drawn_until:  # (nothing drawn yet: the end is drawn first, as usual)
             self.first_drawn += count
             self.drawn_until += count
+        if self.reply is not None:
+            self.reply.entry += count
 
     def write_note(self, out: Output, text: str, *, error: bool, number: int | None) -> None:
         stamp = None if number is None else self.stamp(number)
@@ -146,3 +222,59 @@ class TranscriptDocument:
     def _write_entries(self, out: Output, start: int, stop: int) -> None:
         for number in range(start, stop):
             self.painter.write_entry(out, self.entries[number], self.stamp(number))
+
+    # section: the live reply
+
+    def begin_reply(self) -> None:
+        """A reply starts streaming at the end (what waited is drawn, no reply is open)."""
+        entry = self.append_drawn(Entry(live=True))
+        out = self.end()
+        with edit_block(out.cursor):
+            self.painter.write_header(out, self.stamp(entry), "Claude", assistant=True)
+        self.end_fill = out.fill
+        self.reply = LiveReply(entry)
+
+    def start_text(self, index: int) -> None:
+        reply = self.reply
+        assert reply is not None
+        for other in list(reply.open):  # one text block streams at a time; close the last
+            self.finish_text(other, reply.texts[other].text)
+        if index in reply.texts:  # the same block again (should not happen): keep it apart
+            reply.texts[index].finish(reply.texts[index].text)
+        reply.texts[index] = StreamingText(self.document, self.painter.writer, self.end())
+        reply.open.add(index)
+
+    def finish_text(self, index: int, text: str) -> None:
+        """The text block is complete: draw what is left of it, once."""
+        reply = self.reply
+        if reply is None:
+            return
+        if index not in reply.texts:
+            if not text:
+                return
+            self.start_text(index)
+        if index not in reply.open:
+            return
+        stream = reply.texts[index]
+        reply.open.discard(index)
+        stream.finish(text)
+        self.end_fill = stream.end_fill
+
+    def close_reply(self) -> None:
+        """The reply ends (a block cut short is drawn as it arrived)."""
+        reply = self.reply
+        assert reply is not None
+        for index in list(reply.open):
+            self.finish_text(index, reply.texts[index].text)
+        self.reply = None
+
+    def write_note_now(self, text: str, *, error: bool, number: int | None) -> None:
+        """A note at the end, now (a streaming text block is frozen first, and goes on
+        after the note)."""
+        stream = self.reply.open_stream() if self.reply is not None else None
+        out = stream.seal() if stream is not None else self.end()
+        with edit_block(out.cursor):
+            self.write_note(out, text, error=error, number=number)
+        self.end_fill = out.fill
+        if stream is not None:
+            stream.resume_at(out)

@@ -49,6 +49,15 @@ class Entry:
         return len(self.message.text) + 80
 
 
+def path_entries(items: list[tuple[Message, tuple[str, ...]]]) -> list[Entry]:
+    """The entries of messages, each followed by its notes."""
+    entries: list[Entry] = []
+    for message, notes in items:
+        entries.append(Entry(message=message))
+        entries.extend(Entry(note=note) for note in notes)
+    return entries
+
+
 def message_text(message: Message) -> str:
     """What copying a message copies: its text blocks (Markdown as written)."""
     texts = [str(b.get("text", "")) for b in message.content if b.get("type") == "text"]
