@@ -17,120 +17,42 @@ activates it; the view never navigates.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRegularExpression, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
-    QFont,
     QGuiApplication,
     QPaintEvent,
-    QTextBlock,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from desktop_chat.core.citations import SourceList, cited_markdown, has_citations, sources_markdown
-from desktop_chat.core.conversation import Block, Message, Status
+from desktop_chat.core.citations import has_citations
+from desktop_chat.core.conversation import Message
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
-from desktop_chat.core.tool_cards import call_line, is_tool_results, result_lines
 from desktop_chat.ui import code_highlight
-from desktop_chat.ui.markdown_writer import (
-    CODE_PROPERTY,
-    COPY_CODE_SCHEME,
-    CodeBook,
-    MarkdownWriter,
-    Output,
-)
-from desktop_chat.ui.streaming_text import StreamingText
+from desktop_chat.ui.live_reply import FramePacer, LiveReply
+from desktop_chat.ui.markdown_writer import COPY_CODE_SCHEME, CodeBook, MarkdownWriter
 from desktop_chat.ui.theme import Theme
+from desktop_chat.ui.transcript_document import TranscriptDocument
+from desktop_chat.ui.transcript_entries import Entry, EntryPainter, path_entries
+from desktop_chat.ui.transcript_entries import message_text as message_text
+from desktop_chat.ui.transcript_entries import outcome_note as outcome_note
 
-FRAME_MS = 16
 WARM_UP_DELAY_MS = 2000  # after the first paint: make the common syntax highlighters
 # How much of a conversation is drawn at a time (characters of message text): the last
 # part when it opens, then one more part each time the user scrolls near the top.
 DRAW_BUDGET = 24_000
-# Set on a message's first block: its number in the transcript.
-ENTRY_PROPERTY = QTextFormat.Property.UserProperty.value + 2
 _WEB_SCHEMES = ("http", "https", "mailto")
-_MARKS = str.maketrans("", "", "*_`~#>|")
-
-_STOP_WORDS = {
-    "max_tokens": "The reply reached the max_tokens limit and was cut here.",
-    "stop_sequence": "The reply stopped at a stop sequence.",
-    "tool_use": "Claude asked to use a tool; this app does not run tools.",
-    "pause_turn": "The API paused this turn; send a message to let it continue.",
-    "refusal": "Claude declined to continue this reply.",
-    "model_context_window_exceeded": "The conversation filled the model's context window.",
-}
 
 
 def open_link(url: QUrl) -> None:
     """Open ``url`` in the system browser (tests replace this hook)."""
     QDesktopServices.openUrl(url)
-
-
-@dataclass
-class _Entry:
-    """One thing in the transcript: a message, a note, or the reply streaming now."""
-
-    message: Message | None = None
-    note: str = ""
-    error: bool = False
-    live: bool = False
-
-    @property
-    def size(self) -> int:
-        """About how much drawing it takes (characters)."""
-        if self.message is None:
-            return len(self.note) + 80
-        return len(self.message.text) + 80
-
-
-@dataclass
-class _Reply:
-    """The reply streaming now: its entry, and its text blocks by content index."""
-
-    entry: int
-    texts: dict[int, StreamingText] = field(default_factory=dict)
-    open: set[int] = field(default_factory=set)
-
-    @property
-    def text(self) -> str:
-        return "\n\n".join(self.texts[i].text for i in sorted(self.texts) if self.texts[i].text)
-
-
-def message_text(message: Message) -> str:
-    """What copying a message copies: its text blocks (Markdown as written)."""
-    texts = [str(b.get("text", "")) for b in message.content if b.get("type") == "text"]
-    return "\n\n".join(t for t in texts if t)
-
-
-def outcome_note(message: Message) -> tuple[str, bool] | None:
-    """How a reply ended, in words, and whether that is an error; None for a plain end."""
-    if message.status is Status.ERROR:
-        return message.error or "The reply failed.", True
-    if message.status is Status.INTERRUPTED:
-        return message.error or "Stopped. The partial reply is kept.", False
-    if message.stop_reason in _STOP_WORDS:
-        words = _STOP_WORDS[message.stop_reason]
-        if message.stop_reason == "refusal" and message.stop_details:
-            explanation = message.stop_details.get("explanation")
-            if explanation:
-                words += f" ({explanation})"
-        return words, False
-    return None
 
 
 class ChatView(QTextBrowser):
@@ -152,29 +74,15 @@ class ChatView(QTextBrowser):
         self.setOpenExternalLinks(False)
         # Long words and code lines wrap instead of widening the whole transcript.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self._setup_document()
         self._painted = False
-        self._theme = Theme.from_palette(self.palette())
         self._codes = CodeBook()
-        self._writer = MarkdownWriter(self._theme, self._codes)
-        self._entries: list[_Entry] = []
-        # Blocks are stamped with their entry's index minus the entries put before all the
-        # others since (``prepend_older``), so that stamps stay right as the list grows up.
-        self._prepended = 0
-        self._first_drawn = 0  # entries before this one are not in the document (yet)
-        self._drawn_until = 0  # entries from this one on wait to be drawn
-        self._end_fill = True  # the document ends in an empty block to write into
-        self._reply: _Reply | None = None
+        painter = EntryPainter(Theme.from_palette(self.palette()), self._codes)
+        self._transcript = TranscriptDocument(self.document(), painter, self._codes)
         self._deferred_notes: list[tuple[str, bool]] = []  # said while a reply streamed
         self._stick_to_bottom = True
         self._redraw_pending = False
         self.frames_drawn = 0
-        self._last_frame = 0.0
-        self._frame_cost = 0.0
-        self._frame_timer = QTimer(self)
-        self._frame_timer.setSingleShot(True)
-        self._frame_timer.timeout.connect(self._on_frame)
-        self._frame_pending = False
+        self._pacer = FramePacer(self, self._on_frame)
         self._lazy_timer = QTimer(self)
         self._lazy_timer.setSingleShot(True)
         self._lazy_timer.setInterval(0)
@@ -189,11 +97,31 @@ class ChatView(QTextBrowser):
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
 
-    def _setup_document(self) -> None:
-        document = self.document()
-        document.setDocumentMargin(16)
-        # A read-only view: an undo stack would keep every frame's edit of a streaming reply.
-        document.setUndoRedoEnabled(False)
+    # What the transcript holds and draws, under the names tests and benchmarks read.
+
+    @property
+    def _theme(self) -> Theme:
+        return self._transcript.painter.theme
+
+    @property
+    def _writer(self) -> MarkdownWriter:
+        return self._transcript.painter.writer
+
+    @property
+    def _reply(self) -> LiveReply | None:
+        return self._transcript.reply
+
+    @property
+    def _entries(self) -> list[Entry]:
+        return self._transcript.entries
+
+    @property
+    def _first_drawn(self) -> int:
+        return self._transcript.first_drawn
+
+    @property
+    def _drawn_until(self) -> int:
+        return self._transcript.drawn_until
 
     # section: Qt overrides
 
@@ -212,13 +140,12 @@ class ChatView(QTextBrowser):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if not hasattr(self, "_writer"):
+        if not hasattr(self, "_transcript"):
             return  # still in __init__
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             theme = Theme.from_palette(self.palette())
             if theme != self._theme:
-                self._theme = theme
-                self._writer = MarkdownWriter(theme, self._codes)
+                self._transcript.painter = EntryPainter(theme, self._codes)
                 if self._reply is not None:
                     self._redraw_pending = True  # after the reply: its drawing is in flight
                 else:
@@ -226,8 +153,9 @@ class ChatView(QTextBrowser):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
-        entry = self._entry_at(event.pos())
-        code = self._code_at(event.pos())
+        cursor = self.cursorForPosition(event.pos())
+        entry = self._transcript.entry_before(cursor.block())
+        code = self._transcript.code_in(cursor.currentFrame())
         if entry is not None or code is not None:
             menu.addSeparator()
         if code is not None:
@@ -235,7 +163,7 @@ class ChatView(QTextBrowser):
                 lambda: self._copy(code, "Code copied")
             )
         if entry is not None:
-            text = self._entry_text(entry)
+            text = self._transcript.entry_text(entry)
             menu.addAction("Copy message").triggered.connect(
                 lambda: self._copy(text, "Message copied")
             )
@@ -270,25 +198,18 @@ class ChatView(QTextBrowser):
     # section: building the transcript
 
     def clear_transcript(self) -> None:
-        self._frame_timer.stop()
-        self._frame_pending = False
+        self._pacer.stop()
         self._lazy_timer.stop()
         self._older_timer.stop()
-        self.document().clear()
-        self._setup_document()
-        self._codes.clear()
-        self._entries.clear()
-        self._first_drawn = self._drawn_until = self._prepended = 0
+        self._transcript.clear()
         self._deferred_notes.clear()
-        self._end_fill = True
-        self._reply = None
         self._stick_to_bottom = True
 
     def show_conversation(self, messages: list[Message]) -> None:
         """Show these messages instead of what is shown: the last ones now, the rest on
         scrolling up."""
         self.clear_transcript()
-        self._entries.extend(_Entry(message=m) for m in messages)
+        self._entries.extend(Entry(message=m) for m in messages)
         self._draw_waiting()
 
     def show_message(self, message: Message) -> None:
@@ -297,7 +218,7 @@ class ChatView(QTextBrowser):
         Drawn at the next turn of the event loop, so showing many in a row costs only the
         ones that end up on screen.
         """
-        self._entries.append(_Entry(message=message))
+        self._entries.append(Entry(message=message))
         if message.role == "user":
             self._stick_to_bottom = True
         if not self._lazy_timer.isActive():
@@ -307,28 +228,14 @@ class ChatView(QTextBrowser):
         """Show these messages, each with its notes, instead of what is shown (the last ones
         are drawn now, the rest on scrolling up)."""
         self.clear_transcript()
-        for message, notes in items:
-            self._entries.append(_Entry(message=message))
-            self._entries.extend(_Entry(note=note) for note in notes)
+        self._entries.extend(path_entries(items))
         self._draw_waiting()
 
     def prepend_older(self, items: list[tuple[Message, tuple[str, ...]]]) -> None:
         """Messages that come before all those shown (the rest of a long conversation,
         read after its end was drawn); drawn when scrolled up to, like the others."""
-        older: list[_Entry] = []
-        for message, notes in items:
-            older.append(_Entry(message=message))
-            older.extend(_Entry(note=note) for note in notes)
-        if not older:
-            return
-        self._entries[0:0] = older
-        count = len(older)
-        self._prepended += count
-        if self._drawn_until:  # (nothing drawn yet: the end is drawn first, as usual)
-            self._first_drawn += count
-            self._drawn_until += count
-        if self._reply is not None:
-            self._reply.entry += count
+        if items:
+            self._transcript.prepend(path_entries(items))
 
     def on_reply_started(self, _continuing: bool = False) -> None:
         self.begin_reply()
@@ -338,12 +245,7 @@ class ChatView(QTextBrowser):
         if self._reply is not None:  # a reply that never ended: close it as it stands
             self._close_reply()
         self._stick_to_bottom = True
-        entry = self._add_entry(_Entry(live=True))
-        out = self._end()
-        with _edit_block(out.cursor):
-            self._write_header(out, entry, "Claude", assistant=True)
-        self._end_fill = out.fill
-        self._reply = _Reply(entry)
+        self._transcript.begin_reply()
         self._scroll_to_bottom()
 
     def on_block_started(self, index: int, block_type: str, _block: object = None) -> None:
@@ -351,7 +253,7 @@ class ChatView(QTextBrowser):
             self.begin_reply()
         assert self._reply is not None
         if block_type == "text":
-            self._start_text(index)
+            self._transcript.start_text(index)
         elif block_type == "tool_use":  # (a server tool is run by the API itself)
             name = (_block or {}).get("name", "?") if isinstance(_block, dict) else "?"
             self._write_note_now(f"Tool call: {name} (its arguments arrive in the side pane)")
@@ -361,7 +263,7 @@ class ChatView(QTextBrowser):
             self.on_block_started(index, "text")
         assert self._reply is not None
         self._reply.texts[index].append(text)
-        self._schedule_frame()
+        self._pacer.schedule()
 
     def on_block_stopped(self, index: int, block: dict[str, Any]) -> None:
         if block.get("type") == "text":
@@ -369,19 +271,7 @@ class ChatView(QTextBrowser):
 
     def on_text_block_done(self, index: int, text: str) -> None:
         """The text block is complete: draw what is left of it, once."""
-        reply = self._reply
-        if reply is None:
-            return
-        if index not in reply.texts:
-            if not text:
-                return
-            self._start_text(index)
-        if index not in reply.open:
-            return
-        stream = reply.texts[index]
-        reply.open.discard(index)
-        stream.finish(text)
-        self._end_fill = stream.end_fill
+        self._transcript.finish_text(index, text)
 
     def end_reply(self, message: Message, notes: tuple[str, ...] = ()) -> None:
         """Close the streaming reply (a block cut short is drawn as it arrived): say how it
@@ -415,7 +305,7 @@ class ChatView(QTextBrowser):
             # said when the reply ends; the banner and the status bar say it at once.
             self._deferred_notes.append((text, error))
             return
-        self._entries.append(_Entry(note=text, error=error))
+        self._entries.append(Entry(note=text, error=error))
         if not self._lazy_timer.isActive():
             self._lazy_timer.start()
 
@@ -433,43 +323,22 @@ class ChatView(QTextBrowser):
         self._draw_waiting()
         if super().find(exp, options):
             return True
-        older = self._older_match(exp, options)
+        exact = bool(options & QTextDocument.FindFlag.FindCaseSensitively)
+        older = self._transcript.older_match(exp, exact=exact)
         if older is None:
             return False
         self._draw_older(down_to=older)
         return super().find(exp, options)
 
-    def _older_match(
-        self, exp: QRegularExpression | str, options: QTextDocument.FindFlag
-    ) -> int | None:
-        """The last entry not drawn yet whose text may match, or None."""
-        if self._first_drawn == 0:
-            return None
-        if not isinstance(exp, str):
-            return 0  # a regular expression: look everywhere
-        exact = bool(options & QTextDocument.FindFlag.FindCaseSensitively)
-        needle = exp if exact else exp.casefold()
-        for number in range(self._first_drawn - 1, -1, -1):
-            text = self._entry_text(self._entries[number])
-            text = text if exact else text.casefold()
-            # The source has Markdown marks the drawn text does not: look at both.
-            if needle in text or needle in text.translate(_MARKS):
-                return number
-        return None
-
     def go_to_message(self, step: int) -> bool:
         """Scroll the start of the previous (``step`` < 0) or next message to the top."""
         self._draw_waiting()
-        layout = self.document().documentLayout()
-        block = self.cursorForPosition(QPoint(0, 0)).block()
-        block = block.previous() if step < 0 else block.next()
-        while block.isValid():
-            number = self._entry_number(block)
-            if number is not None and self._entries[number].message is not None:
-                self._stick_to_bottom = False
-                self.verticalScrollBar().setValue(round(layout.blockBoundingRect(block).top()))
-                return True
-            block = block.previous() if step < 0 else block.next()
+        block = self._transcript.message_start(self.cursorForPosition(QPoint(0, 0)).block(), step)
+        if block is not None:
+            self._stick_to_bottom = False
+            layout = self.document().documentLayout()
+            self.verticalScrollBar().setValue(round(layout.blockBoundingRect(block).top()))
+            return True
         if step < 0 and self._first_drawn > 0:
             self._draw_older()
             return self.go_to_message(step)
@@ -479,18 +348,14 @@ class ChatView(QTextBrowser):
 
     def last_reply_text(self) -> str | None:
         """The last reply's text, as Markdown (so far, while it streams); None if none."""
-        for entry in reversed(self._entries):
-            if entry.live or (entry.message is not None and entry.message.role == "assistant"):
-                return self._entry_text(entry)
-        return None
+        return next(self._transcript.reply_texts(), None)
 
     def last_code_block(self) -> str | None:
         """The code of the last fenced code block in the conversation; None if none."""
-        for entry in reversed(self._entries):
-            if entry.live or (entry.message is not None and entry.message.role == "assistant"):
-                found = code_blocks(self._entry_text(entry))
-                if found:
-                    return found[-1].code
+        for text in self._transcript.reply_texts():
+            found = code_blocks(text)
+            if found:
+                return found[-1].code
         return None
 
     def copy_last_reply(self) -> bool:
@@ -513,118 +378,41 @@ class ChatView(QTextBrowser):
         QGuiApplication.clipboard().setText(text)
         self.copied.emit(what)
 
-    def _entry_text(self, entry: _Entry) -> str:
-        if entry.live and self._reply is not None and entry is self._entries[self._reply.entry]:
-            return self._reply.text
-        if entry.message is None:
-            return entry.note
-        return message_text(entry.message)
-
     # section: streaming
 
-    def _start_text(self, index: int) -> None:
-        reply = self._reply
-        assert reply is not None
-        for other in list(reply.open):  # one text block streams at a time; close the last
-            self.on_text_block_done(other, reply.texts[other].text)
-        if index in reply.texts:  # the same block again (should not happen): keep it apart
-            reply.texts[index].finish(reply.texts[index].text)
-        reply.texts[index] = StreamingText(self.document(), self._writer, self._end())
-        reply.open.add(index)
-
-    def _schedule_frame(self) -> None:
-        if self._frame_pending:
-            return
-        gap = max(FRAME_MS / 1000, self._frame_cost)
-        wait = self._last_frame + gap - time.monotonic()
-        if wait <= 0:
-            self._on_frame()  # the first text after a pause shows at once
-        else:
-            self._frame_pending = True
-            self._frame_timer.start(max(1, round(wait * 1000)))
-
     def _on_frame(self) -> None:
-        self._frame_pending = False
-        started = time.monotonic()
+        started = self._pacer.frame_started()
         reply = self._reply
         if reply is None:
             return
-        for index in reply.open:
-            stream = reply.texts[index]
-            if stream.dirty:
-                stream.draw()
+        more = reply.draw()
         self.frames_drawn += 1
-        # A slow frame (a long open block) leaves at least as long for keys and paints
-        # before the next one.
-        self._last_frame = time.monotonic()
-        self._frame_cost = self._last_frame - started
-        if any(reply.texts[i].dirty for i in reply.open):
-            self._schedule_frame()  # more was left for the next frames
+        self._pacer.frame_done(started)
+        if more:
+            self._pacer.schedule()  # more was left for the next frames
 
     def _close_reply(self) -> None:
-        reply = self._reply
-        assert reply is not None
-        for index in list(reply.open):
-            self.on_text_block_done(index, reply.texts[index].text)
-        self._frame_timer.stop()
-        self._frame_pending = False
-        self._reply = None
+        self._transcript.close_reply()
+        self._pacer.stop()
 
     # section: drawing entries
 
-    def _add_entry(self, entry: _Entry) -> int:
+    def _add_entry(self, entry: Entry) -> int:
         self._draw_waiting()
-        self._entries.append(entry)
-        self._drawn_until = len(self._entries)
-        return len(self._entries) - 1
-
-    def _end(self) -> Output:
-        """Where appending goes: the end of the document."""
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        return Output(cursor, fill=self._end_fill or self.document().isEmpty())
+        return self._transcript.append_drawn(entry)
 
     def _write_note_now(self, text: str, *, error: bool = False, entry: bool = True) -> None:
         """A note at the end of the transcript, now (a streaming text block is frozen first,
         and goes on after the note)."""
-        number = self._add_entry(_Entry(note=text, error=error)) if entry else None
-        stream = self._open_stream()
-        out = stream.seal() if stream is not None else self._end()
-        with _edit_block(out.cursor):
-            self._write_note(out, text, error=error, number=number)
-        self._end_fill = out.fill
-        if stream is not None:
-            stream.resume_at(out)
-
-    def _open_stream(self) -> StreamingText | None:
-        if self._reply is None or not self._reply.open:
-            return None
-        return self._reply.texts[max(self._reply.open)]
+        number = self._add_entry(Entry(note=text, error=error)) if entry else None
+        self._transcript.write_note_now(text, error=error, number=number)
 
     def _draw_waiting(self) -> None:
         """Draw the entries that wait (shown with ``show_message``), or the last part of
         them when nothing is drawn yet."""
         self._lazy_timer.stop()
-        if self._drawn_until >= len(self._entries):
-            return
-        if self._drawn_until == 0:
-            self._first_drawn = self._drawn_until = self._budget_start(len(self._entries))
-        out = self._end()
-        with _edit_block(out.cursor):
-            for number in range(self._drawn_until, len(self._entries)):
-                self._write_entry(out, number)
-        self._end_fill = out.fill
-        self._drawn_until = len(self._entries)
-        if self._stick_to_bottom:
+        if self._transcript.draw_waiting(DRAW_BUDGET) and self._stick_to_bottom:
             self._scroll_to_bottom()
-
-    def _budget_start(self, end: int) -> int:
-        """The first of the entries before ``end`` that one drawing budget covers."""
-        start, size = end, 0
-        while start > 0 and (size < DRAW_BUDGET or end - start < 2):
-            start -= 1
-            size += self._entries[start].size
-        return start
 
     def _draw_older(self, down_to: int | None = None) -> None:
         """Draw a batch of the entries above what is drawn (down to entry ``down_to`` at
@@ -633,115 +421,16 @@ class ChatView(QTextBrowser):
             return
         bar = self.verticalScrollBar()
         old_max, old_value = bar.maximum(), bar.value()
-        start = self._budget_start(self._first_drawn)
-        if down_to is not None:
-            start = min(start, down_to)
-        cursor = QTextCursor(self.document())
-        with _edit_block(cursor):
-            # A new, empty first block to write into; what was first follows it unchanged.
-            first = self.document().begin()
-            cursor.insertBlock(first.blockFormat(), first.charFormat())
-            cursor.movePosition(QTextCursor.MoveOperation.Start)
-            cursor.setBlockFormat(QTextBlockFormat())
-            cursor.setBlockCharFormat(QTextCharFormat())
-            out = Output(cursor, fill=True)
-            for number in range(start, self._first_drawn):
-                self._write_entry(out, number)
-        self._first_drawn = start
+        self._transcript.draw_older(DRAW_BUDGET, down_to)
         if not self._stick_to_bottom:
             bar.setValue(old_value + bar.maximum() - old_max)
 
     def _redraw(self) -> None:
         """Draw the drawn entries again (the theme changed)."""
         self._redraw_pending = False
-        first, until = self._first_drawn, self._drawn_until
-        self.document().clear()
-        self._setup_document()
-        self._codes.clear()
-        self._end_fill = True
-        out = self._end()
-        with _edit_block(out.cursor):
-            for number in range(first, until):
-                self._write_entry(out, number)
-        self._end_fill = out.fill
+        self._transcript.redraw()
         if self._stick_to_bottom:
             self._scroll_to_bottom()
-
-    def _write_entry(self, out: Output, number: int) -> None:
-        entry = self._entries[number]
-        message = entry.message
-        if message is None:
-            if not entry.live:  # (a reply that never ended has nothing to draw again)
-                self._write_note(out, entry.note, error=entry.error, number=number)
-            return
-        if is_tool_results(message):
-            self._write_header(out, number, "Tools", assistant=False)
-            for line, error in result_lines(message):
-                self._write_note(out, line, error=error)
-            if message.text:
-                self._write_note(out, message.text)
-            return
-        if message.role == "user":
-            self._write_header(out, number, "You", assistant=False)
-            for line in message.text.split("\n"):
-                out.block(QTextBlockFormat(), QTextCharFormat())
-                out.cursor.insertText(line, QTextCharFormat())
-            return
-        self._write_header(out, number, "Claude", assistant=True)
-        # A reply that cites: each run of text blocks is one text with numbered markers
-        # (the quote on hover or focus); its sources follow (opened on click or Enter).
-        sources = SourceList() if has_citations(message.content) else None
-        run: list[Block] = []
-        for block in [*message.content, {"type": "end"}]:
-            kind = block.get("type")
-            if kind == "text":
-                run.append(block)
-                continue
-            if run:
-                self._write_texts(out, run, sources)
-                run = []
-            if kind == "tool_use":
-                self._write_note(out, call_line(block))
-            elif kind == "server_tool_use":
-                self._write_note(out, f"Used the tool “{block.get('name', '?')}” (run by the API).")
-        if sources is not None and sources.sources:
-            self._writer.write_text(out, sources_markdown(sources.sources))
-        note = outcome_note(message)
-        if note is not None:
-            self._write_note(out, note[0], error=note[1])
-
-    def _write_texts(self, out: Output, blocks: list[Block], sources: SourceList | None) -> None:
-        if sources is not None:
-            self._writer.write_text(out, cited_markdown(blocks, sources))
-            return
-        for block in blocks:
-            if block.get("text"):
-                self._writer.write_text(out, str(block["text"]))
-
-    def _write_header(self, out: Output, number: int, who: str, *, assistant: bool) -> None:
-        block = QTextBlockFormat()
-        block.setTopMargin(18)
-        block.setBottomMargin(2)
-        block.setProperty(ENTRY_PROPERTY, number - self._prepended)
-        name = QTextCharFormat()
-        name.setFontWeight(QFont.Weight.Bold)
-        if assistant:
-            name.setForeground(self._theme.accent)
-        out.block(block, QTextCharFormat())
-        out.cursor.insertText(who, name)
-
-    def _write_note(
-        self, out: Output, text: str, *, error: bool = False, number: int | None = None
-    ) -> None:
-        block = QTextBlockFormat()
-        block.setTopMargin(6)
-        if number is not None:
-            block.setProperty(ENTRY_PROPERTY, number - self._prepended)
-        words = QTextCharFormat()
-        words.setFontItalic(True)
-        words.setForeground(self._theme.error if error else self._theme.dim)
-        out.block(block, QTextCharFormat())
-        out.cursor.insertText(text, words)
 
     # section: scrolling
 
@@ -764,41 +453,3 @@ class ChatView(QTextBrowser):
     def _scroll_to_bottom(self) -> None:
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
-
-    # section: finding things under the pointer
-
-    def _entry_at(self, pos: QPoint) -> _Entry | None:
-        block = self.cursorForPosition(pos).block()
-        while block.isValid():
-            number = self._entry_number(block)
-            if number is not None:
-                return self._entries[number]
-            block = block.previous()
-        return None
-
-    def _entry_number(self, block: QTextBlock) -> int | None:
-        """The index in ``_entries`` of the entry that starts at ``block``, if one does."""
-        stamp = block.blockFormat().property(ENTRY_PROPERTY)
-        if not isinstance(stamp, int):
-            return None
-        number = stamp + self._prepended
-        return number if 0 <= number < len(self._entries) else None
-
-    def _code_at(self, pos: QPoint) -> str | None:
-        frame = self.cursorForPosition(pos).currentFrame()
-        while frame is not None:
-            number = frame.frameFormat().property(CODE_PROPERTY)
-            if isinstance(number, int):
-                return self._codes.get(number)
-            frame = frame.parentFrame()
-        return None
-
-
-@contextmanager
-def _edit_block(cursor: QTextCursor) -> Iterator[None]:
-    """Group edits: the document is laid out once, at the end, not after each one."""
-    cursor.beginEditBlock()
-    try:
-        yield
-    finally:
-        cursor.endEditBlock()
