@@ -25,7 +25,6 @@ _MARKS = str.maketrans("", "", "*_`~#>|")
 _STOP_WORDS = {
     "max_tokens": "The reply reached the max_tokens limit and was cut here.",
     "stop_sequence": "The reply stopped at a stop sequence.",
-    "tool_use": "Claude asked to use a tool; this app does not run tools.",
     "pause_turn": "The API paused this turn; send a message to let it continue.",
     "refusal": "Claude declined to continue this reply.",
     "model_context_window_exceeded": "The conversation filled the model's context window.",
