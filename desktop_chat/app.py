@@ -137,7 +137,8 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     from desktop_chat.core.keymap import Keymap
     from desktop_chat.core.settings import load_settings
     from desktop_chat.ui.controller import ChatController
-    from desktop_chat.ui.main_window import MainWindow, apply_theme
+    from desktop_chat.ui.main_window import MainWindow
+    from desktop_chat.ui.theme import apply_theme
 
     loop = asyncio.get_running_loop()
     # qasync's run_forever skips BaseEventLoop's setup, which installs these hooks; without

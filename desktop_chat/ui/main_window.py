@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop_chat.core.drafts import DraftStore
 from desktop_chat.core.keymap import ACTIONS
-from desktop_chat.core.settings import Settings, Theme
+from desktop_chat.core.settings import Settings
 from desktop_chat.ui.chat_view import ChatView
 from desktop_chat.ui.commands import Commands
 from desktop_chat.ui.composer import Composer
@@ -24,7 +24,9 @@ from desktop_chat.ui.draft_keeper import DraftKeeper
 from desktop_chat.ui.find_bar import FindBar
 from desktop_chat.ui.inspector import Inspector
 from desktop_chat.ui.save_banner import SaveBanner
+from desktop_chat.ui.state_report import visible_state
 from desktop_chat.ui.status_line import StatusLine
+from desktop_chat.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from desktop_chat.core.store import Store
@@ -32,14 +34,6 @@ if TYPE_CHECKING:
     from desktop_chat.ui.tool_runtime import ToolRuntime
 
 MINIMUM_SIZE = (640, 420)  # below this the transcript is too narrow to read
-
-
-def apply_theme(theme: Theme) -> None:
-    """Light, dark, or whatever the system uses."""
-    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
-        theme, Qt.ColorScheme.Unknown
-    )
-    QGuiApplication.styleHints().setColorScheme(scheme)
 
 
 class MainWindow(QMainWindow):
@@ -251,23 +245,7 @@ class MainWindow(QMainWindow):
 
     def visible_state(self) -> dict[str, object]:
         """What the window shows, as data (end-to-end tests read it; no key in it)."""
-        return {
-            **self.controller.visible_state(),
-            "transcript": self.chat_view.toPlainText(),
-            "side_pane": {key: label.text() for key, label in self.inspector.values.items()},
-            "thinking": [
-                s.body.toPlainText()
-                for s in self.inspector.sections.values()
-                if s.objectName() == "thinking"
-            ],
-            "status": self.statusBar().currentMessage(),
-            "tool_servers": {
-                name: str(status.state)
-                for name, status in (self.tools.statuses.items() if self.tools else ())
-            },
-            "asking": self.dialogs.asking,
-            "unsaved": self.controller.unsaved,
-        }
+        return visible_state(self)
 
     # section: Qt overrides
 

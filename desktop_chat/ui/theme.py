@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFontDatabase, QPalette, QTextCharFormat
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette, QTextCharFormat
 
 _ACCENT = {False: "#c15f3c", True: "#e08a68"}
 _ERROR = {False: "#c62828", True: "#ef6b6b"}
@@ -79,3 +80,11 @@ class Theme:
         fmt.setFontFamilies([self.code_family, "monospace"])
         fmt.setFontFixedPitch(True)
         return fmt
+
+
+def apply_theme(theme: str) -> None:
+    """Light, dark, or whatever the system uses (the settings' ``theme``)."""
+    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
+        theme, Qt.ColorScheme.Unknown
+    )
+    QGuiApplication.styleHints().setColorScheme(scheme)
