@@ -94,6 +94,7 @@ def main() -> None:
     root = Path(args.root or Path(__file__).resolve().parent.parent)
     # A checkout whose window shows before the rest prints "chat view painted" when it fills.
     then = "chat view painted" if (root / "desktop_chat/ui/shell_window.py").exists() else None
+    os.chdir(root)  # `python -m` looks in the working directory first
     with display() as extra, tempfile.TemporaryDirectory() as home:
         env = {**os.environ, **extra, "DESKTOP_CHAT_HOME": home, "PYTHONPATH": str(root)}
         app_cmd = [sys.executable, "-m", "desktop_chat", "--demo"]

@@ -102,7 +102,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from desktop_chat.ui.pyside_workarounds import make_feature_check_cheap
     from desktop_chat.ui.shell_window import ShellWindow
+
+    make_feature_check_cheap()  # every import from here on is faster, and thread-safe
 
     def on_qt_message(kind: QtMsgType, _context: Any, text: str) -> None:
         level = {
@@ -125,14 +128,16 @@ def run_gui(args: argparse.Namespace) -> int:
     shell = ShellWindow()
     shell.show_and_wait_for_paint()
     log.info("window painted %.0f ms after start", (time.perf_counter() - _T0) * 1000)
-
+    # asyncio first: a module both threads import is best imported whole by one of them.
     import asyncio
+
+    sdk = _load_sdk_in_thread()  # while the rest of the UI loads
 
     import qasync
 
     runner = asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app))
     try:
-        return runner.run(_amain(app, args, shell))
+        return runner.run(_amain(app, args, shell, sdk))
     finally:
         runner.close()
         shell.close()
@@ -203,8 +208,9 @@ def _load_sdk_in_thread() -> Future[ssl.SSLContext]:
             try:
                 tls = prepare_sdk()
             except ImportError as exc:
-                # Once more: see the race in ``load`` (an import that fails is undone; the
-                # second attempt imports it whole).
+                # Once more, in case two threads importing at once met halfway through a
+                # module (see ``ui.pyside_workarounds``): a failed import is undone, and the
+                # second attempt imports it whole.
                 log.info("loading the SDK failed (%s); trying once more", exc)
                 tls = prepare_sdk()
             done.set_result(tls)
@@ -230,6 +236,7 @@ async def _amain(
     app: QApplication,
     args: argparse.Namespace,
     shell: ShellWindow,
+    sdk: Future[ssl.SSLContext],
 ) -> int:
     import asyncio
 
@@ -329,11 +336,7 @@ async def _amain(
             server = await loop.run_in_executor(None, _start_demo_server)
             controller.set_base_url(server.base_url)
             window.status.show(f"Demo mode: replies come from {server.base_url}", 8000)
-        # The SDK loads last, when this thread has imported what it needs: PySide6's import
-        # hook (it reads the source of every module imported) is not safe for two threads
-        # importing at once: it made pydantic fail to import with "partially initialized
-        # module" in 1 start of 8.
-        controller.api.tls = await asyncio.wrap_future(_load_sdk_in_thread())
+        controller.api.tls = await asyncio.wrap_future(sdk)
         if not demo:
             problem = await look_up_key()
             if key_state["key"] is None:
