@@ -65,7 +65,8 @@ class ChatController(QObject):
         reply_started(bool): a reply began; True when it continues the last one.
         message_started(str): the API began its message; the model's name.
         block_started(int, str, object): a content block began: index, type, the block.
-        text_delta(int, str): text for the text block at that index.
+        text_delta(int, str): text for the text block at that index (the deltas that
+            arrived in one loop iteration, joined).
         thinking_delta(int, str): thinking for the thinking block at that index.
         tool_input_delta(int, str): a tool's input JSON as received so far.
         block_stopped(int, object): the block at that index is complete (the block).
@@ -124,6 +125,7 @@ class ChatController(QObject):
         self._saver = self._make_saver(conversation)
         self.api = ApiAccess(key_provider, sdk_ready, lambda: self.settings, base_url)
         self.turn: Turn | None = None
+        self._pending_text: tuple[int, list[str]] | None = None  # see ``_queue_text``
         self._loading: asyncio.Future[Conversation | TooLong] | None = None
 
     # section: state the views and commands ask about
@@ -287,9 +289,11 @@ class ChatController(QObject):
         self.reply_started.emit(continuing)
 
     def on_update(self, update: Update) -> None:
+        if type(update) is TextDelta:
+            self._queue_text(update.index, update.text)
+            return
+        self._flush_text()  # the text that came before this update is drawn before it
         match update:
-            case TextDelta(index=index, text=text):
-                self.text_delta.emit(index, text)
             case ThinkingDelta(index=index, text=text):
                 self.thinking_delta.emit(index, text)
             case ToolInputDelta(index=index, partial_json=partial):
@@ -303,10 +307,31 @@ class ChatController(QObject):
             case _:
                 pass
 
+    def _queue_text(self, index: int, text: str) -> None:
+        """Text deltas that arrive together (one network read holds many when the reply
+        comes fast) go out as one ``text_delta``, once this loop iteration's are in: one
+        signal and one view call instead of one per delta. Paced deltas each go alone."""
+        pending = self._pending_text
+        if pending is not None and pending[0] != index:
+            self._flush_text()
+            pending = None
+        if pending is None:
+            self._pending_text = (index, [text])
+            asyncio.get_running_loop().call_soon(self._flush_text)
+        else:
+            pending[1].append(text)
+
+    def _flush_text(self) -> None:
+        if self._pending_text is not None:
+            index, pieces = self._pending_text
+            self._pending_text = None
+            self.text_delta.emit(index, pieces[0] if len(pieces) == 1 else "".join(pieces))
+
     def on_figures(self, figures: Figures) -> None:
         self.figures_changed.emit(figures)
 
     def on_reply_finished(self, message: Message) -> None:
+        self._flush_text()
         entries = self.conversation.path_entries()
         notes = self.notes_for(entries[-1]) if entries else ()
         self.reply_finished.emit(message, notes)
@@ -325,6 +350,7 @@ class ChatController(QObject):
         self.key_rejected.emit()
 
     def on_turn_ended(self) -> None:
+        self._flush_text()
         self.turn = None
         self.busy_changed.emit(False)
 
