@@ -13,6 +13,11 @@ Nothing of the app is changed; three of its steps are watched from outside:
 
 At exit it prints one JSON line on stdout: heartbeat lateness during start-up (loop start ->
 SDK ready) and during the first request (SDK ready -> reply finished).
+
+Without ``--smoke-test`` (say ``--base-url URL``, the key in ``ANTHROPIC_API_KEY``), the probe
+sends the question itself the moment the window is built, as the smoke test does, and closes
+the window when the reply has finished: the app against a server in another process, so the
+demo server's work (a thread of the app under ``--demo``) does not count as the app's.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from typing import Any
 sys.path.insert(0, os.environ.get("BENCH_APP_ROOT") or str(Path(__file__).resolve().parent.parent))
 
 INTERVAL_MS = 2.0
+QUESTION = "Hello from the first-request benchmark."
 marks: dict[str, float] = {}
 beats: list[tuple[float, float]] = []  # (when, how late in ms)
 
@@ -97,6 +103,18 @@ def on_app(module: ModuleType) -> None:
             finished(self, message)
 
         ChatController.on_reply_finished = watched_finished  # type: ignore[method-assign]
+        if "--smoke-test" not in sys.argv:
+            from desktop_chat.ui.main_window import MainWindow
+
+            build = MainWindow.__init__
+
+            def watched_build(self: Any, *a: Any, **k: Any) -> None:
+                build(self, *a, **k)
+                window = self
+                window.controller.reply_finished.connect(lambda *_: window.close())
+                QTimer.singleShot(0, lambda: window.composer.submitted.emit(QUESTION))
+
+            MainWindow.__init__ = watched_build  # type: ignore[method-assign]
         timer = QTimer()
         timer.setSingleShot(True)
         timer.setTimerType(Qt.TimerType.PreciseTimer)
