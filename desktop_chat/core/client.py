@@ -59,9 +59,20 @@ def load_sdk() -> None:
 
 
 def prepare_sdk() -> ssl.SSLContext:
-    """``load_sdk``, then the TLS context clients share (run it off the UI thread)."""
-    load_sdk()
-    return ssl_context()
+    """``load_sdk``, and the TLS context clients share (run it off the UI thread).
+
+    The context is built in a thread of its own meanwhile: OpenSSL reads the certificates
+    without holding the GIL, so it costs the SDK's import almost nothing.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpcore2  # noqa: F401  (whole, before two threads need it)
+    import httpx2  # noqa: F401
+
+    with ThreadPoolExecutor(1, thread_name_prefix="tls-context") as pool:
+        tls = pool.submit(ssl_context)
+        load_sdk()
+        return tls.result()
 
 
 def ssl_context() -> ssl.SSLContext:
