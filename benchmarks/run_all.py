@@ -12,7 +12,10 @@
 6. opening a 200-message, 1 MB conversation: time to the first paint, and memory (Xvfb);
 7. opening a saved 3,000-message conversation through the window, against 300 (Xvfb);
 8. key presses and Esc while a server streams as fast as it can (Xvfb);
-9. peak memory for one 50 MB text delta, against the text (Xvfb).
+9. peak memory for one 50 MB text delta, against the text (Xvfb);
+10. launch -> the first request reaching the server, for a question sent the moment the
+   window shows, against a bare window + ``import anthropic``; and how late a 2 ms heartbeat
+   fires during that first request (``first_request.py``; Xvfb).
 
 The server (``bench_server.py``) runs in a process of its own, and each measurement in a
 fresh process. Offscreen: Qt draws into memory, so all drawing is CPU time of the measured
@@ -234,8 +237,28 @@ def figure_5(runs: int) -> str:
     return (
         f"5. Start -> window painted: app {values['startup.app_window_ms'].split()[0]} ms vs "
         f"bare PySide6 window {values['startup.bare_window_ms'].split()[0]} ms = "
-        f"{values['startup.app_vs_bare'].split()[0]} (target <= 1.3x) "
-        f"[startup.py, Xvfb, median of {runs}]"
+        f"{values['startup.app_vs_bare'].split()[0]} (target <= 1.3x); filled in (chat view "
+        f"painted): {values['startup.app_filled_ms']} [startup.py, Xvfb, median of {runs}]"
+    )
+
+
+def figure_10(runs: int) -> str:
+    done = subprocess.run(
+        [sys.executable, str(HERE / "first_request.py"), "--runs", str(runs)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=True,
+    )
+    values = dict(
+        line.split(": ", 1)
+        for line in done.stdout.splitlines()
+        if line.startswith("first_request.")
+    )
+    return (
+        f"10. Launch -> first request at the server: "
+        f"{values['first_request.launch_to_request_ms']}; UI stall: "
+        f"{values['first_request.stall_max_ms']}"
     )
 
 
@@ -309,6 +332,7 @@ def main() -> None:
         print(figure_7(screen, runs), flush=True)
         print(figure_8(screen, runs), flush=True)
         print(figure_9(screen), flush=True)
+    print(figure_10(3 if args.quick else 5), flush=True)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,9 @@ printed as one JSON line; ``run_all.py`` runs them and prints the figures. The s
 
 - ``floor``: ``client.messages.stream()`` reads ``--deltas`` text deltas and drops them.
   ``--loop qasync`` runs it on the app's event loop (Qt's), ``--loop asyncio`` on asyncio's.
-- ``view``: the same stream through the app's path (``stream_turn``, the fold, a Qt signal,
-  the update dispatch of the main window) into a shown ``ChatView``; CPU time per delta.
+- ``view``: the same stream through the app's path (``stream_turn``, the fold, the
+  controller's ``on_update`` and its typed signals, wired as the main window wires them)
+  into a shown ``ChatView``; CPU time per delta.
 - ``path``: the same without drawing (the view's methods do nothing): what the app's path
   costs beyond the floor before any drawing.
 - ``growth``: per-delta cost while the reply holds about 1 KB, and about 100 KB.
@@ -32,8 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from qt_process import application
-
-from desktop_chat.core.stream import BlockStarted, BlockStopped, TextDelta
 
 SCENARIO_HEADERS = {"x-demo-scenario": "bench"}
 WARM_UP_DELTAS = 1400  # a whole demo document: every lexer and path warmed
@@ -79,13 +78,19 @@ async def floor(base_url: str, deltas: int) -> dict[str, Any]:
 
 
 class Probe:
-    """A shown ChatView fed as the main window feeds it, with clocks on what it does."""
+    """A shown ChatView fed as the app feeds it (the app's ``ChatController`` turns each
+    update into its typed signals, wired to the view as ``MainWindow`` wires them), with
+    clocks on what the view does. ``watch``: ``on_delta`` hears each text delta first."""
 
-    def __init__(self, *, size: tuple[int, int] = (780, 600), null: bool = False) -> None:
-        from PySide6.QtCore import QObject, Signal
+    def __init__(
+        self, *, size: tuple[int, int] = (780, 600), null: bool = False, watch: bool = False
+    ) -> None:
         from PySide6.QtWidgets import QMainWindow
 
+        from desktop_chat.core.conversation import Conversation
+        from desktop_chat.core.settings import Settings
         from desktop_chat.ui.chat_view import ChatView
+        from desktop_chat.ui.controller import ChatController
 
         probe = self
         self.paints: list[float] = []
@@ -111,21 +116,26 @@ class Probe:
                 super().on_text_delta(index, text)
                 probe.leave(start)
 
-        class Controller(QObject):  # the app's controller emits each update with a signal
-            reply_updated = Signal(object, object)
-
         self.window = QMainWindow()
         self.view = TimedView(self.window)
         self.window.setCentralWidget(self.view)
         self.window.resize(*size)
         self.window.show()
         if null:  # the app's path without the drawing: nothing happens in the view
-            for name in ("on_text_delta", "on_block_started", "on_text_block_done"):
+            for name in ("on_text_delta", "on_block_started", "on_block_stopped"):
                 setattr(self.view, name, lambda *args: None)
-        self.controller = Controller()
-        self.controller.reply_updated.connect(self.on_reply_updated)
+        ready = asyncio.get_running_loop().create_future()
+        ready.set_result(None)
+        self.controller = ChatController(Conversation(), Settings(), lambda: "benchmark", ready)
+        c = self.controller
         self.on_delta: Callable[[str], None] | None = None
         self.after_frame: Callable[[], None] | None = None
+        if watch:
+            c.text_delta.connect(lambda _index, text: self.on_delta and self.on_delta(text))
+        # as MainWindow._connect_signals() wires them
+        c.block_started.connect(self.view.on_block_started)
+        c.text_delta.connect(self.view.on_text_delta)
+        c.block_stopped.connect(self.view.on_block_stopped)
 
     def enter(self) -> float:
         self._depth += 1
@@ -136,22 +146,6 @@ class Probe:
         if self._depth == 0:
             self.view_s += time.perf_counter() - start
 
-    def on_reply_updated(self, update: Any, snapshot: Any) -> None:
-        """What MainWindow.on_reply_updated does for the chat view."""
-        match update:
-            case TextDelta(index=index, text=text):
-                if self.on_delta is not None:
-                    self.on_delta(text)
-                self.view.on_text_delta(index, text)
-            case BlockStarted(index=index, block_type=block_type):
-                self.view.on_block_started(index, block_type)
-            case BlockStopped(index=index):
-                block = snapshot.content[index]
-                if block.get("type") == "text":
-                    self.view.on_text_block_done(index, block.get("text", ""))
-            case _:
-                pass
-
     async def stream(self, client: Any, deltas: int) -> Any:
         from desktop_chat.core.client import stream_turn
         from desktop_chat.core.conversation import Status
@@ -159,12 +153,7 @@ class Probe:
 
         snapshot = TurnSnapshot()
         self.view.begin_reply()
-        error = await stream_turn(
-            client,
-            params(deltas),
-            snapshot,
-            lambda update: self.controller.reply_updated.emit(update, snapshot),
-        )
+        error = await stream_turn(client, params(deltas), snapshot, self.controller.on_update)
         if error is not None:
             raise RuntimeError(error.message)
         self.view.end_reply(snapshot.to_message(Status.COMPLETE))
@@ -203,7 +192,7 @@ async def growth(base_url: str, deltas: int, window: int) -> dict[str, Any]:
     from desktop_chat.demo.replies import MARKDOWN_DOCUMENT
     from desktop_chat.demo.tokens import split_text
 
-    probe = Probe()
+    probe = Probe(watch=True)
     client = make_client(base_url)
     await probe.stream(client, WARM_UP_DELTAS)
     probe.view.clear_transcript()
@@ -311,7 +300,7 @@ async def latency(base_url: str, deltas: int, sent_file: str) -> dict[str, Any]:
     server forgets the warm-up's send times meanwhile), streams, prints "streamed" and waits
     for a line (the server writes the send times to ``sent_file``).
     """
-    probe = Probe()
+    probe = Probe(watch=True)
     client = make_client(base_url)
     await probe.stream(client, 40)
     probe.view.clear_transcript()

@@ -1,29 +1,36 @@
 """Command line, QApplication, the qasync loop and the main window.
 
-Start-up order matters: the window is built and shown before the ``anthropic`` SDK is
-imported (about a second); the SDK then loads in a worker thread while the user types,
-and a question sent before it is ready simply waits for it.
+Start-up order matters. A plain top-level window (``ShellWindow``) is painted first, before
+asyncio, qasync and the UI's modules are imported; then the ``anthropic`` SDK starts loading
+in a worker thread (about a second: the SDK, what a first request imports and builds, the
+TLS context) while the main window is built and set into the shell. A question sent before
+the SDK is ready simply waits for it.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from desktop_chat import __version__
 
 if TYPE_CHECKING:
+    import asyncio
+    import ssl
+    from concurrent.futures import Future
+
     from PySide6.QtWidgets import QApplication
 
     from desktop_chat.core.store import Store
     from desktop_chat.demo.server import DemoServer
     from desktop_chat.ui.main_window import MainWindow
+    from desktop_chat.ui.shell_window import ShellWindow
     from desktop_chat.ui.tool_runtime import ToolRuntime
 
 log = logging.getLogger("desktop_chat")
@@ -89,10 +96,17 @@ def _setup_logging() -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    import qasync
+    if problem := display_problem(os.environ, sys.platform):
+        print(f"desktop-chat: {problem}", file=sys.stderr)
+        return 1
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from desktop_chat.ui.pyside_workarounds import make_feature_check_cheap
+    from desktop_chat.ui.shell_window import ShellWindow
+
+    make_feature_check_cheap()  # every import from here on is faster, and thread-safe
 
     def on_qt_message(kind: QtMsgType, _context: Any, text: str) -> None:
         level = {
@@ -111,12 +125,101 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setQuitOnLastWindowClosed(False)
     icon = _icon_path()
     app.setWindowIcon(QIcon(str(icon)) if icon else QIcon.fromTheme("desktop-chat"))
+    # The window first; everything else loads while it shows.
+    shell = ShellWindow()
+    shell.show_and_wait_for_paint()
+    log.info("window painted %.0f ms after start", (time.perf_counter() - _T0) * 1000)
+    # asyncio first: a module both threads import is best imported whole by one of them.
+    import asyncio
+
+    sdk = _load_sdk_in_thread()  # while the rest of the UI loads
+
+    import qasync
 
     runner = asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app))
     try:
-        return runner.run(_amain(app, args))
+        return runner.run(_amain(app, args, shell, sdk))
     finally:
         runner.close()
+        shell.close()
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why no window can open here, in words for the user; None when a display is there.
+
+    Without a display Qt prints a message about its "xcb platform plugin" and aborts, which
+    tells a user nothing. Only the usual case is checked: Linux and the BSDs, Qt's default
+    platform, no ``DISPLAY`` and no ``WAYLAND_DISPLAY``.
+    """
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] not in ("xcb", "wayland", ""):
+        return None  # offscreen, vnc, eglfs...: the user chose a platform that needs no X
+    if environ.get("WAYLAND_DISPLAY"):
+        return None
+    if display := environ.get("DISPLAY"):
+        if _local_x_server_answers(display) is not False:
+            return None
+        return (
+            f"no display found: nothing answers at DISPLAY={display} (has the X session "
+            "ended?), so the window cannot open. Start it from a desktop session; over SSH, "
+            "connect with `ssh -X`; on a server, run it under a virtual display: "
+            "`xvfb-run desktop-chat`."
+        )
+    return (
+        "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window "
+        "cannot open. Start it from a desktop session; over SSH, connect with `ssh -X`; "
+        "on a server, run it under a virtual display: `xvfb-run desktop-chat`. "
+        "The subcommands (export, import, list, key) work without a display."
+    )
+
+
+def _local_x_server_answers(display: str) -> bool | None:
+    """Whether an X server listens at a local ``DISPLAY`` (``:N`` or ``:N.S``); None when
+    that cannot be told from here (a remote display, another form)."""
+    import re
+    import socket
+
+    match = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if match is None or not hasattr(socket, "AF_UNIX"):
+        return None
+    path = f"/tmp/.X11-unix/X{match.group(1)}"
+    for address in ("\0" + path, path):  # Linux's abstract socket, then the file
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(address)
+            except OSError:
+                continue
+            return True
+    return False
+
+
+def _load_sdk_in_thread() -> Future[ssl.SSLContext]:
+    """Start loading the SDK (see ``core.client.prepare_sdk``) in a thread of its own (a
+    daemon: quitting does not wait for it)."""
+    import threading
+    from concurrent.futures import Future
+
+    from desktop_chat.core.client import prepare_sdk
+
+    done: Future[ssl.SSLContext] = Future()
+
+    def run() -> None:
+        try:
+            try:
+                tls = prepare_sdk()
+            except ImportError as exc:
+                # Once more, in case two threads importing at once met halfway through a
+                # module (see ``ui.pyside_workarounds``): a failed import is undone, and the
+                # second attempt imports it whole.
+                log.info("loading the SDK failed (%s); trying once more", exc)
+                tls = prepare_sdk()
+            done.set_result(tls)
+        except BaseException as exc:  # reported where it is awaited
+            done.set_exception(exc)
+
+    threading.Thread(target=run, name="sdk-loader", daemon=True).start()
+    return done
 
 
 def _icon_path() -> Path | None:
@@ -130,8 +233,14 @@ def _icon_path() -> Path | None:
     return None
 
 
-async def _amain(app: QApplication, args: argparse.Namespace) -> int:
-    from desktop_chat.core.client import load_sdk
+async def _amain(
+    app: QApplication,
+    args: argparse.Namespace,
+    shell: ShellWindow,
+    sdk: Future[ssl.SSLContext],
+) -> int:
+    import asyncio
+
     from desktop_chat.core.conversation import Conversation
     from desktop_chat.core.drafts import DraftStore
     from desktop_chat.core.keymap import Keymap
@@ -173,13 +282,18 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     closed: asyncio.Future[None] = loop.create_future()
     window.closing.connect(lambda: _resolve(closed, None))
     window.chat_view.first_painted.connect(
-        lambda: log.info("window painted %.0f ms after start", (time.perf_counter() - _T0) * 1000)
+        lambda: log.info(
+            "chat view painted %.0f ms after start", (time.perf_counter() - _T0) * 1000
+        )
     )
     if report := os.environ.get(STATE_REPORT_ENV):
         controller.reply_finished.connect(lambda *_: _write_state(window, Path(report)))
         controller.transcript_reset.connect(lambda _: _write_state(window, Path(report)))
         window.dialogs.asked.connect(lambda: _write_state(window, Path(report)))
-    window.show()
+    shell.adopt(window)
+    window.composer.setFocus()
+    if shell.closed_early:
+        window.close()
 
     async def look_up_key() -> str | None:
         """Find the key; without one, say so and open the key dialog. Returns the problem."""
@@ -232,14 +346,10 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
         starting = asyncio.ensure_future(runtime.start(store))
         starting.add_done_callback(_report_failure)
         if demo:
-            from desktop_chat.demo.server import DemoServer
-
-            tps = float(os.environ.get("DESKTOP_CHAT_DEMO_TPS", 70))
-            server = DemoServer(tokens_per_second=tps)
-            await loop.run_in_executor(None, server.start)
+            server = await loop.run_in_executor(None, _start_demo_server)
             controller.set_base_url(server.base_url)
             window.status.show(f"Demo mode: replies come from {server.base_url}", 8000)
-        await loop.run_in_executor(None, load_sdk)
+        controller.api.tls = await asyncio.wrap_future(sdk)
         if not demo:
             problem = await look_up_key()
             if key_state["key"] is None:
@@ -256,6 +366,7 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
     stores: list[Store] = []
     tools: list[ToolRuntime] = []
     loader = asyncio.ensure_future(load())
+    loader.add_done_callback(_report_failure)
     try:
         if args.smoke_test:
             return await _smoke_test(window)
@@ -273,8 +384,27 @@ async def _amain(app: QApplication, args: argparse.Namespace) -> int:
             store.close()
 
 
+def _report_failure(task: asyncio.Future[Any]) -> None:
+    """A background task failed: reported as any unhandled error is (logged, and shown)."""
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        task.get_loop().call_exception_handler(
+            {"message": "loading failed", "exception": exc, "future": task}
+        )
+
+
+def _start_demo_server() -> DemoServer:
+    """The demo server, listening (its modules are imported here, off the UI thread)."""
+    from desktop_chat.demo.server import DemoServer
+
+    server = DemoServer(tokens_per_second=float(os.environ.get("DESKTOP_CHAT_DEMO_TPS", 70)))
+    server.start()
+    return server
+
+
 async def _smoke_test(window: MainWindow) -> int:
     """Send one question to the demo server and check the reply arrives whole."""
+    import asyncio
+
     from desktop_chat.core.conversation import Status
 
     done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
@@ -317,14 +447,6 @@ def _write_state(window: MainWindow, path: Path) -> None:
     import json
 
     path.write_text(json.dumps(window.visible_state(), ensure_ascii=False), encoding="utf-8")
-
-
-def _report_failure(task: asyncio.Future[Any]) -> None:
-    """A background task's unexpected error goes where unhandled errors go (shown once)."""
-    if not task.cancelled() and (exc := task.exception()) is not None:
-        task.get_loop().call_exception_handler(
-            {"message": "a background task failed", "exception": exc, "future": task}
-        )
 
 
 def _resolve(future: asyncio.Future[Any], value: Any) -> None:

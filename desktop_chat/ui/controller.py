@@ -54,7 +54,8 @@ class ChatController(QObject):
         reply_started(bool): a reply began; True when it continues the last one.
         message_started(str): the API began its message; the model's name.
         block_started(int, str, object): a content block began: index, type, the block.
-        text_delta(int, str): text for the text block at that index.
+        text_delta(int, str): text for the text block at that index (the deltas that
+            arrived in one loop iteration, joined).
         thinking_delta(int, str): thinking for the thinking block at that index.
         tool_input_delta(int, str): a tool's input JSON as received so far.
         block_stopped(int, object): the block at that index is complete (the block).
