@@ -78,6 +78,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("api_key", "Change the API key…", "App", ("Ctrl+Shift+K",)),
     Action("quit", "Quit", "App", ("Ctrl+Q",)),
     Action("close", "Close a list, a bar or a dialog", "App", ("Esc",), "local"),
+    Action("accept", "Press a dialog's default button", "App", ("Return",), "local"),
 )
 
 ACTIONS_BY_ID = {action.id: action for action in ACTIONS}

@@ -88,7 +88,7 @@ class ApprovalDialog(QDialog):
         )
         self.destructive_label = plain_label(
             "Destructive: the server marks this tool as one that may delete or overwrite "
-            "things. It asks every time; Enter denies.",
+            f"things. It asks every time; {self._keymap.text_for('accept')} denies.",
             "Warning",
         )
         self.destructive_label.setObjectName("destructive_warning")

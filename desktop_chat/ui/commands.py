@@ -51,6 +51,7 @@ class Commands(QObject):
             "shortcuts": window.dialogs.open_shortcuts,
             "stop": self.on_escape,
             "close": self.on_escape,
+            "accept": lambda: None,  # a dialog's own key: listed in the help, not run here
             "focus_composer": window.composer.setFocus,
             "toggle_inspector": lambda: window.inspector.setVisible(
                 not window.inspector.isVisible()
@@ -89,6 +90,8 @@ class Commands(QObject):
             return not busy
         if action_id == "stop":
             return busy
+        if action_id == "accept":
+            return False
         if action_id in ("rename_chat", "delete_chat", "undo_delete", "search", "export_all"):
             return self.window.sidebar is not None
         return True
