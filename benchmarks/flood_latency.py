@@ -22,8 +22,9 @@ import threading
 import time
 from typing import Any
 
-from desktop_chat.demo.flood import FloodServer
 from qt_process import application, rss_mb
+
+from desktop_chat.demo.flood import FloodServer
 
 
 def main() -> None:
