@@ -38,6 +38,7 @@ def main() -> None:
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
     from PySide6.QtGui import QKeyEvent
 
+    from desktop_chat.app import settle_memory
     from desktop_chat.core.client import load_sdk
     from desktop_chat.core.conversation import Conversation
     from desktop_chat.core.settings import Settings
@@ -45,6 +46,7 @@ def main() -> None:
     from desktop_chat.ui.main_window import MainWindow
 
     load_sdk()
+    settle_memory()  # as the app does once loaded
     delta_bytes = int(args.delta_mb * 1_000_000)
     server = FloodServer(delta_bytes=delta_bytes).start()
     loop = qasync.QEventLoop(app, already_running=True)

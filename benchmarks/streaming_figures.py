@@ -10,9 +10,11 @@ printed as one JSON line; ``run_all.py`` runs them and prints the figures. The s
   ``--loop qasync`` runs it on the app's event loop (Qt's), ``--loop asyncio`` on asyncio's.
 - ``view``: the same stream through the app's path (``stream_turn``, the fold, the
   controller's ``on_update`` and its typed signals, wired as the main window wires them)
-  into a shown ``ChatView``; CPU time per delta.
+  into a shown ``ChatView``; CPU time per delta. Memory settled as the app settles it once
+  loaded (``gc.freeze``); the floor is the SDK as any program runs it, without that.
 - ``path``: the same without drawing (the view's methods do nothing): what the app's path
   costs beyond the floor before any drawing.
+- ``same``: the floor, ``path`` and ``view`` in turns in one process and loop.
 - ``growth``: per-delta cost while the reply holds about 1 KB, and about 100 KB.
 - ``stall``: how late a 2 ms heartbeat timer fires while a reply streams at the server's
   pace into a view that shows a 1 MB conversation.
@@ -72,6 +74,15 @@ async def floor(base_url: str, deltas: int) -> dict[str, Any]:
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     await client.close()
     return {"deltas": deltas, "cpu_s": cpu, "wall_s": wall, "cpu_per_delta_ms": cpu / deltas * 1e3}
+
+
+def settle_memory() -> None:
+    """What the app does once loaded (``desktop_chat.app.settle_memory``), when it does."""
+    from desktop_chat import app
+
+    settle = getattr(app, "settle_memory", None)
+    if settle is not None:
+        settle()
 
 
 # section: the view
@@ -167,6 +178,7 @@ async def view(base_url: str, deltas: int, *, null: bool = False) -> dict[str, A
     await probe.stream(client, WARM_UP_DELTAS)
     probe.view.clear_transcript()
     await asyncio.sleep(0.05)
+    settle_memory()  # as the app does once loaded
     cpu, wall, inside = time.process_time(), time.perf_counter(), probe.view_s
     await probe.stream(client, deltas)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall - 0.1
@@ -181,6 +193,32 @@ async def view(base_url: str, deltas: int, *, null: bool = False) -> dict[str, A
         "paints": len(probe.paints),
         "chars": len(probe.view.toPlainText()),
     }
+
+
+async def same_process(base_url: str, deltas: int, rounds: int = 3) -> dict[str, Any]:
+    """The floor, the app's path without drawing, and into a ChatView, in turns in this one
+    process and loop: what the app's own per-delta work costs, apart from what differs
+    between processes (their other objects, windows and threads)."""
+    client = make_client(base_url)
+    path, view = Probe(null=True), Probe()
+    await read_and_drop(client, WARM_UP_DELTAS)
+    await path.stream(client, WARM_UP_DELTAS)
+    await view.stream(client, WARM_UP_DELTAS)
+    view.view.clear_transcript()
+    settle_memory()
+    times: dict[str, list[float]] = {"floor": [], "path": [], "view": []}
+    for _ in range(rounds):
+        for name, run in (
+            ("floor", lambda: read_and_drop(client, deltas)),
+            ("path", lambda: path.stream(client, deltas)),
+            ("view", lambda: view.stream(client, deltas)),
+        ):
+            cpu = time.process_time()
+            await run()
+            times[name].append((time.process_time() - cpu) / deltas * 1e3)
+        view.view.clear_transcript()
+    await client.close()
+    return {f"{k}_per_delta_ms": statistics.median(v) for k, v in times.items()}
 
 
 async def growth(base_url: str, deltas: int, window: int) -> dict[str, Any]:
@@ -253,6 +291,7 @@ async def stall(base_url: str, deltas: int, interval_ms: float) -> dict[str, Any
     probe = Probe()
     client = make_client(base_url)
     probe.view.show_conversation(long_conversation(200))
+    settle_memory()  # as the app does once loaded
     await asyncio.sleep(1.0)  # opened, painted, settled
     late: list[float] = []
     due = 0.0
@@ -346,7 +385,9 @@ def _percentile(values: list[float], pct: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("figure", choices=["floor", "view", "path", "growth", "stall", "latency"])
+    parser.add_argument(
+        "figure", choices=["floor", "view", "path", "same", "growth", "stall", "latency"]
+    )
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--deltas", type=int, default=20_000)
     parser.add_argument("--loop", choices=["asyncio", "qasync"], default="qasync")
@@ -363,6 +404,8 @@ def main() -> None:
                 return await view(args.base_url, args.deltas)
             case "path":
                 return await view(args.base_url, args.deltas, null=True)
+            case "same":
+                return await same_process(args.base_url, args.deltas)
             case "growth":
                 return await growth(args.base_url, args.deltas, args.window)
             case "stall":

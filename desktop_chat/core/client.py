@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import html
 import importlib
 import os
@@ -63,9 +62,6 @@ def load_sdk() -> None:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
     _stream_canned_reply()
-    # What start-up made lives as long as the app: keep it out of the collector's full
-    # passes, which otherwise walk it all (0.5 M objects: 40-70 ms, a stall mid-stream).
-    gc.freeze()
 
 
 def prepare_sdk() -> ssl.SSLContext:
