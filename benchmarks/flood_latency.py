@@ -39,8 +39,8 @@ def main() -> None:
     from PySide6.QtGui import QKeyEvent
 
     from desktop_chat.app import settle_memory
-    from desktop_chat.core.client import load_sdk
     from desktop_chat.core.conversation import Conversation
+    from desktop_chat.core.sdk_warmup import load_sdk
     from desktop_chat.core.settings import Settings
     from desktop_chat.ui.controller import ChatController
     from desktop_chat.ui.main_window import MainWindow

@@ -132,7 +132,8 @@ def peak_mb() -> float:
 
 
 async def stage(name: str, base_url: str) -> dict[str, Any]:
-    from desktop_chat.core.client import load_sdk, make_client, stream_turn
+    from desktop_chat.core.client import make_client, stream_turn
+    from desktop_chat.core.sdk_warmup import load_sdk
     from desktop_chat.core.stream import TurnSnapshot
 
     load_sdk()

@@ -54,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     app = application()
     if args.sdk:
-        from desktop_chat.core.client import load_sdk
+        from desktop_chat.core.sdk_warmup import load_sdk
 
         load_sdk()
     from PySide6.QtWidgets import QMainWindow

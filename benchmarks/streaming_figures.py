@@ -413,7 +413,7 @@ def main() -> None:
             case _:
                 return await latency(args.base_url, args.deltas, args.sent_file)
 
-    from desktop_chat.core.client import load_sdk
+    from desktop_chat.core.sdk_warmup import load_sdk
 
     load_sdk()
     if args.figure == "floor" and args.loop == "asyncio":

@@ -201,12 +201,12 @@ def _local_x_server_answers(display: str) -> bool | None:
 
 
 def _load_sdk_in_thread() -> Future[ssl.SSLContext]:
-    """Start loading the SDK (see ``core.client.prepare_sdk``) in a thread of its own (a
+    """Start loading the SDK (see ``core.sdk_warmup.prepare_sdk``) in a thread of its own (a
     daemon: quitting does not wait for it)."""
     import threading
     from concurrent.futures import Future
 
-    from desktop_chat.core.client import prepare_sdk
+    from desktop_chat.core.sdk_warmup import prepare_sdk
 
     done: Future[ssl.SSLContext] = Future()
 

@@ -12,7 +12,8 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop_chat.core.client import make_client, prepare_sdk
+from desktop_chat.core.client import make_client
+from desktop_chat.core.sdk_warmup import prepare_sdk
 from desktop_chat.core.settings import Settings
 
 if TYPE_CHECKING:

@@ -56,7 +56,7 @@ def parse_tool_input(raw: str) -> tuple[Any, bool]:
     """
     if not raw.strip():
         return {}, True
-    import jiter  # loaded off the UI thread with the SDK (client.load_sdk)
+    import jiter  # loaded off the UI thread with the SDK (sdk_warmup.load_sdk)
 
     try:
         value = jiter.from_json(raw.encode("utf-8"), partial_mode=True)
