@@ -153,13 +153,7 @@ class StreamingText:
         cursor = self._cursor_at_committed()
         cursor.beginEditBlock()
         try:
-            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            if self._committed_formats is not None:
-                # Removing from the end of an empty block gives it the format of the last
-                # block removed: give it its own back.
-                cursor.setBlockFormat(self._committed_formats[0])
-                cursor.setBlockCharFormat(self._committed_formats[1])
+            self._remove_after_committed(cursor)
             out = Output(cursor, fill=self._committed_fill)
             for block in finished:
                 self.writer.write(out, block.source)
@@ -226,11 +220,7 @@ class StreamingText:
         cursor = self._cursor_at_committed()
         cursor.beginEditBlock()
         try:
-            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            if self._committed_formats is not None:
-                cursor.setBlockFormat(self._committed_formats[0])
-                cursor.setBlockCharFormat(self._committed_formats[1])
+            self._remove_after_committed(cursor)
             if not self._committed_fill:
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         finally:
@@ -281,6 +271,16 @@ class StreamingText:
 
     def _cursor_at_committed(self) -> QTextCursor:
         return _unpinned(self._committed)
+
+    def _remove_after_committed(self, cursor: QTextCursor) -> None:
+        """Remove what is drawn after the committed part (``cursor`` is there)."""
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        if self._committed_formats is not None:
+            # Removing from the end of an empty block gives it the format of the last block
+            # removed: give it its own back.
+            cursor.setBlockFormat(self._committed_formats[0])
+            cursor.setBlockCharFormat(self._committed_formats[1])
 
     def _open_code_box(self, out: Output, fence: OpenFence) -> None:
         number = self.writer.codes.add("")
