@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import threading
 
 from desktop_chat.demo.scenarios import SCENARIOS
@@ -30,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Ctrl+C stops it even when started from a shell that ignores SIGINT in its children (a
+    # background job): Python then installs no handler of its own.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     server = DemoServer(tokens_per_second=args.tps, stall_seconds=args.stall, port=args.port)
     server.start()
     print(f"Demo API listening on {server.base_url} (Ctrl+C to stop)")
