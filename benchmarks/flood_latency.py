@@ -46,7 +46,6 @@ def main() -> None:
     from desktop_chat.ui.main_window import MainWindow
 
     load_sdk()
-    settle_memory()  # as the app does once loaded
     delta_bytes = int(args.delta_mb * 1_000_000)
     server = FloodServer(delta_bytes=delta_bytes).start()
     loop = qasync.QEventLoop(app, already_running=True)
@@ -61,6 +60,7 @@ def main() -> None:
     window = MainWindow(controller)
     window.resize(1100, 720)
     window.show()
+    settle_memory()  # as the app does once loaded
     posted: list[float] = []
     handled: list[float] = []
 
