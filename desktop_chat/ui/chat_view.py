@@ -34,6 +34,7 @@ from desktop_chat.core.citations import has_citations
 from desktop_chat.core.conversation import Message
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
+from desktop_chat.core.tool_cards import call_line
 from desktop_chat.ui import code_highlight
 from desktop_chat.ui.live_reply import FramePacer, LiveReply
 from desktop_chat.ui.markdown_writer import COPY_CODE_SCHEME, CodeBook, MarkdownWriter
@@ -254,9 +255,8 @@ class ChatView(QTextBrowser):
         assert self._reply is not None
         if block_type == "text":
             self._transcript.start_text(index)
-        elif block_type == "tool_use":  # (a server tool is run by the API itself)
-            name = (_block or {}).get("name", "?") if isinstance(_block, dict) else "?"
-            self._write_note_now(f"Tool call: {name} (its arguments arrive in the side pane)")
+        # A tool call's card is written when its arguments are whole (they stream in the
+        # side pane meanwhile); a server tool is run by the API itself.
 
     def on_text_delta(self, index: int, text: str) -> None:
         if self._reply is None or index not in self._reply.open:
@@ -268,6 +268,8 @@ class ChatView(QTextBrowser):
     def on_block_stopped(self, index: int, block: dict[str, Any]) -> None:
         if block.get("type") == "text":
             self.on_text_block_done(index, str(block.get("text", "")))
+        elif block.get("type") == "tool_use" and self._reply is not None:
+            self._write_note_now(call_line(block))
 
     def on_text_block_done(self, index: int, text: str) -> None:
         """The text block is complete: draw what is left of it, once."""

@@ -73,6 +73,7 @@ def test_a_tool_call_is_confirmed_approved_run_answered_exported_and_audited(
     approval = app.find_window("get_current_time")
     app.key("alt+o", window_id=approval)  # Allow once
     done = wait_until(app, lambda s: s["replies"] >= 2 and not s.get("asking"))
+    assert 'Tool call: get_current_time {"timezone": "UTC"}' in done["transcript"]
     assert "Result of get_current_time (allowed once)" in done["transcript"]
     assert "According to get_current_time: timezone: UTC" in done["transcript"]
 
