@@ -467,9 +467,12 @@ def _open_store(window: MainWindow) -> Store | None:
 
 
 def _write_state(window: MainWindow, path: Path) -> None:
+    """The window's state for end-to-end tests, replaced whole (a reader never sees half)."""
     import json
 
-    path.write_text(json.dumps(window.visible_state(), ensure_ascii=False), encoding="utf-8")
+    from desktop_chat.core.safe_files import write_atomically
+
+    write_atomically(path, json.dumps(window.visible_state(), ensure_ascii=False))
 
 
 def _resolve(future: asyncio.Future[Any], value: Any) -> None:
