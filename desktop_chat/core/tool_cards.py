@@ -7,6 +7,17 @@ from typing import Any
 
 from desktop_chat.core.conversation import Block, Message
 
+# Results of the API's own tools (web search, code execution, ...): blocks the API runs and
+# answers itself, shown as results in the side pane and accepted back by the demo.
+SERVER_TOOL_RESULTS = (
+    "web_search_tool_result",
+    "web_fetch_tool_result",
+    "code_execution_tool_result",
+    "bash_code_execution_tool_result",
+    "text_editor_code_execution_tool_result",
+    "tool_search_tool_result",
+    "container_upload",
+)
 SHOWN_CHARS = 300  # of a call's arguments or a result's text; the whole is in the side pane
 
 

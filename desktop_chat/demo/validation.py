@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from desktop_chat.core.tool_cards import SERVER_TOOL_RESULTS
 from desktop_chat.demo.errors import ApiError, invalid_request
 from desktop_chat.demo.returned_blocks import (
     FUTURE_BLOCK_TYPE,
@@ -77,13 +78,7 @@ _BLOCK_TYPES = (
     "tool_use",
     "tool_result",
     "server_tool_use",
-    "web_search_tool_result",
-    "web_fetch_tool_result",
-    "code_execution_tool_result",
-    "bash_code_execution_tool_result",
-    "text_editor_code_execution_tool_result",
-    "tool_search_tool_result",
-    "container_upload",
+    *SERVER_TOOL_RESULTS,
     FUTURE_BLOCK_TYPE,  # the demo's stand-in for a kind newer than the client
 )
 _THINKING_TYPES = ("enabled", "adaptive", "disabled", "between_tools")

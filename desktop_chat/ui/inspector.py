@@ -21,22 +21,11 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.conversation import Message
 from desktop_chat.core.stream import Figures
-from desktop_chat.core.tool_cards import is_tool_results, result_text
+from desktop_chat.core.tool_cards import SERVER_TOOL_RESULTS, is_tool_results, result_text
 
 _DASH = "\u2013"  # en dash: "no value yet"
 MAX_SHOWN = 100_000  # characters of a block's JSON shown in the pane (it is kept whole)
-# Results of the API's own tools (web search, code execution, ...), shown folded.
-KNOWN_RESULTS = frozenset(
-    {
-        "web_search_tool_result",
-        "web_fetch_tool_result",
-        "code_execution_tool_result",
-        "bash_code_execution_tool_result",
-        "text_editor_code_execution_tool_result",
-        "tool_search_tool_result",
-        "container_upload",
-    }
-)
+KNOWN_RESULTS = frozenset(SERVER_TOOL_RESULTS)
 
 
 class CollapsibleText(QWidget):
