@@ -66,6 +66,8 @@ def _model(
     retires_at: str | None = None,
     min_cache_tokens: int = 1024,
 ) -> dict[str, Any]:
+    # min_cache_tokens: the shortest prompt the model caches (the prompt caching docs' table:
+    # 4096 for Opus 4.5 and Haiku 4.5, 1024 for Opus 4.8 and Sonnet 4.6).
     return {
         "type": "model",
         "id": model_id,
@@ -133,7 +135,7 @@ CATALOGUE: tuple[dict[str, Any], ...] = (
         max_tokens=128_000,
         thinking=_BOTH_THINKING,
         efforts=_ALL_EFFORTS,
-        min_cache_tokens=4096,
+        min_cache_tokens=1024,
     ),
     _model(
         "claude-sonnet-4-6",
@@ -155,7 +157,7 @@ CATALOGUE: tuple[dict[str, Any], ...] = (
         max_tokens=64_000,
         thinking=_OLD_THINKING,
         prefill=True,
-        min_cache_tokens=2048,
+        min_cache_tokens=4096,
     ),
     _model(
         "claude-opus-4-5",

@@ -37,6 +37,8 @@ MAX_TOOL_ROUNDS = 100
 THINKING_MODES: tuple[ThinkingMode, ...] = ("off", "adaptive", "enabled")
 EFFORTS = ("low", "medium", "high", "xhigh", "max")
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
+CACHE_TTLS = ("5m", "1h", "off")  # prompt caching: 5 minutes, 1 hour, or none
+MAX_SEARCHES_CAP = 50
 
 
 @dataclass
@@ -58,6 +60,12 @@ class Settings:
     tools_allow_read_only: bool = False
     tool_timeout_s: float = 60.0
     tool_rounds: int = 10
+    # Prompt caching (a top-level cache_control on every request) and Claude's web tools.
+    cache_ttl: str = "5m"
+    web_tools: bool = False  # Claude's web search and fetch; turned on per conversation
+    web_allowed_domains: str = ""  # space- or comma-separated; empty: any
+    web_blocked_domains: str = ""
+    web_max_searches: int = 5
 
     def request_params(self, model: ModelInfo | None = None) -> dict[str, Any]:
         """The Messages API parameters these settings stand for (no ``messages``).
@@ -78,11 +86,26 @@ class Settings:
             params["output_config"] = {"effort": s.effort}
         if s.system_prompt.strip():
             params["system"] = s.system_prompt
+        if s.cache_ttl != "off":
+            # Automatic caching: the API moves the breakpoint to the last block each turn.
+            cache: dict[str, str] = {"type": "ephemeral"}
+            if s.cache_ttl == "1h":
+                cache["ttl"] = "1h"
+            params["cache_control"] = cache
+        if s.web_tools:
+            from desktop_chat.core import web_tools
+
+            info = model if model is not None else model_info(self.model)
+            if web_tools.offered(info):
+                params["tools"] = web_tools.tool_params(s)
         return params
 
     def validate(self) -> list[str]:
         """Why these settings cannot be used, in plain words; empty when they can."""
+        from desktop_chat.core.web_tools import domain_problems
+
         problems = [p for name in _PARSERS if (p := _problem(name, getattr(self, name)))]
+        problems += domain_problems(self.web_allowed_domains, self.web_blocked_domains)
         if self.thinking == "enabled":
             if self.thinking_budget < MIN_THINKING_BUDGET:
                 problems.append(
@@ -136,7 +159,15 @@ class ConversationSettings:
 
     values: dict[str, Any] = field(default_factory=dict)
 
-    OVERRIDABLE = ("model", "system_prompt", "thinking", "thinking_budget", "max_tokens", "effort")
+    OVERRIDABLE = (
+        "model",
+        "system_prompt",
+        "thinking",
+        "thinking_budget",
+        "max_tokens",
+        "effort",
+        "web_tools",
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.values)
@@ -233,6 +264,11 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "tools_allow_read_only": _flag("Allowing read-only tools without asking"),
     "tool_timeout_s": _seconds("The tool time limit", MAX_TOOL_TIMEOUT_S),
     "tool_rounds": _int_in("Tool rounds per turn", 1, MAX_TOOL_ROUNDS),
+    "cache_ttl": _choice("Prompt caching", CACHE_TTLS),
+    "web_allowed_domains": _text,
+    "web_blocked_domains": _text,
+    "web_max_searches": _int_in("Searches per turn", 1, MAX_SEARCHES_CAP),
+    "web_tools": _flag("Web search"),
 }
 
 

@@ -4,7 +4,9 @@ A request asks with a top-level ``cache_control`` (a breakpoint after its last b
 with ``cache_control`` on blocks (tools, system, message content). At each breakpoint whose
 prefix reaches the model's minimum length, the prefix is written to the cache; a later
 request whose prefix (tools, then system, then messages, block by block) matches a written
-one reads it back. Entries live 5 minutes, or an hour with ``"ttl": "1h"``, from last use.
+one reads it back, if the entry ends at most 20 blocks before a breakpoint (the API's
+lookback: a longer step between requests misses the cache and writes it anew). Entries
+live 5 minutes, or an hour with ``"ttl": "1h"``, from last use.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from desktop_chat.demo.tokens import PROMPT_OVERHEAD_TOKENS, PromptUsage, conten
 
 TTL_SECONDS = {"5m": 300.0, "1h": 3600.0}
 MAX_BREAKPOINTS = 4
+LOOKBACK_BLOCKS = 20  # a breakpoint finds an earlier entry at most this many blocks back
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,12 @@ class PromptCache:
         with self._lock:
             self._expiry = {d: t for d, t in self._expiry.items() if t > now}
             read_at = max(
-                (i for i in range(breakpoints[-1] + 1) if segments[i].digest in self._expiry),
+                (
+                    i
+                    for b in breakpoints
+                    for i in range(max(0, b - LOOKBACK_BLOCKS), b + 1)
+                    if segments[i].digest in self._expiry
+                ),
                 default=-1,
             )
             read = segments[read_at].tokens if read_at >= 0 else 0

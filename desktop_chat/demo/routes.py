@@ -21,6 +21,7 @@ from desktop_chat.demo.payloads import message_json, reply_events
 from desktop_chat.demo.prompt_cache import PromptCache, check_cache_control, prompt_total
 from desktop_chat.demo.rate_limits import rate_limit_headers
 from desktop_chat.demo.scenarios import Scenario, compose_reply, select_scenario
+from desktop_chat.demo.server_tools import check_web_tools
 from desktop_chat.demo.validation import check_messages_request
 from desktop_chat.demo.wire import dumps, new_message_id
 
@@ -127,6 +128,7 @@ class Router:
         request = check_messages_request(body)
         model = check_for_model(body)
         check_cache_control(body)
+        check_web_tools(body)
         usage = self.cache.usage(body, min_tokens=int(model["x_min_cache_tokens"]))
         reply = compose_reply(scenario, request)
         headers = rate_limit_headers(usage.total, request.max_tokens)

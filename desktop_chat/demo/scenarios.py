@@ -250,6 +250,11 @@ SCENARIOS: dict[str, Scenario] = {
         ),
         Scenario("web_fetch", "a page fetched, and an answer citing it", server_tools.web_fetch),
         Scenario(
+            "web_search_error",
+            "a web search the API could not run (too many requests), and an answer anyway",
+            server_tools.web_search_error,
+        ),
+        Scenario(
             "documents",
             "an answer citing documents by characters, pages and blocks",
             server_tools.documents,
@@ -306,9 +311,16 @@ def select_scenario(headers: Mapping[str, str], body: Any) -> Scenario:
                 f"{SCENARIO_HEADER}: unknown demo scenario '{named}'; known: {', '.join(SCENARIOS)}"
             )
         return scenario
-    for match in _IN_TEXT.finditer(_last_user_text(body)):
+    text = _last_user_text(body)
+    for match in _IN_TEXT.finditer(text):
         if match.group(1) in SCENARIOS:
             return SCENARIOS[match.group(1)]
+    offered = server_tools.offered_web_tools(body)
+    if text.strip():  # a question (not only tool results): the model may look it up
+        if "web_fetch" in offered and server_tools.URL.search(text):
+            return SCENARIOS["web_fetch"]
+        if "web_search" in offered:
+            return SCENARIOS["web_search"]
     return SCENARIOS[DEFAULT_SCENARIO]
 
 

@@ -9,9 +9,12 @@ validation can tell whether a block came back exactly as it was sent.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from desktop_chat.demo.content import Block, Text, ToolUse, Whole
+from desktop_chat.demo.errors import invalid_request
 from desktop_chat.demo.returned_blocks import FUTURE_BLOCK_TYPE
 from desktop_chat.demo.signatures import sign_json
 from desktop_chat.demo.validation import MessagesRequest
@@ -26,6 +29,36 @@ _QUOTES = (
     "The Sihl joins the Limmat in the city centre of Zürich.",
 )
 DOCUMENT = "Quarterly report. Revenue grew by 12 percent. Costs fell by 3 percent."
+URL = re.compile(r"https?://[^\s<>\"')]+")
+_WEB_TOOL_TYPES = {"web_search": "web_search_", "web_fetch": "web_fetch_"}
+
+
+def offered_web_tools(body: Any) -> set[str]:
+    """The names of the web tools a request offers (by their server tool type)."""
+    tools = body.get("tools") if isinstance(body, dict) else None
+    names: set[str] = set()
+    for tool in tools if isinstance(tools, list) else []:
+        if not isinstance(tool, dict):
+            continue
+        for name, prefix in _WEB_TOOL_TYPES.items():
+            if str(tool.get("type", "")).startswith(prefix):
+                names.add(name)
+    return names
+
+
+def check_web_tools(body: Mapping[str, Any]) -> None:
+    """Refuse what the API refuses in a web tool's definition."""
+    tools = body.get("tools")
+    for i, tool in enumerate(tools if isinstance(tools, list) else []):
+        if not isinstance(tool, dict) or not str(tool.get("type", "")).startswith("web_"):
+            continue
+        if tool.get("allowed_domains") and tool.get("blocked_domains"):
+            raise invalid_request(
+                f"tools.{i}: Cannot specify both allowed_domains and blocked_domains."
+            )
+        uses = tool.get("max_uses")
+        if uses is not None and (isinstance(uses, bool) or not isinstance(uses, int) or uses < 1):
+            raise invalid_request(f"tools.{i}.max_uses: Input should be greater than 0")
 
 
 def _search_result(title: str, url: str, page_age: str | None) -> dict[str, Any]:
@@ -48,10 +81,26 @@ def _server_call(name: str, tool_input: dict[str, Any]) -> tuple[str, ToolUse]:
     return tool_id, ToolUse(tool_id, name, json.dumps(tool_input), server=True)
 
 
+def _query(request: MessagesRequest) -> str:
+    text = re.sub(r"demo:[a-z_]+", "", request.last_user_text).strip()
+    return " ".join(text.split())[:60] or "rivers of Zürich"
+
+
+def web_search_error(request: MessagesRequest) -> list[Block]:
+    """A search the API could not run, and the model answering without it."""
+    tool_id, call = _server_call("web_search", {"query": _query(request)})
+    error = {"type": "web_search_tool_result_error", "error_code": "too_many_requests"}
+    return [
+        call,
+        Whole({"type": "web_search_tool_result", "tool_use_id": tool_id, "content": error}),
+        Text("The search could not run just now, so this answer is from what I already know."),
+    ]
+
+
 def web_search(request: MessagesRequest) -> list[Block]:
     """A search, its results, and an answer whose sentences cite them."""
-    query = request.last_user_text.replace("demo:web_search", "").strip() or "rivers of Zürich"
-    tool_id, call = _server_call("web_search", {"query": query[:60]})
+    query = _query(request)
+    tool_id, call = _server_call("web_search", {"query": query})
     results = [_search_result(*r) for r in _RESULTS]
     first, second = (
         _web_citation(title, url, quote)
@@ -109,8 +158,8 @@ def documents(request: MessagesRequest) -> list[Block]:
 
 def web_fetch(request: MessagesRequest) -> list[Block]:
     """A page fetched, and an answer citing it."""
-    del request
-    url = "https://example.com/report"
+    found = URL.search(request.last_user_text)
+    url = found.group(0).rstrip(".,;:") if found else "https://example.com/report"
     tool_id, call = _server_call("web_fetch", {"url": url})
     fetched = {
         "type": "web_fetch_result",
