@@ -94,10 +94,15 @@ def test_request_params_keep_their_meaning() -> None:
         "thinking": {"type": "enabled", "budget_tokens": 2048},
         "output_config": {"effort": "high"},
         "system": "Be brief.",
+        "cache_control": {"type": "ephemeral"},  # prompt caching is on by default
     }
-    assert Settings(thinking="off").request_params() == {
+    assert Settings(thinking="off", cache_ttl="off").request_params() == {
         "model": "claude-sonnet-5-5",
         "max_tokens": 16000,
+    }
+    assert Settings(cache_ttl="1h").request_params()["cache_control"] == {
+        "type": "ephemeral",
+        "ttl": "1h",
     }
 
 
@@ -246,6 +251,7 @@ def test_overrides_on_top_of_the_settings() -> None:
         "max_tokens": 16000,
         "output_config": {"effort": "high"},
         "system": "pirate",
+        "cache_control": {"type": "ephemeral"},
     }
 
 
