@@ -261,3 +261,74 @@ def test_allowed_and_blocked_domains_together_are_refused_by_the_demo_as_by_the_
                 }
             ],
         )
+
+
+# section: the context window
+
+PNG_1PX = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJ"
+    "RU5ErkJggg=="
+)
+
+
+def test_the_draft_with_an_attachment_counts_exactly_what_the_send_then_reports(
+    server: DemoServer,
+) -> None:
+    from desktop_chat.core import context_budget
+
+    settings = Settings(system_prompt=SYSTEM, thinking="off")
+    conversation = converse(server, settings, QUESTIONS[:3])
+    image = {
+        "type": "image",
+        "source": {"type": "base64", "media_type": "image/png", "data": PNG_1PX},
+    }
+    draft = context_budget.draft_content("What is in this picture?", [image])
+    params = settings.request_params()
+
+    async def count() -> int:
+        async with make_client(api_key="k", base_url=server.base_url, max_retries=0) as client:
+            return await context_budget.count_tokens(
+                client, context_budget.count_params(conversation, params, draft)
+            )
+
+    counted = asyncio.run(count())
+    question = Message.user("")
+    question.content = draft
+    conversation.append(question)  # then sent as a turn would send it
+    sent = converse_more(server, settings, conversation)
+    reported = costs.usage_parts(sent.usage)
+    assert counted == reported.prompt
+    fill = context_budget.after_reply(sent, 200_000)
+    assert fill.tokens == reported.prompt + reported.output and fill.level == "ok"
+
+
+def converse_more(server: DemoServer, settings: Settings, conversation: Conversation) -> Message:
+    """One more turn for the question already at the end of ``conversation``."""
+
+    async def go() -> None:
+        async def open_client() -> Any:
+            return make_client(api_key="test-key", base_url=server.base_url, max_retries=0)
+
+        listener = Listener()
+        Turn(
+            conversation,
+            settings.request_params(),
+            open_client,
+            listener,
+            saver=None,
+            retry_policy=RetryPolicy(max_attempts=1),
+            key=Keymap().text_for,
+        ).start()
+        await listener.ended.wait()
+
+    asyncio.run(go())
+    return replies(conversation)[-1]
+
+
+def test_the_meter_warns_at_four_fifths_and_says_over_above_the_window() -> None:
+    from desktop_chat.core.context_budget import ContextFill
+
+    assert ContextFill(79, 100).level == "ok"
+    assert ContextFill(80, 100).level == "warn"
+    assert ContextFill(100, 100).level == "warn"
+    assert ContextFill(101, 100).level == "over"
