@@ -61,6 +61,7 @@ from desktop_chat.core.store_rows import (
     message_values,
 )
 from desktop_chat.core.store_tool_calls import ToolCallRecords
+from desktop_chat.core.store_usage import UsageRecords
 
 __all__ = [
     "DB_NAME",
@@ -88,7 +89,7 @@ def default_path() -> Path:
     return data_dir() / DB_NAME
 
 
-class Store(ConversationRecords, ToolCallRecords):
+class Store(ConversationRecords, ToolCallRecords, UsageRecords):
     """The conversations database. Open with ``Store.open()``; ``close()`` when done.
 
     Attributes:

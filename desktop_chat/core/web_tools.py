@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 SEARCH_TOOL_TYPE = "web_search_20250305"
 FETCH_TOOL_TYPE = "web_fetch_20250910"
+WEB_TOOLS = ("web_search", "web_fetch")
 WEB_OVERRIDE = "web_tools"  # the conversation setting that turns them on
 MAX_DOMAINS = 100
 _DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}(/[^\s]*)?$", re.IGNORECASE)

@@ -35,6 +35,7 @@ from desktop_chat.core.conversation import Message
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.tool_cards import call_line
+from desktop_chat.core.web_tools import running_text, web_steps
 from desktop_chat.ui import code_highlight
 from desktop_chat.ui.live_reply import FramePacer, LiveReply
 from desktop_chat.ui.markdown_writer import COPY_CODE_SCHEME, CodeBook, MarkdownWriter
@@ -270,6 +271,13 @@ class ChatView(QTextBrowser):
             self.on_text_block_done(index, str(block.get("text", "")))
         elif block.get("type") == "tool_use" and self._reply is not None:
             self._write_note_now(call_line(block))
+        elif (
+            block.get("type") == "server_tool_use"
+            and self._reply is not None
+            and (running := running_text(block)) is not None
+        ):
+            # Live while the API searches; the finished reply lists them instead.
+            self._write_note_now(running, entry=False)
 
     def on_text_block_done(self, index: int, text: str) -> None:
         """The text block is complete: draw what is left of it, once."""
@@ -282,8 +290,9 @@ class ChatView(QTextBrowser):
             return
         self._entries[self._reply.entry].message = message
         self._close_reply()
-        if has_citations(message.content):
-            # Streamed block by block; drawn again as one text with its markers and sources.
+        if has_citations(message.content) or web_steps(message.content):
+            # Streamed block by block; drawn again as one text with its markers and sources
+            # (and the list of what was searched and read, instead of the live lines).
             self._redraw_pending = True
         note = outcome_note(message)
         if note is not None:

@@ -69,6 +69,9 @@ class Commands(QObject):
             "undo_delete": lambda: self._sidebar("undo_delete"),
             "export": self.on_export,
             "export_all": self.on_export_all,
+            "web_search": controller.bill.toggle_web_tools,
+            "summary_chat": controller.bill.new_from_summary,
+            "usage": self.on_usage,
         }
 
     def run(self, action_id: str) -> None:
@@ -92,9 +95,26 @@ class Commands(QObject):
             return busy
         if action_id == "accept":
             return False
-        if action_id in ("rename_chat", "delete_chat", "undo_delete", "search", "export_all"):
+        if action_id == "summary_chat":
+            return not busy and bool(controller.conversation.messages)
+        if action_id in (
+            "rename_chat",
+            "delete_chat",
+            "undo_delete",
+            "search",
+            "export_all",
+            "usage",
+        ):
             return self.window.sidebar is not None
         return True
+
+    def on_usage(self) -> None:
+        """The usage page: cost per day and per month, from the saved replies."""
+        from desktop_chat.ui.usage_dialog import UsageDialog
+
+        store = self.window.controller.store
+        if store is not None:
+            UsageDialog.open_for(self.window, store, self.window.controller.bill.prices)
 
     def _sidebar(self, method: str, *args: int) -> None:
         if self.window.sidebar is not None:

@@ -23,6 +23,7 @@ from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
 from desktop_chat.core.turn import Turn, no_key_text
 from desktop_chat.core.turn_tools import ToolRunner
+from desktop_chat.ui.bill_book import BillBook
 from desktop_chat.ui.save_keeper import SaveKeeper
 from desktop_chat.ui.turn_signals import TurnSignals
 
@@ -74,6 +75,11 @@ class ChatController(QObject):
         approval_requested(object, object): ask the user about a tool call: the
             ``ApprovalRequest``, and the future that takes the ``Decision`` (it is cancelled
             when the turn stops first: the question is then withdrawn).
+        bill_changed(object): the ``core.bill.Bill`` of the conversation shown (costs,
+            cache use, how full the window is), after each reply and each switch.
+        web_tools_changed(bool): web search is on (True) or off for the conversation shown.
+        context_refused(object): a send was refused before any request: the ``ContextFill``
+            it would have had (over the model's window).
     """
 
     message_added = Signal(object)
@@ -100,6 +106,9 @@ class ChatController(QObject):
     tool_started = Signal(object)
     tool_finished = Signal(object, object)
     approval_requested = Signal(object, object)
+    bill_changed = Signal(object)
+    web_tools_changed = Signal(bool)
+    context_refused = Signal(object)
 
     def __init__(
         self,
@@ -125,6 +134,8 @@ class ChatController(QObject):
         self.turn: Turn | None = None
         self.tools: ToolRunner | None = None  # set when the tool servers have started
         self._whole: WholeLoader | None = None  # reads the rest of a conversation just opened
+        self.bill = BillBook(self)
+        self.reply_finished.connect(lambda *_: self.bill.show())
 
     # section: state the views and commands ask about
 
@@ -187,6 +198,8 @@ class ChatController(QObject):
         """
         if not self._can_start() or not text.strip():
             return False
+        if self.bill.refuse_send(text):
+            return False
         user = Message.user(text)
         if replacing is not None:
             old = next((m for m in self.conversation.messages if m.id == replacing), None)
@@ -202,6 +215,7 @@ class ChatController(QObject):
             self.title_changed.emit(self.conversation.title)
         if self._saver is not None:
             self._saver.save_message(user)
+        self.bill.keep_web_tools()
         self.conversations_changed.emit()
         self._start_turn()
         return True
@@ -291,7 +305,7 @@ class ChatController(QObject):
         # Busy at once, not when the task first runs: a second Enter must not start another.
         self.turn = Turn(
             self.conversation,
-            self.settings.request_params(),
+            self.bill.turn_settings().request_params(),
             self._open_client,
             TurnSignals(self),
             saver=self._saver,
@@ -332,6 +346,7 @@ class ChatController(QObject):
         self.transcript_reset.emit([(e.message, self.notes_for(e)) for e in entries])
         replies = [e.message for e in entries if e.message.role == "assistant"]
         self.reply_shown.emit(replies[-1] if replies else None)
+        self.bill.show()
 
     def notes_for(self, entry: PathEntry) -> Notes:
         return notes_for(entry, self.key)
@@ -378,6 +393,7 @@ class ChatController(QObject):
         self.conversation_leaving.emit()
         self.conversation = conversation
         self._saver = self.saving.writer_for(conversation)
+        self.bill.on_conversation_shown()
         self.conversation_changed.emit()
         self.title_changed.emit(conversation.title)
         self.reset_transcript()

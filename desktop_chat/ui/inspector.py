@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_chat.core.conversation import Message
 from desktop_chat.core.stream import Figures
 from desktop_chat.core.tool_cards import SERVER_TOOL_RESULTS, is_tool_results, result_text
+from desktop_chat.ui.bill_panel import BillPanel
 
 _DASH = "\u2013"  # en dash: "no value yet"
 MAX_SHOWN = 100_000  # characters of a block's JSON shown in the pane (it is kept whole)
@@ -117,6 +118,8 @@ class Inspector(QScrollArea):
             form.addRow(label, value)
             self.values[key] = value
         self._layout.addWidget(form_host)
+        self.bill = BillPanel(inner)
+        self._layout.addWidget(self.bill)
         self._blocks_host = QWidget(inner)
         self._blocks = QVBoxLayout(self._blocks_host)
         self._blocks.setContentsMargins(0, 8, 0, 0)

@@ -18,6 +18,7 @@ from desktop_chat.core.settings import Settings
 from desktop_chat.ui.chat_view import ChatView
 from desktop_chat.ui.commands import Commands
 from desktop_chat.ui.composer import Composer
+from desktop_chat.ui.context_meter import ContextMeter
 from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.dialogs import Dialogs
 from desktop_chat.ui.draft_keeper import DraftKeeper
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         self.save_banner = SaveBanner(self)
         left_layout.addWidget(self.save_banner)
         left_layout.addWidget(self.composer)
+        self.context_meter = ContextMeter(self.composer.message_text, self)
+        left_layout.addWidget(self.context_meter)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.inspector)
@@ -154,6 +157,14 @@ class MainWindow(QMainWindow):
         c.key_rejected.connect(
             lambda: self.dialogs.open_key("The API did not accept the key. Enter another one.")
         )
+
+        # section: the bill, the context window, web search
+        c.bill_changed.connect(self.inspector.bill.show_bill)
+        c.bill_changed.connect(self.context_meter.on_bill)
+        c.bill.draft_counted.connect(self.context_meter.on_draft_counted)
+        c.web_tools_changed.connect(self.context_meter.set_web_tools)
+        self.composer.textChanged.connect(self.context_meter.on_draft_changed)
+        self.context_meter.count_requested.connect(c.bill.count_draft)
 
         # section: what is not saved
         c.saving.unsaved_changed.connect(self.save_banner.on_unsaved)

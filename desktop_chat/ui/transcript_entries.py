@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextFormat
 from desktop_chat.core.citations import SourceList, cited_markdown, has_citations, sources_markdown
 from desktop_chat.core.conversation import Block, Message, Status
 from desktop_chat.core.tool_cards import call_line, is_tool_results, result_lines
+from desktop_chat.core.web_tools import WEB_TOOLS, step_text, web_steps
 from desktop_chat.ui.markdown_writer import CodeBook, MarkdownWriter, Output
 from desktop_chat.ui.theme import Theme
 
@@ -132,10 +133,14 @@ class EntryPainter:
                 run = []
             if kind == "tool_use":
                 self.write_note(out, call_line(block))
-            elif kind == "server_tool_use":
+            elif kind == "server_tool_use" and block.get("name") not in WEB_TOOLS:
                 self.write_note(out, f"Used the tool “{block.get('name', '?')}” (run by the API).")
         if sources is not None and sources.sources:
             self.writer.write_text(out, sources_markdown(sources.sources))
+        steps = web_steps(message.content)
+        if steps:  # what was searched and read, in one compact line each
+            for step in steps:
+                self.write_note(out, step_text(step), error=step.error is not None)
         note = outcome_note(message)
         if note is not None:
             self.write_note(out, note[0], error=note[1])
