@@ -18,15 +18,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop_chat.core import costs  # noqa: E402
-from desktop_chat.core.client import make_client  # noqa: E402
-from desktop_chat.core.conversation import Conversation, Message  # noqa: E402
-from desktop_chat.core.keymap import Keymap  # noqa: E402
-from desktop_chat.core.pricing import PriceBook  # noqa: E402
-from desktop_chat.core.retry import RetryPolicy  # noqa: E402
-from desktop_chat.core.settings import Settings  # noqa: E402
-from desktop_chat.core.turn import Turn  # noqa: E402
-from desktop_chat.demo.server import DemoServer  # noqa: E402
+from desktop_chat.core import costs
+from desktop_chat.core.client import make_client
+from desktop_chat.core.conversation import Conversation, Message
+from desktop_chat.core.keymap import Keymap
+from desktop_chat.core.pricing import PriceBook
+from desktop_chat.core.retry import RetryPolicy
+from desktop_chat.core.settings import Settings
+from desktop_chat.core.turn import Turn
+from desktop_chat.demo.server import DemoServer
 
 SYSTEM = "You answer questions about rivers, bridges and the towns along them. " * 90
 
@@ -81,7 +81,9 @@ def main() -> None:
     results = {}
     with DemoServer(tokens_per_second=0, stall_seconds=3.0) as server:
         for label, ttl in (("without caching", "off"), ("with caching (5 min)", "5m")):
-            settings = Settings(model=args.model, system_prompt=SYSTEM, thinking="off", cache_ttl=ttl)
+            settings = Settings(
+                model=args.model, system_prompt=SYSTEM, thinking="off", cache_ttl=ttl
+            )
             results[label] = summary(asyncio.run(converse(server, settings, args.turns)), book)
     floor = results["without caching"][0].dollars
     for label, (cost, parts) in results.items():

@@ -1,0 +1,192 @@
+"""The bill in the window: costs in the side pane, the context meter, web search per chat,
+the usage page, and a send refused over the window before any request.
+
+``DESKTOP_CHAT_SCREENSHOT_DIR=dir`` saves the window after a searched answer."""
+
+from __future__ import annotations
+
+import os
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from desktop_chat.core import costs
+from desktop_chat.core.context_budget import ContextFill
+from desktop_chat.core.conversation import Message, Status
+from desktop_chat.core.costs import UsageRow
+from desktop_chat.core.pricing import PriceBook
+from desktop_chat.core.settings import Settings
+from desktop_chat.ui.main_window import MainWindow
+from desktop_chat.ui.usage_dialog import UsageDialog
+
+SYSTEM = "You answer questions about rivers, bridges and the towns along them. " * 90
+
+
+def send(qtbot: Any, win: MainWindow, text: str) -> Message:
+    qtbot.keyClicks(win.composer, text)
+    with qtbot.waitSignal(win.controller.reply_finished, timeout=15000) as blocker:
+        qtbot.keyClick(win.composer, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not win.controller.busy, timeout=5000)
+    message: Message = blocker.args[0]
+    return message
+
+
+def test_the_side_pane_shows_each_reply_and_the_conversation_cost_and_the_cache_share(
+    qtbot: Any, make_window: Any
+) -> None:
+    window = make_window(Settings(system_prompt=SYSTEM + " pane", thinking="off"))
+    first = send(qtbot, window, "Which bridge is the oldest?")
+    second = send(qtbot, window, "And the longest?")
+
+    book = PriceBook.load()
+    bill = window.inspector.bill
+    assert bill.text("reply_cost") == costs.format_cost(
+        costs.reply_cost(second.model, second.usage, book)
+    )
+    total = costs.total_cost([(first.model, first.usage), (second.model, second.usage)], book)
+    assert total.complete and total.dollars > 0
+    assert bill.text("conversation_cost") == costs.format_cost(total)
+    share = costs.usage_parts(second.usage).cache_share
+    assert share is not None and share > 0.5  # the first turn's prompt was read back
+    assert bill.text("cache_share") == f"{share * 100:.0f}%"
+    assert window.inspector.values["cache_read"].text() == (
+        f"{second.usage.cache_read_input_tokens:,}"
+    )
+
+
+def test_the_meter_shows_what_the_send_then_reports(
+    qtbot: Any, make_window: Any, api_server: Any
+) -> None:
+    window = make_window(Settings(system_prompt=SYSTEM + " meter", thinking="off"))
+    send(qtbot, window, "Which bridge is the oldest?")
+    after_reply = window.context_meter.fill
+    assert after_reply.exact and after_reply.tokens > 1000
+
+    with qtbot.waitSignal(window.controller.bill.draft_counted, timeout=5000) as counted:
+        qtbot.keyClicks(window.composer, "And which one was rebuilt after the flood of 1910?")
+    fill: ContextFill = counted.args[0]
+    assert "with the draft" in window.context_meter.label.text()
+    assert api_server.requests[-1].path == "/v1/messages/count_tokens"
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=15000) as blocker:
+        qtbot.keyClick(window.composer, Qt.Key.Key_Return)
+    reply: Message = blocker.args[0]
+    assert fill.tokens == costs.usage_parts(reply.usage).prompt  # exact, not an estimate
+
+
+def test_the_draft_with_an_attachment_is_counted_as_the_api_counts_it(
+    qtbot: Any, make_window: Any, api_server: Any
+) -> None:
+    import anthropic
+
+    window = make_window(Settings(thinking="off", cache_ttl="off"))
+    image = {
+        "type": "image",
+        "source": {
+            "type": "base64",
+            "media_type": "image/png",
+            "data": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
+            "60e6kgAAAABJRU5ErkJggg==",
+        },
+    }
+    window.context_meter.draft_blocks = lambda: [image]  # what issue 14's attachments give
+    with qtbot.waitSignal(window.controller.bill.draft_counted, timeout=5000) as counted:
+        qtbot.keyClicks(window.composer, "What is in this picture?")
+
+    with anthropic.Anthropic(api_key="k", base_url=api_server.base_url, max_retries=0) as sdk:
+        expected = sdk.messages.count_tokens(
+            model="claude-sonnet-5-5",
+            messages=[
+                {
+                    "role": "user",
+                    "content": [image, {"type": "text", "text": "What is in this picture?"}],
+                }
+            ],
+        ).input_tokens
+    assert counted.args[0].tokens == expected
+
+
+def test_a_send_over_the_window_is_refused_before_any_request(
+    qtbot: Any, make_window: Any, api_server: Any
+) -> None:
+    window = make_window(Settings(model="claude-haiku-4-5", thinking="off"))
+    controller = window.controller
+    controller.conversation.append(Message.user("Read all of this."))
+    reply = Message(role="assistant", content=[{"type": "text", "text": "Done."}])
+    reply.model, reply.status = "claude-haiku-4-5", Status.COMPLETE
+    reply.usage.cache_read_input_tokens = 199_950
+    reply.usage.output_tokens = 10
+    controller.conversation.append(reply)
+    controller.reset_transcript()
+    assert window.context_meter.fill.level == "warn"
+    before = len(api_server.requests)
+
+    draft = "One more question about the whole of it, please, in some detail. " * 4
+    with qtbot.waitSignal(controller.context_refused, timeout=2000) as refused:
+        qtbot.keyClicks(window.composer, draft)
+        qtbot.keyClick(window.composer, Qt.Key.Key_Return)
+
+    assert refused.args[0].level == "over"
+    time.sleep(0.1)
+    sent = [r for r in api_server.requests[before:] if r.path == "/v1/messages"]
+    assert sent == []  # nothing was asked
+    assert window.composer.toPlainText() == draft  # nothing typed is lost
+    qtbot.waitUntil(lambda: "would not fit" in window.chat_view.toPlainText(), timeout=2000)
+    assert window.commands.enabled("summary_chat")
+
+
+def test_web_search_is_per_chat_and_a_searched_answer_lists_what_it_searched(
+    qtbot: Any, make_window: Any, api_server: Any
+) -> None:
+    window = make_window(Settings(thinking="off"))
+    window.resize(1200, 780)
+    assert not window.context_meter.web_label.isVisible()  # off by default
+    plain = send(qtbot, window, "Hello there")
+    assert "tools" not in api_server.requests[-1].body
+    assert plain.status is Status.COMPLETE
+
+    window.commands.run("web_search")
+    assert window.context_meter.web_label.isVisible()
+    reply = send(qtbot, window, "Which rivers flow through Zurich?")
+
+    body = api_server.requests[-1].body
+    assert [t["name"] for t in body["tools"]] == ["web_search", "web_fetch"]
+    shown = window.chat_view.toPlainText()
+    assert "Sources" in shown and "Limmat - Wikipedia" in shown
+    assert "Searched: Which rivers flow through Zurich? (2 results)" in shown
+    assert window.inspector.bill.text("web") == "1 / 0"
+    assert reply.usage.extra["server_tool_use"]["web_search_requests"] == 1
+    if folder := os.environ.get("DESKTOP_CHAT_SCREENSHOT_DIR"):
+        window.grab().save(str(Path(folder) / "web_search_answer.png"))
+
+    window.controller.new_conversation()
+    assert not window.context_meter.web_label.isVisible()  # a new chat starts without it
+
+
+def test_the_usage_page_totals_days_and_months(qtbot: Any, tmp_path: Path) -> None:
+    from desktop_chat.core.conversation import Usage
+
+    day = 24 * 3600.0
+    start = time.mktime((2026, 11, 29, 12, 0, 0, 0, 0, -1))
+    rows = [
+        UsageRow("a", start, "claude-sonnet-5-5", Usage(input_tokens=1_000_000)),
+        UsageRow("a", start + day, "claude-sonnet-5-5", Usage(output_tokens=100_000)),
+        UsageRow("b", start + day, "unknown-model", Usage(input_tokens=10)),
+    ]
+    from desktop_chat.core.store import Store
+
+    store = Store.open(tmp_path / "usage.db")
+    dialog = UsageDialog(store, PriceBook.load())
+    qtbot.addWidget(dialog)
+    dialog.set_rows(rows)
+
+    assert [t.label for t in dialog.chart.totals] == ["2026-11-29", "2026-11-30"]
+    assert dialog.chart.totals[0].cost.dollars == Decimal(2)
+    assert dialog.table.item(0, 3).text() == "$1.00 + price unknown"  # newest first
+    dialog.by_month.setChecked(True)
+    assert [t.label for t in dialog.chart.totals] == ["2026-11"]
+    assert "$3.00 + price unknown" in dialog.summary.text()
+    dialog.grab()  # the bars paint
+    store.close()
