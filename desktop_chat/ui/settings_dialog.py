@@ -37,9 +37,12 @@ from desktop_chat.core.capabilities import (
     offered,
     thinking_modes,
 )
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.models import ModelInfo
+from desktop_chat.core.pricing import user_prices_path
 from desktop_chat.core.settings import (
     MAX_RETRIES_CAP,
+    MAX_SEARCHES_CAP,
     MAX_TIMEOUT_S,
     MAX_TOKENS_CAP,
     Settings,
@@ -149,6 +152,29 @@ class SettingsDialog(QDialog):
         self.timeout.setSuffix(" s")
         self.retries = _spin("Retries", 0, MAX_RETRIES_CAP)
         self.theme = _combo("Theme", THEME_LABELS)
+        self.cache_ttl = _combo(
+            translate("Settings", "Prompt caching"),
+            (
+                (translate("Settings", "On, 5 minutes"), "5m"),
+                (translate("Settings", "On, 1 hour (writes cost more)"), "1h"),
+                (translate("Settings", "Off"), "off"),
+            ),
+        )
+        self.web_allowed = QLineEdit()
+        self.web_allowed.setAccessibleName(translate("Settings", "Web search: only these domains"))
+        self.web_allowed.setPlaceholderText(translate("Settings", "Any domain, e.g. wikipedia.org"))
+        self.web_blocked = QLineEdit()
+        self.web_blocked.setAccessibleName(translate("Settings", "Web search: never these domains"))
+        self.web_blocked.setPlaceholderText(translate("Settings", "None"))
+        self.web_max = _spin(translate("Settings", "Searches per turn"), 1, MAX_SEARCHES_CAP)
+        self.prices_note = QLabel(
+            translate("Settings", "Your own prices, if any: %1").replace(
+                "%1", str(user_prices_path())
+            )
+        )
+        self.prices_note.setWordWrap(True)
+        self.prices_note.setAccessibleName(translate("Settings", "Where your own prices go"))
+        self.prices_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems = QLabel()
         self.problems.setObjectName("settings_problems")
         self.problems.setAccessibleName("Problems")
@@ -179,11 +205,16 @@ class SettingsDialog(QDialog):
             ("Request time&out", self.timeout),
             ("&Retries", self.retries),
             ("Th&eme", self.theme),
+            (translate("Settings", "Prompt caching"), self.cache_ttl),
+            (translate("Settings", "Web search: only"), self.web_allowed),
+            (translate("Settings", "Web search: never"), self.web_blocked),
+            (translate("Settings", "Searches per turn"), self.web_max),
         ]
         for label, widget in rows:
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.prices_note)
         layout.addWidget(self.adjusted)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
@@ -218,6 +249,10 @@ class SettingsDialog(QDialog):
         self.timeout.setValue(s.timeout_s)
         self.retries.setValue(s.max_retries)
         _select(self.theme, s.theme)
+        _select(self.cache_ttl, s.cache_ttl)
+        self.web_allowed.setText(s.web_allowed_domains)
+        self.web_blocked.setText(s.web_blocked_domains)
+        self.web_max.setValue(s.web_max_searches)
         self.on_model_changed()
         self.on_thinking_changed()
 
@@ -315,4 +350,8 @@ class SettingsDialog(QDialog):
             timeout_s=self.timeout.value(),
             max_retries=self.retries.value(),
             theme=self.theme.currentData(),
+            cache_ttl=self.cache_ttl.currentData(),
+            web_allowed_domains=self.web_allowed.text().strip(),
+            web_blocked_domains=self.web_blocked.text().strip(),
+            web_max_searches=self.web_max.value(),
         )

@@ -190,3 +190,33 @@ def test_the_usage_page_totals_days_and_months(qtbot: Any, tmp_path: Path) -> No
     assert "$3.00 + price unknown" in dialog.summary.text()
     dialog.grab()  # the bars paint
     store.close()
+
+
+def test_the_settings_take_caching_and_web_limits_and_refuse_both_domain_lists(
+    qtbot: Any,
+) -> None:
+    from desktop_chat.ui.settings_dialog import SettingsDialog
+
+    saved: list[Settings] = []
+    dialog = SettingsDialog(Settings(), [], save=saved.append)
+    qtbot.addWidget(dialog)
+    dialog.cache_ttl.setCurrentIndex(dialog.cache_ttl.findData("1h"))
+    dialog.web_allowed.setText("wikipedia.org, example.com")
+    dialog.web_blocked.setText("spam.example")
+    dialog.web_max.setValue(3)
+    dialog.on_accept()
+
+    assert not saved and "not both" in dialog.problems.text()
+    dialog.web_blocked.clear()
+    dialog.on_accept()
+    assert saved and saved[0].cache_ttl == "1h" and saved[0].web_max_searches == 3
+    params = replace_web(saved[0]).request_params()
+    assert params["cache_control"] == {"type": "ephemeral", "ttl": "1h"}
+    assert params["tools"][0]["allowed_domains"] == ["wikipedia.org", "example.com"]
+    assert params["tools"][0]["max_uses"] == 3
+
+
+def replace_web(settings: Settings) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, web_tools=True)
