@@ -13,6 +13,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from desktop_chat.core import context_budget, web_tools
@@ -166,8 +167,8 @@ class BillBook(QObject):
         except Exception as exc:  # the meter then shows the last exact fill
             log.info("count_tokens failed: %s", type(exc).__name__)
             return
-        if conversation is not self._c.conversation:
-            return
+        if not shiboken6.isValid(self) or conversation is not self._c.conversation:
+            return  # (the window closed, or another conversation is shown)
         fill = ContextFill(tokens, self.limit())
         self._draft = (text, _kinds(content), fill)
         self.draft_counted.emit(fill)

@@ -86,6 +86,7 @@ class ConversationListModel(QAbstractListModel):
         self.page_size = page_size
         self._rows: list[ConversationSummary] = []
         self._exhausted = False
+        self.costs: dict[str, str] = {}  # by id: the conversation's cost, as shown
 
     # -- reading --------------------------------------------------------------------------
 
@@ -139,6 +140,15 @@ class ConversationListModel(QAbstractListModel):
     def summary(self, row: int) -> ConversationSummary:
         return self._rows[row]
 
+    def ids(self) -> list[str]:
+        return [row.id for row in self._rows]
+
+    def set_costs(self, costs: dict[str, str]) -> None:
+        """Show these conversations' costs beside their dates."""
+        self.costs.update(costs)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [DATE_ROLE])
+
     # -- Qt model -------------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -165,7 +175,9 @@ class ConversationListModel(QAbstractListModel):
         if role == ID_ROLE:
             return summary.id
         if role == DATE_ROLE:
-            return relative_date(summary.updated_at)
+            cost = self.costs.get(summary.id)
+            date = relative_date(summary.updated_at)
+            return f"{cost} · {date}" if cost else date
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_text(summary.title or UNTITLED)
         if role == Qt.ItemDataRole.AccessibleTextRole:

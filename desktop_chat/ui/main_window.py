@@ -193,6 +193,11 @@ class MainWindow(QMainWindow):
         self.sidebar.conversation_renamed.connect(c.on_conversation_renamed)
         self.sidebar.error.connect(lambda text: self.chat_view.show_notice(text, error=True))
         c.conversations_changed.connect(lambda: self._refresh_sidebar())
+        from desktop_chat.ui.conversation_costs import ConversationCosts
+
+        self.conversation_costs = ConversationCosts(
+            self.sidebar.list_model, lambda: c.bill.prices, store.path
+        )
 
     def attach_tools(self, runtime: ToolRuntime) -> None:
         """The user's tool servers: confirmations of new ones, approvals of calls."""

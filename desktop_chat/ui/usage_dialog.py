@@ -10,6 +10,7 @@ import asyncio
 import logging
 from decimal import Decimal
 
+import shiboken6
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -154,7 +155,7 @@ class UsageDialog(QDialog):
         return dialog
 
     def _on_read(self, task: asyncio.Future[list[UsageRow]]) -> None:
-        if task.cancelled():
+        if task.cancelled() or not shiboken6.isValid(self):
             return
         if (exc := task.exception()) is not None:
             self.summary.setText(

@@ -220,3 +220,15 @@ def replace_web(settings: Settings) -> Settings:
     from dataclasses import replace
 
     return replace(settings, web_tools=True)
+
+
+def test_the_conversation_list_shows_each_conversations_cost(qtbot: Any, make_window: Any) -> None:
+    window = make_window(Settings(thinking="off"), store=True)
+    reply = send(qtbot, window, "Which bridge is the oldest?")
+    assert window.sidebar is not None
+    model = window.sidebar.list_model
+    expected = costs.format_cost(costs.reply_cost(reply.model, reply.usage, PriceBook.load()))
+    from desktop_chat.ui.conversation_models import DATE_ROLE
+
+    qtbot.waitUntil(lambda: expected in str(model.index(0).data(DATE_ROLE)), timeout=5000)
+    assert str(model.index(0).data(DATE_ROLE)).startswith(f"{expected} · ")
