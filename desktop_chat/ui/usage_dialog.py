@@ -33,6 +33,7 @@ from desktop_chat.core.store import Store
 from desktop_chat.core.store_usage import read_usage
 
 log = logging.getLogger(__name__)
+MAX_BAR_WIDTH = 48.0  # pixels: a few days' bars stay bars
 MAX_BARS = 60  # the newest days (or months) drawn; the table lists them all
 
 
@@ -78,10 +79,11 @@ class BarChart(QWidget):
         step = area.width() / len(self.totals)
         for i, total in enumerate(self.totals):
             height = float(total.cost.dollars / top) * area.height()
+            width = min(MAX_BAR_WIDTH, max(1.0, step * 0.7))
             rect = QRectF(
-                area.left() + i * step + step * 0.15,
+                area.left() + i * step + (step - width) / 2,
                 area.bottom() - height,
-                max(1.0, step * 0.7),
+                width,
                 height,
             )
             painter.fillRect(rect, bar if total.cost.complete else unknown)
