@@ -205,6 +205,7 @@ class BillBook(QObject):
         if not self._c.new_conversation():
             return False
         self.web_tools = web
+        self._c.web_tools_changed.emit(web)
         return self._c.send(request)
 
 

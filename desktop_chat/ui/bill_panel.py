@@ -33,6 +33,7 @@ class BillPanel(QWidget):
         self.values: dict[str, QLabel] = {}
         rows = (
             ("cache_share", translate("Bill", "Input read from cache")),
+            ("cache_written", translate("Bill", "Cache written 5 min / 1 h")),
             ("reply_cost", translate("Bill", "Cost of this reply")),
             ("web", translate("Bill", "Web searches / pages read")),
             ("conversation_cost", translate("Bill", "Cost of this conversation")),
@@ -50,6 +51,10 @@ class BillPanel(QWidget):
 
     def show_bill(self, bill: Bill) -> None:
         self.values["cache_share"].setText(_share(bill.reply_parts))
+        reply = bill.reply_parts
+        self.values["cache_written"].setText(
+            _DASH if reply is None else f"{reply.cache_write_5m:,} / {reply.cache_write_1h:,}"
+        )
         _cost(self.values["reply_cost"], bill.reply_cost)
         parts = bill.parts
         self.values["web"].setText(f"{parts.web_searches} / {parts.web_fetches}")

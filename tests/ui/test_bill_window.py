@@ -136,6 +136,14 @@ def test_a_send_over_the_window_is_refused_before_any_request(
     qtbot.waitUntil(lambda: "would not fit" in window.chat_view.toPlainText(), timeout=2000)
     assert window.commands.enabled("summary_chat")
 
+    old_id = controller.conversation.id
+    with qtbot.waitSignal(controller.reply_finished, timeout=15000):
+        window.commands.run("summary_chat")
+    assert controller.conversation.id != old_id
+    first = controller.conversation.messages[0]
+    assert first.text.startswith("Summarise the conversation below")
+    assert "USER: Read all of this." in first.text and "ASSISTANT: Done." in first.text
+
 
 def test_web_search_is_per_chat_and_a_searched_answer_lists_what_it_searched(
     qtbot: Any, make_window: Any, api_server: Any
