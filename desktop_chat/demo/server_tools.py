@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from desktop_chat.demo.content import Block, Text, ToolUse, Whole
 from desktop_chat.demo.errors import invalid_request
@@ -97,25 +98,47 @@ def web_search_error(request: MessagesRequest) -> list[Block]:
     ]
 
 
+def _domain_allowed(url: str, tool: Mapping[str, Any]) -> bool:
+    host = urlsplit(url).hostname or ""
+
+    def within(domains: Any) -> bool:
+        names = [str(d).split("/")[0].lower() for d in domains or []]
+        return any(host == d or host.endswith("." + d) for d in names)
+
+    if tool.get("allowed_domains"):
+        return within(tool["allowed_domains"])
+    return not within(tool.get("blocked_domains"))
+
+
 def web_search(request: MessagesRequest) -> list[Block]:
-    """A search, its results, and an answer whose sentences cite them."""
+    """A search, its results (within the tool's allowed or blocked domains), and an answer
+    whose sentences cite them."""
     query = _query(request)
     tool_id, call = _server_call("web_search", {"query": query})
-    results = [_search_result(*r) for r in _RESULTS]
-    first, second = (
-        _web_citation(title, url, quote)
-        for (title, url, _), quote in zip(_RESULTS, _QUOTES, strict=True)
-    )
-    return [
+    tool = next((t for t in request.tools if t.get("name") == "web_search"), {})
+    kept = [(r, q) for r, q in zip(_RESULTS, _QUOTES, strict=True) if _domain_allowed(r[1], tool)]
+    results = [_search_result(*r) for r, _ in kept]
+    found: list[Block] = [
         Text("Let me look that up."),
         call,
         Whole({"type": "web_search_tool_result", "tool_use_id": tool_id, "content": results}),
-        Text("Here is what I found. "),
-        Text("The Limmat flows out of Lake Zürich", citations=(first,)),
-        Text(", and ", start_list=True),
-        Text("the Sihl joins it in the city centre", citations=(second,), start_list=True),
-        Text("."),
     ]
+    if not kept:
+        return [*found, Text("The search found nothing in the domains it may read.")]
+    found.append(Text("Here is what I found. "))
+    sentences = (
+        "The Limmat flows out of Lake Zürich",
+        "the Sihl joins it in the city centre",
+    )
+    for n, ((title, url, _), quote) in enumerate(kept):
+        sentence = sentences[_RESULTS.index((title, url, _))]
+        if n:
+            found.append(Text(", and ", start_list=True))
+        found.append(
+            Text(sentence, citations=(_web_citation(title, url, quote),), start_list=bool(n))
+        )
+    found.append(Text("."))
+    return found
 
 
 def documents(request: MessagesRequest) -> list[Block]:

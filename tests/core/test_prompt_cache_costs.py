@@ -216,7 +216,10 @@ def test_a_searched_answer_and_its_follow_up_send_the_search_blocks_back_unchang
     kinds = [b["type"] for b in sent_back]
     assert "server_tool_use" in kinds and "web_search_tool_result" in kinds
     steps = web_tools.web_steps(answered.content)
-    assert steps == [web_tools.WebStep("search", "Which rivers flow through Zürich?", results=2)]
+    # Only the allowed domain's page came back (the demo filters as the API does).
+    assert steps == [web_tools.WebStep("search", "Which rivers flow through Zürich?", results=1)]
+    result = next(b for b in sent_back if b["type"] == "web_search_tool_result")
+    assert [r["url"] for r in result["content"]] == ["https://en.wikipedia.org/wiki/Limmat"]
     assert web_tools.counts(replies(conversation)) == (2, 0)
 
 
