@@ -157,13 +157,22 @@ def test_web_search_is_per_chat_and_a_searched_answer_lists_what_it_searched(
 
     window.commands.run("web_search")
     assert window.context_meter.web_label.isVisible()
+    live: list[str] = []
+
+    def on_stopped(_index: int, block: dict[str, Any]) -> None:
+        if block.get("type") == "server_tool_use":
+            live.append(window.chat_view.toPlainText())
+
+    window.controller.block_stopped.connect(on_stopped)
     reply = send(qtbot, window, "Which rivers flow through Zurich?")
+    assert live and live[0].rstrip().endswith("Searching: Which rivers flow through Zurich?")
 
     body = api_server.requests[-1].body
     assert [t["name"] for t in body["tools"]] == ["web_search", "web_fetch"]
     shown = window.chat_view.toPlainText()
     assert "Sources" in shown and "Limmat - Wikipedia" in shown
     assert "Searched: Which rivers flow through Zurich? (2 results)" in shown
+    assert "Searching:" not in shown  # the live line gave way to the list
     assert window.inspector.bill.text("web") == "1 / 0"
     assert reply.usage.extra["server_tool_use"]["web_search_requests"] == 1
     if folder := os.environ.get("DESKTOP_CHAT_SCREENSHOT_DIR"):
