@@ -113,6 +113,7 @@ class PromptCache:
 
     def __init__(self) -> None:
         self._expiry: dict[str, float] = {}
+        self._lifetime: dict[str, float] = {}  # an entry's TTL: each read renews it by this
         self._lock = threading.Lock()
 
     def usage(self, body: Mapping[str, Any], *, min_tokens: int) -> PromptUsage:
@@ -125,6 +126,7 @@ class PromptCache:
         now = time.monotonic()
         with self._lock:
             self._expiry = {d: t for d, t in self._expiry.items() if t > now}
+            self._lifetime = {d: s for d, s in self._lifetime.items() if d in self._expiry}
             read_at = max(
                 (
                     i
@@ -145,10 +147,14 @@ class PromptCache:
                     continue  # already cached, or too short to cache at all
                 written[segment.ttl or "5m"] += segment.tokens - done
                 done = segment.tokens
-                self._expiry[segment.digest] = now + TTL_SECONDS.get(segment.ttl or "5m", 300.0)
+                lifetime = TTL_SECONDS.get(segment.ttl or "5m", 300.0)
+                self._expiry[segment.digest] = now + lifetime
+                self._lifetime[segment.digest] = lifetime
         fresh = max(0, total - done)
         return PromptUsage(fresh, written["5m"], written["1h"], read)
 
     def _touch(self, segments: Sequence[_Segment], at: int, now: float) -> None:
-        current = self._expiry[segments[at].digest]
-        self._expiry[segments[at].digest] = max(current, now + TTL_SECONDS["5m"])
+        # A read refreshes the entry for its own lifetime (an hour-long one for an hour).
+        digest = segments[at].digest
+        lifetime = self._lifetime.get(digest, TTL_SECONDS["5m"])
+        self._expiry[digest] = max(self._expiry[digest], now + lifetime)

@@ -104,3 +104,26 @@ def test_cache_control_the_api_refuses_is_refused(
         create(client, ask("Hi"), **extra)
     assert isinstance(caught.value.body, dict)
     assert words in caught.value.body["error"]["message"]
+
+
+def test_a_cached_prefix_more_than_20_blocks_back_is_not_found(
+    client: anthropic.Anthropic,
+) -> None:
+    """The API looks back at most 20 blocks from a breakpoint for an earlier cache entry."""
+    first_ask = ask(LONG + " Lookback, asked once.")
+    first = create(client, first_ask, cache_control={"type": "ephemeral"})
+    near: list[MessageParam] = [
+        *first_ask,
+        first.to_param(),
+        {"role": "user", "content": [{"type": "text", "text": f"Short {n}."} for n in range(10)]},
+    ]
+    far: list[MessageParam] = [
+        *first_ask,
+        first.to_param(),
+        {"role": "user", "content": [{"type": "text", "text": f"Long {n}."} for n in range(25)]},
+    ]
+
+    assert create(client, near, cache_control={"type": "ephemeral"}).usage.cache_read_input_tokens
+    missed = create(client, far, cache_control={"type": "ephemeral"}).usage
+    assert missed.cache_read_input_tokens == 0
+    assert missed.cache_creation_input_tokens > 1024  # written anew
