@@ -8,7 +8,7 @@ object has no entry for web fetch, so fetch goes with search.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -95,28 +95,37 @@ def tool_params(settings: Settings) -> list[dict[str, Any]]:
 
 # section: what the tools did, for the chat and the side pane
 
-_SEARCH_ERRORS = {
-    "too_many_requests": "too many searches at once; the API asks to wait a little",
-    "max_uses_exceeded": "the most searches allowed in one turn were used",
-    "invalid_tool_input": "the search was not valid",
-    "query_too_long": "the search was too long",
-    "unavailable": "web search is unavailable just now",
-    "request_too_large": "the request was too large",
-    "url_too_long": "the address was too long",
-    "url_not_allowed": "the address is not in the allowed domains",
-    "url_not_accessible": "the page could not be reached",
-    "url_not_in_prior_context": "the address did not come from the conversation",
-    "unsupported_content_type": "the page's kind of content cannot be read",
-    "content_too_large": "the page is too large",
+# Each a function, so that the words are looked up in the language of the moment.
+_ERRORS: dict[str, Callable[[], str]] = {
+    "too_many_requests": lambda: translate(
+        "WebTools", "too many searches at once; the API asks to wait a little"
+    ),
+    "max_uses_exceeded": lambda: translate(
+        "WebTools", "the most searches allowed in one turn were used"
+    ),
+    "invalid_tool_input": lambda: translate("WebTools", "the search was not valid"),
+    "query_too_long": lambda: translate("WebTools", "the search was too long"),
+    "unavailable": lambda: translate("WebTools", "web search is unavailable just now"),
+    "request_too_large": lambda: translate("WebTools", "the request was too large"),
+    "url_too_long": lambda: translate("WebTools", "the address was too long"),
+    "url_not_allowed": lambda: translate("WebTools", "the address is not in the allowed domains"),
+    "url_not_accessible": lambda: translate("WebTools", "the page could not be reached"),
+    "url_not_in_prior_context": lambda: translate(
+        "WebTools", "the address did not come from the conversation"
+    ),
+    "unsupported_content_type": lambda: translate(
+        "WebTools", "the page's kind of content cannot be read"
+    ),
+    "content_too_large": lambda: translate("WebTools", "the page is too large"),
 }
 
 
 def error_words(code: str) -> str:
     """A server tool's error code in plain words."""
-    words = _SEARCH_ERRORS.get(code)
+    words = _ERRORS.get(code)
     if words is None:
         return translate("WebTools", "the web tool failed (%1)").replace("%1", code)
-    return translate("WebTools", words)
+    return words()
 
 
 @dataclass(frozen=True)

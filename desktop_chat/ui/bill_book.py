@@ -173,19 +173,21 @@ class BillBook(QObject):
         self._draft = (text, _kinds(content), fill)
         self.draft_counted.emit(fill)
 
-    def fill_for(self, text: str) -> ContextFill:
-        """What sending ``text`` now would fill: the API's count when it is of this draft,
-        else the last reply's exact fill and about 4 characters a token for the draft."""
-        if self._draft is not None and self._draft[0] == text:
+    def fill_for(self, text: str, blocks: list[dict[str, Any]] | None = None) -> ContextFill:
+        """What sending ``text`` (and ``blocks``) now would fill: the API's count when it is
+        of this draft, else the last reply's exact fill and an estimate for the draft (about
+        4 characters a token; the API says what attachments cost once counted)."""
+        content = context_budget.draft_content(text, blocks)
+        if self._draft is not None and self._draft[:2] == (text, _kinds(content)):
             return self._draft[2]
         path = self._c.conversation.path()
         replies = [m for m in path if m.role == "assistant"]
         base = context_budget.after_reply(replies[-1] if replies else None, self.limit())
         return ContextFill(base.tokens + (len(text) + 3) // 4, base.limit, exact=False)
 
-    def refuse_send(self, text: str) -> bool:
+    def refuse_send(self, text: str, blocks: list[dict[str, Any]] | None = None) -> bool:
         """Refuse (True), before any request, a send that would not fit the window."""
-        fill = self.fill_for(text)
+        fill = self.fill_for(text, blocks)
         if fill.level != "over":
             return False
         hint = translate("ContextMeter", "(%1 starts one.)").replace(
