@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from desktop_chat.core.context_budget import ContextFill, after_reply
 from desktop_chat.core.conversation import Message
 from desktop_chat.core.costs import Cost, UsageParts, reply_cost, usage_parts
-from desktop_chat.core.pricing import PriceBook
+from desktop_chat.core.pricing import PriceBook, Prices
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Bill:
     cost: Cost
     replies: int
     context: ContextFill
+    reply_prices: Prices | None = None
 
 
 def bill_of(
@@ -44,4 +45,5 @@ def bill_of(
         cost=cost,
         replies=replies,
         context=after_reply(last, limit),
+        reply_prices=book.for_model(last.model) if last is not None else None,
     )

@@ -203,3 +203,37 @@ def unknown_text(cost: Cost) -> str:
     return translate("Costs", "No price known for: %1").replace(
         "%1", ", ".join(sorted(cost.unknown))
     )
+
+
+def prices_text(prices: Prices | None) -> str:
+    """Where a cost's prices come from, for a tooltip: the prices, when checked, the source."""
+    if prices is None:
+        return ""
+    names = (
+        ("input", translate("Costs", "input")),
+        ("output", translate("Costs", "output")),
+        ("cache_write_5m", translate("Costs", "cache write 5 min")),
+        ("cache_write_1h", translate("Costs", "cache write 1 h")),
+        ("cache_read", translate("Costs", "cache read")),
+    )
+    unknown = translate("Costs", "unknown")
+
+    def price(name: str) -> str:
+        value = getattr(prices, name)
+        return unknown if value is None else f"${value}"
+
+    listed = ", ".join(f"{label} {price(name)}" for name, label in names)
+    lines = [
+        translate("Costs", "%1 per million tokens: %2")
+        .replace("%1", prices.model)
+        .replace("%2", listed)
+    ]
+    if prices.checked or prices.source:
+        lines.append(
+            translate("Costs", "Checked %1; source: %2")
+            .replace("%1", prices.checked or "?")
+            .replace("%2", prices.source or "?")
+        )
+    if prices.overridden:
+        lines.append(translate("Costs", "Your own prices file changes some of them."))
+    return "\n".join(lines)

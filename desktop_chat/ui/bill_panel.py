@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QWidget
 
 from desktop_chat.core.bill import Bill
-from desktop_chat.core.costs import Cost, UsageParts, format_cost, unknown_text
+from desktop_chat.core.costs import Cost, UsageParts, format_cost, prices_text, unknown_text
 from desktop_chat.core.i18n import translate
 
 _DASH = "\u2013"
@@ -56,6 +56,9 @@ class BillPanel(QWidget):
             _DASH if reply is None else f"{reply.cache_write_5m:,} / {reply.cache_write_1h:,}"
         )
         _cost(self.values["reply_cost"], bill.reply_cost)
+        where = prices_text(bill.reply_prices)
+        missing = self.values["reply_cost"].toolTip()
+        self.values["reply_cost"].setToolTip("\n".join(t for t in (missing, where) if t))
         parts = bill.parts
         self.values["web"].setText(f"{parts.web_searches} / {parts.web_fetches}")
         _cost(self.values["conversation_cost"], bill.cost if bill.replies else None)

@@ -49,6 +49,8 @@ def test_the_side_pane_shows_each_reply_and_the_conversation_cost_and_the_cache_
     total = costs.total_cost([(first.model, first.usage), (second.model, second.usage)], book)
     assert total.complete and total.dollars > 0
     assert bill.text("conversation_cost") == costs.format_cost(total)
+    tip = bill.values["reply_cost"].toolTip()  # where the prices come from, and when checked
+    assert "input $2" in tip and "Checked 2026-11-30" in tip and "platform.claude.com" in tip
     share = costs.usage_parts(second.usage).cache_share
     assert share is not None and share > 0.5  # the first turn's prompt was read back
     assert bill.text("cache_share") == f"{share * 100:.0f}%"
