@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from desktop_chat import __version__
+from desktop_chat.core.i18n import translate
 
 if TYPE_CHECKING:
     import asyncio
@@ -124,6 +125,11 @@ def run_gui(args: argparse.Namespace) -> int:
     QApplication.setDesktopFileName("desktop-chat")
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
+    # Before any window or UI module: their words are translated as they are made.
+    from desktop_chat.core.settings import saved_language
+    from desktop_chat.ui.translations import install_translators
+
+    install_translators(app, saved_language())
     icon = _icon_path()
     app.setWindowIcon(QIcon(str(icon)) if icon else QIcon.fromTheme("desktop-chat"))
     # The window first; everything else loads while it shows.
@@ -346,7 +352,10 @@ async def _amain(
             # line may have marked it interrupted already), opens with the way to retry it.
             if controller.reopen_interrupted():
                 window.status.show(
-                    "The app stopped in the middle of this reply; what arrived is kept.", 10000
+                    translate(
+                        "App", "The app stopped in the middle of this reply; what arrived is kept."
+                    ),
+                    10000,
                 )
         # The user's tool servers start in the background (nothing waits for them).
         from desktop_chat.ui.tool_runtime import ToolRuntime

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 ThinkingMode = Literal["off", "adaptive", "enabled"]
 Theme = Literal["system", "light", "dark"]
+Language = Literal["system", "en", "zh_CN", "ja"]
 
 DEFAULT_MODEL = "claude-sonnet-5-5"
 SCHEMA_VERSION = 1
@@ -37,6 +38,8 @@ MAX_TOOL_ROUNDS = 100
 THINKING_MODES: tuple[ThinkingMode, ...] = ("off", "adaptive", "enabled")
 EFFORTS = ("low", "medium", "high", "xhigh", "max")
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
+LANGUAGES: tuple[Language, ...] = ("system", "en", "zh_CN", "ja")
+CHAT_FONT_SIZES = (6, 48)  # points; 0 means the system's size
 
 
 @dataclass
@@ -53,6 +56,8 @@ class Settings:
     timeout_s: float = 600.0
     max_retries: int = 2
     theme: Theme = "system"
+    language: Language = "system"  # "system": the system locale's, if translated (on restart)
+    chat_font_pt: int = 0  # the chat's text size in points (Ctrl+= / Ctrl+-); 0: the system's
     # Tools (MCP): run read-only tools without asking; each call's time limit; the most
     # request rounds one turn may make for tools before it stops and says so.
     tools_allow_read_only: bool = False
@@ -230,6 +235,8 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "timeout_s": _seconds("The timeout", MAX_TIMEOUT_S),
     "max_retries": _int_in("Retries", 0, MAX_RETRIES_CAP),
     "theme": _choice("The theme", THEMES),
+    "language": _choice("The language", LANGUAGES),
+    "chat_font_pt": _int_in("The chat font size", 0, CHAT_FONT_SIZES[1]),
     "tools_allow_read_only": _flag("Allowing read-only tools without asking"),
     "tool_timeout_s": _seconds("The tool time limit", MAX_TOOL_TIMEOUT_S),
     "tool_rounds": _int_in("Tool rounds per turn", 1, MAX_TOOL_ROUNDS),
@@ -280,6 +287,17 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     text = json.dumps({"version": SCHEMA_VERSION, **settings.to_dict()}, indent=2) + "\n"
     write_atomically(path, text)
     return path
+
+
+def saved_language(path: Path | None = None) -> Language:
+    """The interface language chosen in the settings file ("system" when none is, or the
+    file cannot be read); read before the window, so it touches nothing and says nothing."""
+    try:
+        data = json.loads((path or settings_path()).read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return "system"
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if value in LANGUAGES else "system"
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:

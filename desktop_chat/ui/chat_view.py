@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from desktop_chat.core.citations import has_citations
 from desktop_chat.core.conversation import Message
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.tool_cards import call_line
@@ -70,7 +71,7 @@ class ChatView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chat_view")
-        self.setAccessibleName("Conversation")
+        self.setAccessibleName(translate("ChatView", "Conversation"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # Long words and code lines wrap instead of widening the whole transcript.
@@ -184,7 +185,7 @@ class ChatView(QTextBrowser):
             number = url.path()
             code = self._codes.get(int(number)) if number.isdigit() else None
             if code is not None:
-                self._copy(code, "Code copied")
+                self._copy(code, translate("ChatView", "Code copied"))
         elif scheme in _WEB_SCHEMES:
             open_link(url)
 
@@ -365,7 +366,7 @@ class ChatView(QTextBrowser):
         text = self.last_reply_text()
         if text is None:
             return False
-        self._copy(text, "Reply copied")
+        self._copy(text, translate("ChatView", "Reply copied"))
         return True
 
     def copy_last_code_block(self) -> bool:
@@ -373,7 +374,7 @@ class ChatView(QTextBrowser):
         code = self.last_code_block()
         if code is None:
             return False
-        self._copy(code, "Code copied")
+        self._copy(code, translate("ChatView", "Code copied"))
         return True
 
     def _copy(self, text: str, what: str) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desktop_chat.core.drafts import NEW_CHAT
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.limits import check_message_size
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class Commands(QObject):
         elif self.editing is not None:
             self.set_editing(None)
             window.composer.clear()
-            window.status.show("Edit cancelled.", 3000)
+            window.status.show(translate("Commands", "Edit cancelled."), 3000)
         else:
             window.controller.on_stop()
 
@@ -164,11 +165,13 @@ class Commands(QObject):
 
     def on_copy_last_reply(self) -> None:
         if not self.window.chat_view.copy_last_reply():
-            self.window.status.show("No reply to copy yet.", 3000)
+            self.window.status.show(translate("Commands", "No reply to copy yet."), 3000)
 
     def on_copy_last_code(self) -> None:
         if not self.window.chat_view.copy_last_code_block():
-            self.window.status.show("The last reply has no code block.", 3000)
+            self.window.status.show(
+                translate("Commands", "The last reply has no code block."), 3000
+            )
 
     # section: conversations
 
@@ -191,7 +194,7 @@ class Commands(QObject):
     def on_export(self) -> None:
         conversation = self.window.controller.conversation
         if not conversation.messages:
-            self.window.status.show("Nothing to export yet.", 3000)
+            self.window.status.show(translate("Commands", "Nothing to export yet."), 3000)
             return
         self.window.dialogs.open_export(
             lambda: [conversation], conversation.title or "conversation"
@@ -200,6 +203,10 @@ class Commands(QObject):
     def on_export_all(self) -> None:
         store = self.window.controller.store
         if store is None:
-            self.window.status.show("Conversations are not being saved.", 3000)
+            self.window.status.show(
+                translate("Commands", "Conversations are not being saved."), 3000
+            )
             return
-        self.window.dialogs.open_export(store.iter_conversations, "all conversations")
+        self.window.dialogs.open_export(
+            store.iter_conversations, translate("Commands", "all conversations")
+        )

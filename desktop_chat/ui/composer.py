@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.limits import format_size
 
 INLINE_LIMIT = 100_000  # characters a paste may have and still go in as text
@@ -44,7 +45,7 @@ class Composer(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
-        self.setAccessibleName("Message")
+        self.setAccessibleName(translate("Composer", "Message"))
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(8)
         self._pastes: dict[int, str] = {}

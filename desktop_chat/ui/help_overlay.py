@@ -32,15 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.palette import PaletteEntry
 from desktop_chat.ui.command_palette import shortcut_texts
 
 PANEL_MAX_WIDTH = 860
 MARGIN = 32
 # Key caps take the palette's colours, so they follow a light or a dark theme.
-KEYCAP_STYLE = (
+KEYCAP_STYLE = translate(
+    "HelpOverlay",
     "QLabel#keycap { border: 1px solid palette(mid); border-radius: 4px;"
-    " padding: 1px 6px; background: palette(base); color: palette(text); }"
+    " padding: 1px 6px; background: palette(base); color: palette(text); }",
 )
 
 
@@ -78,7 +80,7 @@ class HelpOverlay(QWidget):
     def __init__(self, entries: Sequence[PaletteEntry], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("help_overlay")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setAccessibleName(translate("HelpOverlay", "Keyboard shortcuts"))
         self.setAccessibleDescription(self._hint(entries))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._previous_focus: QWidget | None = None
@@ -96,7 +98,7 @@ class HelpOverlay(QWidget):
     def _build(self, entries: Sequence[PaletteEntry]) -> None:
         self.panel = QFrame(self)
         self.panel.setObjectName("help_panel")
-        heading = QLabel("Keyboard shortcuts", self.panel)
+        heading = QLabel(translate("HelpOverlay", "Keyboard shortcuts"), self.panel)
         heading.setObjectName("help_heading")
         font = QFont(heading.font())
         font.setBold(True)
@@ -146,7 +148,11 @@ class HelpOverlay(QWidget):
     def _hint(entries: Sequence[PaletteEntry]) -> str:
         palette_entry = next((e for e in entries if e.action_id == "palette"), None)
         close_entry = next((e for e in entries if e.action_id == "close"), None)
-        close = shortcut_texts(close_entry)[0] + " or a click" if close_entry else "A click"
+        close = (
+            shortcut_texts(close_entry)[0] + " or a click"
+            if close_entry
+            else translate("HelpOverlay", "A click")
+        )
         text = f"{close} closes this list."
         if palette_entry and palette_entry.shortcuts:
             text += f"  {shortcut_texts(palette_entry)[0]} finds any command by name."
@@ -181,7 +187,7 @@ class HelpOverlay(QWidget):
             for text in texts or ["—"]:
                 cap = QLabel(text, box)
                 cap.setObjectName("keycap" if texts else "no_keycap")
-                cap.setAccessibleName(text if texts else "no shortcut")
+                cap.setAccessibleName(text if texts else translate("HelpOverlay", "no shortcut"))
                 keys.addWidget(cap)
                 caps.append(cap)
             grid.addWidget(title, row, 0)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.core.conversation import Message
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.stream import Figures
 from desktop_chat.core.tool_cards import SERVER_TOOL_RESULTS, is_tool_results, result_text
 
@@ -78,21 +79,21 @@ class Inspector(QScrollArea):
     """
 
     FIELDS = (
-        ("model", "Model"),
-        ("request_id", "Request id"),
-        ("stop_reason", "Stop reason"),
-        ("input_tokens", "Input tokens"),
-        ("output_tokens", "Output tokens"),
-        ("cache_read", "Cache read"),
-        ("cache_write", "Cache write"),
-        ("ttft", "Time to first token"),
-        ("tps", "Output tokens/s"),
+        ("model", translate("Inspector", "Model")),
+        ("request_id", translate("Inspector", "Request id")),
+        ("stop_reason", translate("Inspector", "Stop reason")),
+        ("input_tokens", translate("Inspector", "Input tokens")),
+        ("output_tokens", translate("Inspector", "Output tokens")),
+        ("cache_read", translate("Inspector", "Cache read")),
+        ("cache_write", translate("Inspector", "Cache write")),
+        ("ttft", translate("Inspector", "Time to first token")),
+        ("tps", translate("Inspector", "Output tokens/s")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
-        self.setAccessibleName("Reply details")
+        self.setAccessibleName(translate("Inspector", "Reply details"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -100,7 +101,7 @@ class Inspector(QScrollArea):
         inner = QWidget(self)
         self._layout = QVBoxLayout(inner)
         self._layout.setContentsMargins(10, 10, 10, 10)
-        title = QLabel("<b>Reply details</b>", inner)
+        title = QLabel(translate("Inspector", "<b>Reply details</b>"), inner)
         self._layout.addWidget(title)
         form_host = QWidget(inner)
         form = QFormLayout(form_host)
@@ -138,7 +139,7 @@ class Inspector(QScrollArea):
         self._open_tools.clear()
         for value in self.values.values():
             value.setText(_DASH)
-        self.values["stop_reason"].setText("streaming…")
+        self.values["stop_reason"].setText(translate("Inspector", "streaming…"))
 
     def on_block_started(self, index: int, block_type: str, block: dict[str, Any]) -> None:
         if block_type == "thinking":
@@ -146,9 +147,11 @@ class Inspector(QScrollArea):
             section = CollapsibleText(f"Thinking {n}", self._blocks_host)
             section.setObjectName("thinking")
         elif block_type == "redacted_thinking":
-            section = CollapsibleText("Redacted thinking", self._blocks_host)
+            section = CollapsibleText(
+                translate("Inspector", "Redacted thinking"), self._blocks_host
+            )
             section.setObjectName("redacted_thinking")
-            section.set_text("(encrypted by the API; sent back unchanged)")
+            section.set_text(translate("Inspector", "(encrypted by the API; sent back unchanged)"))
         elif block_type in ("tool_use", "server_tool_use"):
             name = str(block.get("name") or "?")
             section = CollapsibleText(f"Tool use: {name}", self._blocks_host)
@@ -205,7 +208,9 @@ class Inspector(QScrollArea):
         """A tool call runs now (after the reply that asked for it)."""
         section = CollapsibleText(f"Running: {block.get('name', '?')}…", self._blocks_host)
         section.setObjectName("tool_run")
-        section.set_text("Waiting for the tool (or for your answer to its approval).")
+        section.set_text(
+            translate("Inspector", "Waiting for the tool (or for your answer to its approval).")
+        )
         self._blocks.addWidget(section)
         self._runs[str(block.get("id"))] = section
 
@@ -232,7 +237,9 @@ class Inspector(QScrollArea):
         self.values["request_id"].setText(figures.request_id or _DASH)
         self.values["request_id"].setToolTip(figures.request_id or "")
         stop = figures.stop_reason or (
-            "streaming…" if figures.streaming else "none (the reply was cut)"
+            translate("Inspector", "streaming…")
+            if figures.streaming
+            else translate("Inspector", "none (the reply was cut)")
         )
         if figures.stop_reason == "refusal" and figures.stop_details:
             stop += f" ({figures.stop_details.get('category') or 'no category'})"

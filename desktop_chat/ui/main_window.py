@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop_chat.core.drafts import DraftStore
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import ACTIONS
 from desktop_chat.core.settings import Settings
 from desktop_chat.ui.chat_view import ChatView
@@ -218,10 +219,14 @@ class MainWindow(QMainWindow):
     def on_settings_saved(self, settings: Settings) -> None:
         self.controller.apply_settings(settings)
         apply_theme(settings.theme)
-        self.status.show("Settings saved.", 3000)
+        self.status.show(translate("MainWindow", "Settings saved."), 3000)
 
     def on_key_saved(self, where: str) -> None:
-        place = "your system keychain" if where == "keychain" else "this session only"
+        place = (
+            translate("MainWindow", "your system keychain")
+            if where == "keychain"
+            else translate("MainWindow", "this session only")
+        )
         self.status.show(f"API key saved to {place}.", 5000)
 
     def on_keys_changed(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keybindings import (
     Bindings,
     conflicts,
@@ -77,7 +78,7 @@ class ShortcutsEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_editor")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setAccessibleName(translate("ShortcutsEditor", "Keyboard shortcuts"))
         self._actions = list(actions)
         self._defaults = {a.id: a.shortcuts for a in self._actions}
         self._save = save
@@ -96,9 +97,15 @@ class ShortcutsEditor(QWidget):
     def _build(self) -> None:
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("shortcuts_list")
-        self.tree.setAccessibleName("Actions and their shortcuts")
+        self.tree.setAccessibleName(translate("ShortcutsEditor", "Actions and their shortcuts"))
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Action", "Shortcut", "Section"])
+        self.tree.setHeaderLabels(
+            [
+                translate("ShortcutsEditor", "Action"),
+                translate("ShortcutsEditor", "Shortcut"),
+                translate("ShortcutsEditor", "Section"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
@@ -113,7 +120,7 @@ class ShortcutsEditor(QWidget):
         self.capture_label.setWordWrap(True)
         self.capture = QKeySequenceEdit(self)
         self.capture.setObjectName("shortcut_capture")
-        self.capture.setAccessibleName("New shortcut")
+        self.capture.setAccessibleName(translate("ShortcutsEditor", "New shortcut"))
         self.capture.setMaximumSequenceLength(1)
         # Esc and Tab end the capture without being recorded, so the keyboard never gets stuck.
         self.capture.setFinishingKeyCombinations(
@@ -134,15 +141,30 @@ class ShortcutsEditor(QWidget):
 
         self.message = QLabel(self)
         self.message.setObjectName("shortcuts_message")
-        self.message.setAccessibleName("Shortcut message")
+        self.message.setAccessibleName(translate("ShortcutsEditor", "Shortcut message"))
         self.message.setWordWrap(True)
         self.message.setVisible(False)
 
-        self.change_button = self._button("&Change…", "Change the shortcut")
-        self.remove_button = self._button("&Remove", "Remove the shortcut")
-        self.reset_button = self._button("Reset to &default", "Reset to the default shortcut")
-        self.reset_all_button = self._button("Reset &all", "Reset all shortcuts to the defaults")
-        self.save_button = self._button("&Save", "Save the shortcuts")
+        self.change_button = self._button(
+            translate("ShortcutsEditor", "&Change…"),
+            translate("ShortcutsEditor", "Change the shortcut"),
+        )
+        self.remove_button = self._button(
+            translate("ShortcutsEditor", "&Remove"),
+            translate("ShortcutsEditor", "Remove the shortcut"),
+        )
+        self.reset_button = self._button(
+            translate("ShortcutsEditor", "Reset to &default"),
+            translate("ShortcutsEditor", "Reset to the default shortcut"),
+        )
+        self.reset_all_button = self._button(
+            translate("ShortcutsEditor", "Reset &all"),
+            translate("ShortcutsEditor", "Reset all shortcuts to the defaults"),
+        )
+        self.save_button = self._button(
+            translate("ShortcutsEditor", "&Save"),
+            translate("ShortcutsEditor", "Save the shortcuts"),
+        )
         buttons = QHBoxLayout()
         for button in (
             self.change_button,
@@ -208,7 +230,11 @@ class ShortcutsEditor(QWidget):
         item.setText(SHORTCUT, shortcuts_text(keys))
         item.setData(SHORTCUT, Qt.ItemDataRole.AccessibleTextRole, shortcuts_text(keys))
         if not keys:
-            item.setData(SHORTCUT, Qt.ItemDataRole.AccessibleTextRole, "no shortcut")
+            item.setData(
+                SHORTCUT,
+                Qt.ItemDataRole.AccessibleTextRole,
+                translate("ShortcutsEditor", "no shortcut"),
+            )
         changed = action_id in self._working
         font = QFont(self.tree.font())
         font.setBold(changed)
@@ -249,7 +275,7 @@ class ShortcutsEditor(QWidget):
         if self.save_button.hasFocus():  # it is about to be disabled: keep the focus useful
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_buttons()
-        self._say("Shortcuts saved.")
+        self._say(translate("ShortcutsEditor", "Shortcuts saved."))
         self.changed.emit(self.bindings())
         return True
 
@@ -298,7 +324,11 @@ class ShortcutsEditor(QWidget):
     def on_reset_all(self) -> None:
         self._working = {}
         self._refresh()
-        self._say("All shortcuts are back to the defaults. Save to keep them.")
+        self._say(
+            translate(
+                "ShortcutsEditor", "All shortcuts are back to the defaults. Save to keep them."
+            )
+        )
 
     # section: changes
 
@@ -386,12 +416,12 @@ class ShortcutsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutsEditor", "Keyboard shortcuts"))
         self.resize(640, 560)
         self.editor = ShortcutsEditor(actions, overrides, save=save, parent=self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(translate("ShortcutsEditor", "Close"))
         close.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 1)

@@ -182,12 +182,14 @@ def test_bundle_drops_translations_and_dangling_links() -> None:
         ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
         ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
         ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA"),
+        ("PySide6/Qt/translations/qtbase_ja.qm", "/x/qtbase_ja.qm", "DATA"),
         ("resources/icons/desktop-chat.svg", "/x/desktop-chat.svg", "DATA"),
     ]
     kept_binaries, kept_datas = bundle_rules.filter_toc(binaries, datas, use_system_libs=True)
     assert [dest for dest, _, _ in kept_binaries] == ["PySide6/Qt/lib/libQt6Core.so.6"]
     assert [dest for dest, _, _ in kept_datas] == [
         "libQt6Core.so.6",
+        "PySide6/Qt/translations/qtbase_ja.qm",  # Qt's words for a language the app speaks
         "resources/icons/desktop-chat.svg",
     ]
 
