@@ -288,9 +288,13 @@ async def _amain(
     )
     window = MainWindow(controller)
     for problem in shortcut_problems:
-        window.chat_view.show_notice(f"Keyboard shortcuts: {problem}", error=True)
+        window.chat_view.show_notice(
+            translate("App", "Keyboard shortcuts: {problem}").format(problem=problem), error=True
+        )
     for problem in problems:
-        window.chat_view.show_notice(f"Settings: {problem}", error=True)
+        window.chat_view.show_notice(
+            translate("App", "Settings: {problem}").format(problem=problem), error=True
+        )
     closed: asyncio.Future[None] = loop.create_future()
     window.closing.connect(lambda: _resolve(closed, None))
     window.chat_view.first_painted.connect(
@@ -370,15 +374,23 @@ async def _amain(
         if demo:
             server = await loop.run_in_executor(None, _start_demo_server)
             controller.set_base_url(server.base_url)
-            window.status.show(f"Demo mode: replies come from {server.base_url}", 8000)
+            window.status.show(
+                translate("App", "Demo mode: replies come from {base_url}").format(
+                    base_url=server.base_url
+                ),
+                8000,
+            )
         controller.api.tls = await asyncio.wrap_future(sdk)
         settle_memory()
         if not demo:
             problem = await look_up_key()
             if key_state["key"] is None:
                 window.chat_view.show_notice(
-                    f"No API key found. Add one with {controller.key('api_key')}, set "
-                    "ANTHROPIC_API_KEY, or start with --demo to try the app without one.",
+                    translate(
+                        "App",
+                        "No API key found. Add one with {api_key_key}, set ANTHROPIC_API_KEY, "
+                        "or start with --demo to try the app without one.",
+                    ).format(api_key_key=controller.key("api_key")),
                     error=True,
                 )
                 window.dialogs.open_key(problem)
@@ -466,7 +478,9 @@ def _open_store(window: MainWindow) -> Store | None:
         store.purge_deleted(before=time.time() - TRASH_DAYS * 86400)
     except StoreError as exc:
         window.chat_view.show_notice(
-            f"Conversations cannot be saved: {exc} This session is kept in memory only.",
+            translate(
+                "App", "Conversations cannot be saved: {exc} This session is kept in memory only."
+            ).format(exc=exc),
             error=True,
         )
         return None

@@ -70,8 +70,16 @@ def unfinished(ts: Path) -> list[Entry]:
 def lupdate(targets: list[Path]) -> None:
     files = sorted(str(p) for p in SOURCES.rglob("*.py"))
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), *files, "-no-obsolete", "-locations", "none",
-         "-silent", "-ts", *map(str, targets)],
+        [
+            str(BIN / "pyside6-lupdate"),
+            *files,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-silent",
+            "-ts",
+            *map(str, targets),
+        ],
         check=True,
     )
 

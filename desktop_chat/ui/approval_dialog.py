@@ -27,6 +27,7 @@ from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.tools.approval import ApprovalRequest, Choice, Decision
 from desktop_chat.ui.dialog_parts import code_view, plain_label, push_button
+from desktop_chat.ui.locale_format import number
 
 LONG_ARGUMENTS_LINES = 20  # beyond this many lines the size line says to scroll
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -36,7 +37,19 @@ def size_words(text: str) -> str:
     """The size of the arguments in words: "12 lines, 340 characters"."""
     lines = text.count("\n") + 1
     chars = len(text)
-    return f"{lines} line{'s' * (lines != 1)}, {chars:,} character{'s' * (chars != 1)}"
+    line_words = (
+        translate("ApprovalDialog", "1 line")
+        if lines == 1
+        else translate("ApprovalDialog", "{count} lines").format(count=number(lines))
+    )
+    char_words = (
+        translate("ApprovalDialog", "1 character")
+        if chars == 1
+        else translate("ApprovalDialog", "{count} characters").format(count=number(chars))
+    )
+    return translate("ApprovalDialog", "{lines}, {characters}").format(
+        lines=line_words, characters=char_words
+    )
 
 
 class ApprovalDialog(QDialog):
@@ -65,7 +78,11 @@ class ApprovalDialog(QDialog):
         self.request = request
         self.decision: Decision | None = None
         self._keymap = keymap or Keymap()
-        self.setWindowTitle(f"Run “{request.title or request.tool}” from {request.server}?")
+        self.setWindowTitle(
+            translate("ApprovalDialog", "Run “{value}” from {server}?").format(
+                value=request.title or request.tool, server=request.server
+            )
+        )
         self.setObjectName("approval_dialog")
         self.setMinimumWidth(560)
         self._build()
@@ -81,7 +98,7 @@ class ApprovalDialog(QDialog):
         self.server_label = plain_label(r.server, translate("ApprovalDialog", "Server"))
         tool = r.api_name if r.title is None else f"{r.title} ({r.api_name})"
         if r.tool != r.api_name:
-            tool += f" — the server calls it {r.tool}"
+            tool += translate("ApprovalDialog", " — the server calls it {tool}").format(tool=r.tool)
         self.tool_label = plain_label(tool, translate("ApprovalDialog", "Tool"))
         self.description_label = plain_label(
             r.description.strip() or translate("ApprovalDialog", "The server gave no description."),
@@ -93,8 +110,11 @@ class ApprovalDialog(QDialog):
             translate("ApprovalDialog", "Hints from the server"),
         )
         self.destructive_label = plain_label(
-            "Destructive: the server marks this tool as one that may delete or overwrite "
-            f"things. It asks every time; {self._keymap.text_for('accept')} denies.",
+            translate(
+                "ApprovalDialog",
+                "Destructive: the server marks this tool as one that may delete or overwrite "
+                "things. It asks every time; {accept_key} denies.",
+            ).format(accept_key=self._keymap.text_for("accept")),
             translate("ApprovalDialog", "Warning"),
         )
         self.destructive_label.setObjectName("destructive_warning")
@@ -105,11 +125,17 @@ class ApprovalDialog(QDialog):
         size = size_words(text)
         long = text.count("\n") + 1 > LONG_ARGUMENTS_LINES
         self.size_label = plain_label(
-            f"Ar&guments, in full ({size}{'; scroll to read all of them' if long else ''}):",
+            translate(
+                "ApprovalDialog", "Ar&guments, in full ({size}; scroll to read all of them):"
+            ).format(size=size)
+            if long
+            else translate("ApprovalDialog", "Ar&guments, in full ({size}):").format(size=size),
             translate("ApprovalDialog", "Size of the arguments"),
         )
         self.arguments = code_view(text, translate("ApprovalDialog", "Arguments"))
-        self.arguments.setAccessibleDescription(f"The full arguments as JSON, {size}")
+        self.arguments.setAccessibleDescription(
+            translate("ApprovalDialog", "The full arguments as JSON, {size}").format(size=size)
+        )
         self.arguments.setMinimumHeight(160)
         self.size_label.setBuddy(self.arguments)
 
@@ -138,7 +164,9 @@ class ApprovalDialog(QDialog):
         reason_label = QLabel(translate("ApprovalDialog", "&Reason:"))
         reason_label.setBuddy(self.reason_edit)
         self.hint_label = plain_label(
-            f"{self._keymap.text_for('close')} denies without a reason.",
+            translate("ApprovalDialog", "{close_key} denies without a reason.").format(
+                close_key=self._keymap.text_for("close")
+            ),
             translate("ApprovalDialog", "Keys"),
         )
 

@@ -107,7 +107,10 @@ class Commands(QObject):
         window = self.window
         if window.controller.busy:
             window.status.show(
-                f"A reply is still streaming: {window.controller.key('stop')} stops it.", 4000
+                translate("Commands", "A reply is still streaming: {stop_key} stops it.").format(
+                    stop_key=window.controller.key("stop")
+                ),
+                4000,
             )
             return
         if problem := check_message_size(text):
@@ -147,8 +150,11 @@ class Commands(QObject):
         window.composer.setFocus()
         key = window.controller.key
         window.status.show(
-            f"Editing your last question: {key('send')} sends it (the earlier version stays "
-            f"as a branch), {key('stop')} cancels."
+            translate(
+                "Commands",
+                "Editing your last question: {send_key} sends it (the earlier version stays "
+                "as a branch), {stop_key} cancels.",
+            ).format(send_key=key("send"), stop_key=key("stop"))
         )
 
     def set_editing(self, question_id: str | None) -> None:

@@ -235,7 +235,12 @@ class ChatController(QObject):
 
         info = model_info(self.settings.model, known_models(self.settings.base_url))
         if reason := why_no_continue(info):
-            self.notice.emit(f"{reason} ({self.key('regenerate')} asks again.)", False)
+            self.notice.emit(
+                translate("Controller", "{reason} ({regenerate_key} asks again.)").format(
+                    reason=reason, regenerate_key=self.key("regenerate")
+                ),
+                False,
+            )
             return False
         if not self._can_start():
             return False

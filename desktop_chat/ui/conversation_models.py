@@ -51,7 +51,7 @@ def relative_date(timestamp: float, now: float | None = None) -> str:
     locale = QLocale()
     if when.date() == today:
         clock = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
-        return f"Today {clock}"
+        return translate("ConversationModels", "Today {clock}").format(clock=clock)
     if when.date() == today - timedelta(days=1):
         return translate("ConversationModels", "Yesterday")
     day = QDate(when.year, when.month, when.day)

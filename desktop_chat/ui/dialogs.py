@@ -135,8 +135,11 @@ class Dialogs(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             translate("Dialogs", "Quit with unsaved messages?"),
-            f"{unsaved}\n\nIf you quit now, what is not saved is lost. Export the "
-            "conversation first to keep it.",
+            translate(
+                "Dialogs",
+                "{unsaved}\n\nIf you quit now, what is not saved is lost. Export the "
+                "conversation first to keep it.",
+            ).format(unsaved=unsaved),
             QMessageBox.StandardButton.Cancel,
             self._window,
         )

@@ -72,6 +72,10 @@ class ExportDialog(QFileDialog):
         try:
             write_atomically(path, EXPORTERS[fmt](self._conversations()))
         except (OSError, StoreError) as exc:
-            self.failed.emit(f"Could not export to {path}: {exc}")
+            self.failed.emit(
+                translate("ExportDialog", "Could not export to {path}: {exc}").format(
+                    path=path, exc=exc
+                )
+            )
             return
         self.exported.emit(str(path))

@@ -29,7 +29,9 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setAccessibleName(translate("FindBar", "Find in the conversation"))
         self.field.setPlaceholderText(
-            f"Find  ({key('find_next')}: next match, {key('find_previous')}: previous)"
+            translate(
+                "FindBar", "Find  ({find_next_key}: next match, {find_previous_key}: previous)"
+            ).format(find_next_key=key("find_next"), find_previous_key=key("find_previous"))
         )
         self.field.setClearButtonEnabled(True)
         self.status = QLabel(self)

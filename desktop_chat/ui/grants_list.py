@@ -100,7 +100,7 @@ class GrantsList(QWidget):
         else:
             title = self._conversation_title and self._conversation_title(grant.conversation_id)
             where = (
-                f"in “{title}” only"
+                translate("GrantsList", "in “{title}” only").format(title=title)
                 if title
                 else translate("GrantsList", "in one conversation only")
             )
@@ -110,7 +110,10 @@ class GrantsList(QWidget):
     def _row(self, grant: Grant) -> QWidget:
         row = QWidget()
         words = self.words(grant)
-        button = push_button(translate("GrantsList", "Revoke"), f"Revoke: {words}")
+        button = push_button(
+            translate("GrantsList", "Revoke"),
+            translate("GrantsList", "Revoke: {words}").format(words=words),
+        )
         button.clicked.connect(lambda: self.on_revoke(grant))
         self.revoke_buttons.append(button)
         layout = QHBoxLayout(row)
@@ -126,9 +129,13 @@ class GrantsList(QWidget):
         try:
             self._grants.revoke(grant)
         except OSError as exc:
-            self.told.emit(f"Could not revoke it: {exc}")
+            self.told.emit(translate("GrantsList", "Could not revoke it: {exc}").format(exc=exc))
             return
-        self.told.emit(f"Revoked: {self.words(grant)}. It asks again.")
+        self.told.emit(
+            translate("GrantsList", "Revoked: {words}. It asks again.").format(
+                words=self.words(grant)
+            )
+        )
         self.refresh()
         self.changed.emit()
         # The focused button is gone: focus the one that took its place.
@@ -141,8 +148,16 @@ class GrantsList(QWidget):
             for grant in grants:
                 self._grants.revoke(grant)
         except OSError as exc:
-            self.told.emit(f"Could not revoke them all: {exc}")
+            self.told.emit(
+                translate("GrantsList", "Could not revoke them all: {exc}").format(exc=exc)
+            )
         else:
-            self.told.emit(f"Revoked {len(grants)} permission{'s' * (len(grants) != 1)}.")
+            self.told.emit(
+                translate("GrantsList", "Revoked 1 permission.")
+                if len(grants) == 1
+                else translate("GrantsList", "Revoked {count} permissions.").format(
+                    count=len(grants)
+                )
+            )
         self.refresh()
         self.changed.emit()

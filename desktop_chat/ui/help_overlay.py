@@ -153,9 +153,11 @@ class HelpOverlay(QWidget):
             if close_entry
             else translate("HelpOverlay", "A click")
         )
-        text = f"{close} closes this list."
+        text = translate("HelpOverlay", "{close} closes this list.").format(close=close)
         if palette_entry and palette_entry.shortcuts:
-            text += f"  {shortcut_texts(palette_entry)[0]} finds any command by name."
+            text += translate("HelpOverlay", "  {value} finds any command by name.").format(
+                value=shortcut_texts(palette_entry)[0]
+            )
         return text
 
     def _section(self, name: str, entries: Sequence[PaletteEntry], parent: QWidget) -> QWidget:
@@ -178,7 +180,9 @@ class HelpOverlay(QWidget):
             title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             texts = shortcut_texts(entry)
             title.setAccessibleName(
-                f"{entry.title}: {' or '.join(texts)}" if texts else f"{entry.title}: no shortcut"
+                f"{entry.title}: {' or '.join(texts)}"
+                if texts
+                else translate("HelpOverlay", "{title}: no shortcut").format(title=entry.title)
             )
             keys = QHBoxLayout()
             keys.setSpacing(4)

@@ -44,7 +44,7 @@ class CollapsibleText(QWidget):
         self.toggle.setAccessibleName(title)
         self.body = QPlainTextEdit(self)
         self.body.setReadOnly(True)
-        self.body.setAccessibleName(f"{title} text")
+        self.body.setAccessibleName(translate("Inspector", "{title} text").format(title=title))
         self.body.setMinimumHeight(60)
         self.body.setMaximumHeight(220)
         layout = QVBoxLayout(self)
@@ -144,7 +144,9 @@ class Inspector(QScrollArea):
     def on_block_started(self, index: int, block_type: str, block: dict[str, Any]) -> None:
         if block_type == "thinking":
             n = sum(1 for s in self.sections.values() if s.objectName() == "thinking") + 1
-            section = CollapsibleText(f"Thinking {n}", self._blocks_host)
+            section = CollapsibleText(
+                translate("Inspector", "Thinking {n}").format(n=n), self._blocks_host
+            )
             section.setObjectName("thinking")
         elif block_type == "redacted_thinking":
             section = CollapsibleText(
@@ -154,18 +156,25 @@ class Inspector(QScrollArea):
             section.set_text(translate("Inspector", "(encrypted by the API; sent back unchanged)"))
         elif block_type in ("tool_use", "server_tool_use"):
             name = str(block.get("name") or "?")
-            section = CollapsibleText(f"Tool use: {name}", self._blocks_host)
+            section = CollapsibleText(
+                translate("Inspector", "Tool use: {name}").format(name=name), self._blocks_host
+            )
             section.setObjectName("tool_use")
             self._open_tools.add(index)
         elif block_type == "text":
             return
         elif block_type in KNOWN_RESULTS:
-            section = CollapsibleText(f"Tool result: {block_type}", self._blocks_host)
+            section = CollapsibleText(
+                translate("Inspector", "Tool result: {block_type}").format(block_type=block_type),
+                self._blocks_host,
+            )
             section.setObjectName("tool_result")
             section.on_toggled(False)
         else:
             # A block kind newer than this app: kept, saved and sent back as it came.
-            title = f"Unsupported block: {block_type} (kept, sent back unchanged)"
+            title = translate(
+                "Inspector", "Unsupported block: {block_type} (kept, sent back unchanged)"
+            ).format(block_type=block_type)
             section = CollapsibleText(title, self._blocks_host)
             section.setObjectName("unsupported")
         self._blocks.addWidget(section)
@@ -188,7 +197,11 @@ class Inspector(QScrollArea):
         if section is None or section.objectName() != "tool_use":
             return
         if "partial_json" in block:
-            section.set_text(f"{block['partial_json']}\n\n(not valid JSON)")
+            section.set_text(
+                translate("Inspector", "{json}\n\n(not valid JSON)").format(
+                    json=block["partial_json"]
+                )
+            )
         else:
             section.set_text(json.dumps(block.get("input", {}), indent=2, ensure_ascii=False))
 
@@ -206,7 +219,10 @@ class Inspector(QScrollArea):
 
     def on_tool_started(self, block: dict[str, Any]) -> None:
         """A tool call runs now (after the reply that asked for it)."""
-        section = CollapsibleText(f"Running: {block.get('name', '?')}…", self._blocks_host)
+        section = CollapsibleText(
+            translate("Inspector", "Running: {name}…").format(name=block.get("name", "?")),
+            self._blocks_host,
+        )
         section.setObjectName("tool_run")
         section.set_text(
             translate("Inspector", "Waiting for the tool (or for your answer to its approval).")
@@ -220,7 +236,13 @@ class Inspector(QScrollArea):
             return
         self._finished_runs.append(section)  # shown until the next question
         failed = bool(result.get("is_error"))
-        section.toggle.setText(f"{'Error from' if failed else 'Result of'} {block.get('name')}")
+        section.toggle.setText(
+            (
+                translate("Inspector", "Error from {name}")
+                if failed
+                else translate("Inspector", "Result of {name}")
+            ).format(name=block.get("name"))
+        )
         section.set_text(result_text(result)[:MAX_SHOWN])
 
     def on_reply_finished(self, _message: Message, _notes: object = ()) -> None:
@@ -228,7 +250,11 @@ class Inspector(QScrollArea):
         for index in sorted(self._open_tools):
             section = self.sections[index]
             raw = section.body.toPlainText()
-            section.set_text(f"{raw}\n\n(incomplete JSON: the reply was cut)")
+            section.set_text(
+                translate("Inspector", "{raw}\n\n(incomplete JSON: the reply was cut)").format(
+                    raw=raw
+                )
+            )
         self._open_tools.clear()
 
     def show_figures(self, figures: Figures) -> None:

@@ -79,8 +79,10 @@ class KeyDialog(QDialog):
         intro.setWordWrap(True)
         intro.setAccessibleName(translate("KeyDialog", "About the API key"))
         self.link = QLabel(
-            f'Get a key at <a href="{credentials.CONSOLE_URL}">console.anthropic.com</a> '
-            "(Settings → API keys)."
+            translate(
+                "KeyDialog",
+                'Get a key at <a href="{url}">console.anthropic.com</a> (Settings → API keys).',
+            ).format(url=credentials.CONSOLE_URL)
         )
         self.link.setOpenExternalLinks(True)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -210,7 +212,12 @@ class KeyDialog(QDialog):
             self._offer_session(str(exc))
             return
         except Exception as exc:  # the reason in words; the dialog stays usable
-            self._show(f"That did not work ({type(exc).__name__}: {exc}).", error=True)
+            self._show(
+                translate("KeyDialog", "That did not work ({__name__}: {exc}).").format(
+                    __name__=type(exc).__name__, exc=exc
+                ),
+                error=True,
+            )
             return
         finally:
             self._set_busy(False)

@@ -116,7 +116,11 @@ class MainWindow(QMainWindow):
         self.dialogs.settings_saved.connect(self.on_settings_saved)
         self.dialogs.key_saved.connect(self.key_saved)
         self.dialogs.key_saved.connect(self.on_key_saved)
-        self.dialogs.exported.connect(lambda path: self.status.show(f"Exported to {path}"))
+        self.dialogs.exported.connect(
+            lambda path: self.status.show(
+                translate("MainWindow", "Exported to {path}").format(path=path)
+            )
+        )
         self.dialogs.failed.connect(lambda text: self.chat_view.show_notice(text, error=True))
 
         # section: controller -> transcript
@@ -214,7 +218,11 @@ class MainWindow(QMainWindow):
             self.sidebar.set_current(conversation.id if conversation.messages else None)
 
     def on_title_changed(self, title: str) -> None:
-        self.setWindowTitle(f"{title} \u2014 Desktop Chat" if title else "Desktop Chat")
+        self.setWindowTitle(
+            translate("MainWindow", "{title} — Desktop Chat").format(title=title)
+            if title
+            else "Desktop Chat"
+        )
 
     def on_settings_saved(self, settings: Settings) -> None:
         self.controller.apply_settings(settings)
@@ -227,7 +235,9 @@ class MainWindow(QMainWindow):
             if where == "keychain"
             else translate("MainWindow", "this session only")
         )
-        self.status.show(f"API key saved to {place}.", 5000)
+        self.status.show(
+            translate("MainWindow", "API key saved to {place}.").format(place=place), 5000
+        )
 
     def on_keys_changed(self) -> None:
         """The user rebound keys: bind them, and name them in the hints shown."""
@@ -240,9 +250,13 @@ class MainWindow(QMainWindow):
     def on_busy_changed(self, busy: bool) -> None:
         key = self.controller.key
         self.composer.setPlaceholderText(
-            f"Claude is replying… ({key('stop')} to stop)"
+            translate("MainWindow", "Claude is replying… ({stop_key} to stop)").format(
+                stop_key=key("stop")
+            )
             if busy
-            else f"Ask Claude…  ({key('send')} to send, {key('newline')} for a new line)"
+            else translate(
+                "MainWindow", "Ask Claude…  ({send_key} to send, {newline_key} for a new line)"
+            ).format(send_key=key("send"), newline_key=key("newline"))
         )
         # QPlainTextEdit repaints only when the placeholder appears or disappears, not when
         # its text changes while shown (Qt 6.12), so the old words would stay on screen.

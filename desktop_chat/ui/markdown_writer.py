@@ -249,7 +249,11 @@ class MarkdownWriter:
         image = fmt.toImageFormat()
         source = image.name()
         alt = str(image.property(QTextFormat.Property.ImageAltText.value) or "")
-        text = f"[image: {alt}]" if alt else translate("MarkdownWriter", "[image]")
+        text = (
+            translate("MarkdownWriter", "[image: {alt}]").format(alt=alt)
+            if alt
+            else translate("MarkdownWriter", "[image]")
+        )
         words = QTextCharFormat()
         words.setForeground(self.theme.dim)
         if source.lower().startswith(_WEB):

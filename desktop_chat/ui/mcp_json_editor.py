@@ -90,7 +90,13 @@ class McpJsonEditor(QWidget):
             content = EMPTY_CONFIG
         except (OSError, UnicodeDecodeError) as exc:
             content = ""
-            self._say([f"{self.path} could not be read: {exc}"])
+            self._say(
+                [
+                    translate("McpJsonEditor", "{path} could not be read: {exc}").format(
+                        path=self.path, exc=exc
+                    )
+                ]
+            )
         self.text.setPlainText(content)
         self.text.document().setModified(False)
 
@@ -102,8 +108,16 @@ class McpJsonEditor(QWidget):
         try:
             raw = json.loads(content)
         except json.JSONDecodeError as exc:
-            where = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
-            self._say([f"Not saved: this is not valid JSON ({where})."])
+            where = translate("McpJsonEditor", "line {lineno}, column {colno}: {msg}").format(
+                lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            )
+            self._say(
+                [
+                    translate(
+                        "McpJsonEditor", "Not saved: this is not valid JSON ({where})."
+                    ).format(where=where)
+                ]
+            )
             return
         problems = parse_config(raw, self.path).problems
         if problems:
@@ -114,7 +128,13 @@ class McpJsonEditor(QWidget):
         try:
             kept = save_raw(config)
         except OSError as exc:
-            self._say([f"Not saved: {self.path} could not be written ({exc})."])
+            self._say(
+                [
+                    translate(
+                        "McpJsonEditor", "Not saved: {path} could not be written ({exc})."
+                    ).format(path=self.path, exc=exc)
+                ]
+            )
             return
         self._say([])
         self.text.document().setModified(False)

@@ -23,7 +23,9 @@ def environment_words(server: ServerConfig) -> str:
     if not server.env:
         return translate("ServerConfirmDialog", "No environment variables of its own.")
     names = [
-        f"{name} (from the keychain)" if value.startswith(KEYCHAIN_PREFIX) else name
+        translate("ServerConfirmDialog", "{name} (from the keychain)").format(name=name)
+        if value.startswith(KEYCHAIN_PREFIX)
+        else name
         for name, value in sorted(server.env.items())
     ]
     return "With these environment variables: " + ", ".join(names) + "."
@@ -55,7 +57,11 @@ class ServerConfirmDialog(QDialog):
         self.server = server
         self.answer: bool | None = None
         self._keymap = keymap or Keymap()
-        self.setWindowTitle(f"Run the MCP server “{server.name}”?")
+        self.setWindowTitle(
+            translate("ServerConfirmDialog", "Run the MCP server “{name}”?").format(
+                name=server.name
+            )
+        )
         self.setObjectName("server_confirm_dialog")
         self.setMinimumWidth(520)
         self._build()
@@ -65,7 +71,9 @@ class ServerConfirmDialog(QDialog):
         s = self.server
         stdio = s.transport == "stdio"
         self.heading = plain_label(
-            f"The MCP server “{s.name}” is new or its command line changed.",
+            translate(
+                "ServerConfirmDialog", "The MCP server “{name}” is new or its command line changed."
+            ).format(name=s.name),
             translate("ServerConfirmDialog", "What is asked"),
         )
         self.heading.setStyleSheet("font-weight: bold;")
@@ -101,8 +109,10 @@ class ServerConfirmDialog(QDialog):
         )
         self.environment.setVisible(stdio)
         self.hint_label = plain_label(
-            f"{self._keymap.text_for('close')} does not run it. You are asked again if its "
-            "command line changes.",
+            translate(
+                "ServerConfirmDialog",
+                "{close_key} does not run it. You are asked again if its command line changes.",
+            ).format(close_key=self._keymap.text_for("close")),
             translate("ServerConfirmDialog", "Keys"),
         )
 

@@ -133,7 +133,11 @@ class ServerList(QWidget):
             lines.append(f"{item.text(0)}: {item.text(1)}.")
         else:
             if status.command_line:
-                lines.append(f"Runs: {status.command_line}")
+                lines.append(
+                    translate("ServerList", "Runs: {command_line}").format(
+                        command_line=status.command_line
+                    )
+                )
             if status.message:
                 lines.append(status.message)
             if status.last_words:

@@ -312,7 +312,11 @@ class SettingsDialog(QDialog):
             try:
                 self._save(new)
             except (OSError, ValueError) as exc:
-                problems = [f"Could not save the settings: {exc}"]
+                problems = [
+                    translate("SettingsDialog", "Could not save the settings: {exc}").format(
+                        exc=exc
+                    )
+                ]
         if problems:
             self.problems.setText("\n".join(problems))
             self.problems.setVisible(True)

@@ -240,7 +240,14 @@ class ShortcutsEditor(QWidget):
         font.setBold(changed)
         item.setFont(SHORTCUT, font)
         default = shortcuts_text(self._defaults[action_id])
-        item.setToolTip(SHORTCUT, f"Changed; the default is {default}" if changed else "")
+        item.setToolTip(
+            SHORTCUT,
+            translate("ShortcutsEditor", "Changed; the default is {default}").format(
+                default=default
+            )
+            if changed
+            else "",
+        )
 
     # section: public
 
@@ -268,7 +275,10 @@ class ShortcutsEditor(QWidget):
         try:
             self._save(overrides)
         except (OSError, ValueError) as exc:
-            self._say(f"Could not save the shortcuts: {exc}", problem=True)
+            self._say(
+                translate("ShortcutsEditor", "Could not save the shortcuts: {exc}").format(exc=exc),
+                problem=True,
+            )
             return False
         self._saved = dict(overrides)
         self._working = dict(overrides)
@@ -291,9 +301,15 @@ class ShortcutsEditor(QWidget):
         self._capturing = action_id
         title = self._title(action_id)
         cancel = Keymap().text_for("close")
-        self.capture_label.setText(f"Press the new shortcut for “{title}” ({cancel} cancels):")
+        self.capture_label.setText(
+            translate(
+                "ShortcutsEditor", "Press the new shortcut for “{title}” ({cancel} cancels):"
+            ).format(title=title, cancel=cancel)
+        )
         self.capture.setAccessibleDescription(
-            f"The next key pressed becomes the shortcut of {title}"
+            translate(
+                "ShortcutsEditor", "The next key pressed becomes the shortcut of {title}"
+            ).format(title=title)
         )
         self.capture.clear()
         self.capture_box.setVisible(True)
@@ -307,18 +323,32 @@ class ShortcutsEditor(QWidget):
         if action_id is None or sequence.isEmpty():
             return  # cancelled
         text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
-        self._propose(action_id, (text,), f"“{self._title(action_id)}” is now {native_text(text)}.")
+        self._propose(
+            action_id,
+            (text,),
+            translate("ShortcutsEditor", "“{title}” is now {native_text}.").format(
+                title=self._title(action_id), native_text=native_text(text)
+            ),
+        )
 
     def on_remove(self) -> None:
         action_id = self._current_id()
         if action_id is not None:
-            self._propose(action_id, (), f"“{self._title(action_id)}” has no shortcut now.")
+            self._propose(
+                action_id,
+                (),
+                translate("ShortcutsEditor", "“{title}” has no shortcut now.").format(
+                    title=self._title(action_id)
+                ),
+            )
 
     def on_reset(self) -> None:
         action_id = self._current_id()
         if action_id is not None:
             keys = self._defaults[action_id]
-            done = f"“{self._title(action_id)}” is back to {shortcuts_text(keys)}."
+            done = translate("ShortcutsEditor", "“{title}” is back to {shortcuts_text}.").format(
+                title=self._title(action_id), shortcuts_text=shortcuts_text(keys)
+            )
             self._propose(action_id, keys, done)
 
     def on_reset_all(self) -> None:

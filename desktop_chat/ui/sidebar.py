@@ -85,14 +85,24 @@ class Sidebar(QWidget):
         # section: search box and the new-chat button
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("sidebar_search")
-        self.search_box.setPlaceholderText(f"Search conversations ({key('search')})")
+        self.search_box.setPlaceholderText(
+            translate("Sidebar", "Search conversations ({search_key})").format(
+                search_key=key("search")
+            )
+        )
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(translate("Sidebar", "Search conversations"))
-        self.search_box.setToolTip(f"Search every conversation ({key('search')})")
+        self.search_box.setToolTip(
+            translate("Sidebar", "Search every conversation ({search_key})").format(
+                search_key=key("search")
+            )
+        )
         self.new_button = QToolButton(self)
         self.new_button.setObjectName("sidebar_new")
         self.new_button.setText(translate("Sidebar", "New chat"))
-        self.new_button.setToolTip(f"New chat ({key('new_chat')})")
+        self.new_button.setToolTip(
+            translate("Sidebar", "New chat ({new_chat_key})").format(new_chat_key=key("new_chat"))
+        )
         self.new_button.setAccessibleName(translate("Sidebar", "New chat"))
         self.new_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -390,11 +400,17 @@ class Sidebar(QWidget):
                 self.stack.setCurrentWidget(self.results_view)
                 return
             query = one_line(self.search_box.text()).strip()
-            self.empty_label.setText(f"No conversations match \u201c{query}\u201d.")
+            self.empty_label.setText(
+                translate("Sidebar", "No conversations match “{query}”.").format(query=query)
+            )
         elif self.list_model.rowCount():
             self.stack.setCurrentWidget(self.list_view)
             return
         else:
-            self.empty_label.setText(f"No conversations yet. {self._key('new_chat')} starts one.")
+            self.empty_label.setText(
+                translate("Sidebar", "No conversations yet. {new_chat_key} starts one.").format(
+                    new_chat_key=self._key("new_chat")
+                )
+            )
         self.empty_label.setAccessibleName(self.empty_label.text())
         self.stack.setCurrentWidget(self.empty_label)

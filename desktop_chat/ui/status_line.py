@@ -35,7 +35,7 @@ class StatusLine(QObject):
 
     def on_message_started(self, model: str) -> None:
         self._silence.stop()
-        self.bar.showMessage(f"Streaming from {model}…")
+        self.bar.showMessage(translate("StatusLine", "Streaming from {model}…").format(model=model))
 
     def on_block_started(self, _index: int, block_type: str, _block: object) -> None:
         self._silence.stop()
@@ -59,4 +59,9 @@ class StatusLine(QObject):
             self.bar.clearMessage()
 
     def on_busy_refused(self) -> None:
-        self.bar.showMessage(f"A reply is streaming: stop it with {self._key('stop')} first.", 4000)
+        self.bar.showMessage(
+            translate("StatusLine", "A reply is streaming: stop it with {stop_key} first.").format(
+                stop_key=self._key("stop")
+            ),
+            4000,
+        )

@@ -80,8 +80,14 @@ def import_words(source: Path, report: ImportReport) -> str:
     if report.problems:
         parts.append("Not imported: " + "; ".join(str(p) for p in report.problems) + ".")
     if report.kept_aside is not None:
-        parts.append(f"The old mcp.json was not valid JSON; it was kept as {report.kept_aside}.")
-    return " ".join(parts) or f"No MCP server was found in {source}."
+        parts.append(
+            translate(
+                "ToolsDialog", "The old mcp.json was not valid JSON; it was kept as {kept_aside}."
+            ).format(kept_aside=report.kept_aside)
+        )
+    return " ".join(parts) or translate(
+        "ToolsDialog", "No MCP server was found in {source}."
+    ).format(source=source)
 
 
 class ToolsDialog(QDialog):
@@ -260,7 +266,13 @@ class ToolsDialog(QDialog):
         self._fix_tab_order()
 
     def on_config_saved(self, kept: object) -> None:
-        said = f" The old file, not valid JSON, was kept as {kept}." if kept is not None else ""
+        said = (
+            translate("ToolsDialog", " The old file, not valid JSON, was kept as {kept}.").format(
+                kept=kept
+            )
+            if kept is not None
+            else ""
+        )
         self._tell("mcp.json saved; the servers are restarted." + said)
         self.reload_config()
         self.servers_changed.emit()
@@ -279,7 +291,11 @@ class ToolsDialog(QDialog):
         try:
             report = import_servers(source)
         except OSError as exc:
-            self._tell(f"Nothing imported: mcp.json could not be written ({exc}).")
+            self._tell(
+                translate(
+                    "ToolsDialog", "Nothing imported: mcp.json could not be written ({exc})."
+                ).format(exc=exc)
+            )
             return
         self._tell(import_words(source, report))
         self.reload_config()
@@ -331,7 +347,9 @@ class ToolsDialog(QDialog):
             if not problems:
                 self._save(new)
         except (OSError, ValueError) as exc:
-            problems = [f"Could not save the settings: {exc}"]
+            problems = [
+                translate("ToolsDialog", "Could not save the settings: {exc}").format(exc=exc)
+            ]
         if problems:
             self._tell(" ".join(problems))
             return
@@ -345,8 +363,13 @@ class ToolsDialog(QDialog):
         if self.editor.dirty and not self._warned_unsaved:
             self._warned_unsaved = True
             key = self._keymap.text_for("close")
-            again = f"{key} again closes without saving"
-            self._tell(f"mcp.json has changes that are not saved: save or discard them ({again}).")
+            again = translate("ToolsDialog", "{key} again closes without saving").format(key=key)
+            self._tell(
+                translate(
+                    "ToolsDialog",
+                    "mcp.json has changes that are not saved: save or discard them ({again}).",
+                ).format(again=again)
+            )
             return
         super().reject()
 

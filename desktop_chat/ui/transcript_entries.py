@@ -142,7 +142,12 @@ class EntryPainter:
             if kind == "tool_use":
                 self.write_note(out, call_line(block))
             elif kind == "server_tool_use":
-                self.write_note(out, f"Used the tool “{block.get('name', '?')}” (run by the API).")
+                self.write_note(
+                    out,
+                    translate(
+                        "TranscriptEntries", "Used the tool “{name}” (run by the API)."
+                    ).format(name=block.get("name", "?")),
+                )
         if sources is not None and sources.sources:
             self.writer.write_text(out, sources_markdown(sources.sources))
         note = outcome_note(message)

@@ -42,9 +42,15 @@ class UndoBar(QFrame):
         self.label.setWordWrap(True)
         self.label.setAccessibleName(translate("UndoBar", "Deleted conversation"))
         undo_keys = _shortcut_text(QKeySequence.StandardKey.Undo)
-        self.button = QPushButton(f"Undo ({undo_keys})", self)
+        self.button = QPushButton(
+            translate("UndoBar", "Undo ({undo_keys})").format(undo_keys=undo_keys), self
+        )
         self.button.setAccessibleName(translate("UndoBar", "Undo delete"))
-        self.button.setToolTip(f"Bring the conversation back ({undo_keys})")
+        self.button.setToolTip(
+            translate("UndoBar", "Bring the conversation back ({undo_keys})").format(
+                undo_keys=undo_keys
+            )
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 6, 6)
         layout.addWidget(self.label, 1)
@@ -73,7 +79,7 @@ class UndoBar(QFrame):
         name = one_line(title).strip() or UNTITLED
         if len(name) > self.TITLE_CHARS:
             name = name[: self.TITLE_CHARS - 1].rstrip() + "…"
-        self.label.setText(f"Deleted \u201c{name}\u201d.")
+        self.label.setText(translate("UndoBar", "Deleted “{name}”.").format(name=name))
         self.show()
         self.shortcut.setEnabled(True)
         self.timer.start()
