@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core import keybindings
 
 Scope = Literal["window", "composer", "local"]
@@ -34,51 +35,51 @@ class Action:
 
 ACTIONS: tuple[Action, ...] = (
     # Writing
-    Action("send", "Send the message", "Writing", ("Return",), "composer"),
-    Action("newline", "New line in the message", "Writing", ("Shift+Return",), "composer"),
-    Action("edit_last", "Edit the last question", "Writing", ("Up",), "composer"),
-    Action("focus_composer", "Focus the message box", "Writing", ("Ctrl+L",)),
+    Action("send", translate("Keymap", "Send the message"), translate("Keymap", "Writing"), ("Return",), "composer"),
+    Action("newline", translate("Keymap", "New line in the message"), translate("Keymap", "Writing"), ("Shift+Return",), "composer"),
+    Action("edit_last", translate("Keymap", "Edit the last question"), translate("Keymap", "Writing"), ("Up",), "composer"),
+    Action("focus_composer", translate("Keymap", "Focus the message box"), translate("Keymap", "Writing"), ("Ctrl+L",)),
     # The reply
-    Action("stop", "Stop the reply", "Reply", ("Esc",)),
-    Action("regenerate", "Regenerate the last reply", "Reply", ("Ctrl+R",)),
-    Action("continue", "Continue a cut-off reply", "Reply", ("Ctrl+Shift+Return",)),
+    Action("stop", translate("Keymap", "Stop the reply"), translate("Keymap", "Reply"), ("Esc",)),
+    Action("regenerate", translate("Keymap", "Regenerate the last reply"), translate("Keymap", "Reply"), ("Ctrl+R",)),
+    Action("continue", translate("Keymap", "Continue a cut-off reply"), translate("Keymap", "Reply"), ("Ctrl+Shift+Return",)),
     Action(
         "drop_refused",
-        "Leave a refused exchange out of what is sent",
-        "Reply",
+        translate("Keymap", "Leave a refused exchange out of what is sent"),
+        translate("Keymap", "Reply"),
         ("Ctrl+Shift+Backspace",),
     ),
-    Action("previous_variant", "Show the previous variant", "Reply", ("Alt+Left",)),
-    Action("next_variant", "Show the next variant", "Reply", ("Alt+Right",)),
-    Action("copy_last_reply", "Copy the last reply", "Reply", ("Ctrl+Shift+C",)),
-    Action("copy_last_code", "Copy the last code block", "Reply", ("Ctrl+Shift+;",)),
+    Action("previous_variant", translate("Keymap", "Show the previous variant"), translate("Keymap", "Reply"), ("Alt+Left",)),
+    Action("next_variant", translate("Keymap", "Show the next variant"), translate("Keymap", "Reply"), ("Alt+Right",)),
+    Action("copy_last_reply", translate("Keymap", "Copy the last reply"), translate("Keymap", "Reply"), ("Ctrl+Shift+C",)),
+    Action("copy_last_code", translate("Keymap", "Copy the last code block"), translate("Keymap", "Reply"), ("Ctrl+Shift+;",)),
     # The conversation
-    Action("find", "Find in the conversation", "Conversation", ("Ctrl+F",)),
-    Action("find_next", "Find the next match", "Conversation", ("F3",)),
-    Action("find_previous", "Find the previous match", "Conversation", ("Shift+F3",)),
-    Action("previous_message", "Go to the previous message", "Conversation", ("Alt+Up",)),
-    Action("next_message", "Go to the next message", "Conversation", ("Alt+Down",)),
-    Action("export", "Export this conversation…", "Conversation", ("Ctrl+S",)),
+    Action("find", translate("Keymap", "Find in the conversation"), translate("Keymap", "Conversation"), ("Ctrl+F",)),
+    Action("find_next", translate("Keymap", "Find the next match"), translate("Keymap", "Conversation"), ("F3",)),
+    Action("find_previous", translate("Keymap", "Find the previous match"), translate("Keymap", "Conversation"), ("Shift+F3",)),
+    Action("previous_message", translate("Keymap", "Go to the previous message"), translate("Keymap", "Conversation"), ("Alt+Up",)),
+    Action("next_message", translate("Keymap", "Go to the next message"), translate("Keymap", "Conversation"), ("Alt+Down",)),
+    Action("export", translate("Keymap", "Export this conversation…"), translate("Keymap", "Conversation"), ("Ctrl+S",)),
     # Conversations
-    Action("new_chat", "New chat", "Conversations", ("Ctrl+N",)),
-    Action("search", "Search conversations", "Conversations", ("Ctrl+K",)),
-    Action("next_chat", "Next chat", "Conversations", ("Ctrl+Tab",)),
-    Action("previous_chat", "Previous chat", "Conversations", ("Ctrl+Shift+Tab",)),
-    Action("export_all", "Export all conversations…", "Conversations", ("Ctrl+Shift+S",)),
-    Action("rename_chat", "Rename the chat (in the list)", "Conversations", ("F2",), "local"),
-    Action("delete_chat", "Delete the chat (in the list)", "Conversations", ("Del",), "local"),
-    Action("undo_delete", "Undo deleting a chat", "Conversations", ("Ctrl+Z",), "local"),
+    Action("new_chat", translate("Keymap", "New chat"), translate("Keymap", "Conversations"), ("Ctrl+N",)),
+    Action("search", translate("Keymap", "Search conversations"), translate("Keymap", "Conversations"), ("Ctrl+K",)),
+    Action("next_chat", translate("Keymap", "Next chat"), translate("Keymap", "Conversations"), ("Ctrl+Tab",)),
+    Action("previous_chat", translate("Keymap", "Previous chat"), translate("Keymap", "Conversations"), ("Ctrl+Shift+Tab",)),
+    Action("export_all", translate("Keymap", "Export all conversations…"), translate("Keymap", "Conversations"), ("Ctrl+Shift+S",)),
+    Action("rename_chat", translate("Keymap", "Rename the chat (in the list)"), translate("Keymap", "Conversations"), ("F2",), "local"),
+    Action("delete_chat", translate("Keymap", "Delete the chat (in the list)"), translate("Keymap", "Conversations"), ("Del",), "local"),
+    Action("undo_delete", translate("Keymap", "Undo deleting a chat"), translate("Keymap", "Conversations"), ("Ctrl+Z",), "local"),
     # The app
-    Action("palette", "Command palette", "App", ("Ctrl+Shift+P",)),
-    Action("help", "Keyboard shortcuts", "App", ("F1", "Ctrl+/")),
-    Action("shortcuts", "Change keyboard shortcuts…", "App", ()),
-    Action("toggle_inspector", "Show or hide the side pane", "App", ("Ctrl+E",)),
-    Action("settings", "Settings…", "App", ("Ctrl+,",)),
-    Action("tools", "Tools: MCP servers and permissions…", "App", ()),
-    Action("api_key", "Change the API key…", "App", ("Ctrl+Shift+K",)),
-    Action("quit", "Quit", "App", ("Ctrl+Q",)),
-    Action("close", "Close a list, a bar or a dialog", "App", ("Esc",), "local"),
-    Action("accept", "Press a dialog's default button", "App", ("Return",), "local"),
+    Action("palette", translate("Keymap", "Command palette"), translate("Keymap", "App"), ("Ctrl+Shift+P",)),
+    Action("help", translate("Keymap", "Keyboard shortcuts"), translate("Keymap", "App"), ("F1", "Ctrl+/")),
+    Action("shortcuts", translate("Keymap", "Change keyboard shortcuts…"), translate("Keymap", "App"), ()),
+    Action("toggle_inspector", translate("Keymap", "Show or hide the side pane"), translate("Keymap", "App"), ("Ctrl+E",)),
+    Action("settings", translate("Keymap", "Settings…"), translate("Keymap", "App"), ("Ctrl+,",)),
+    Action("tools", translate("Keymap", "Tools: MCP servers and permissions…"), translate("Keymap", "App"), ()),
+    Action("api_key", translate("Keymap", "Change the API key…"), translate("Keymap", "App"), ("Ctrl+Shift+K",)),
+    Action("quit", translate("Keymap", "Quit"), translate("Keymap", "App"), ("Ctrl+Q",)),
+    Action("close", translate("Keymap", "Close a list, a bar or a dialog"), translate("Keymap", "App"), ("Esc",), "local"),
+    Action("accept", translate("Keymap", "Press a dialog's default button"), translate("Keymap", "App"), ("Return",), "local"),
 )
 
 ACTIONS_BY_ID = {action.id: action for action in ACTIONS}
