@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop_chat.core.i18n import translate
 from desktop_chat.core import keybindings
+from desktop_chat.core.i18n import translate
 
 Scope = Literal["window", "composer", "local"]
 
@@ -35,51 +35,219 @@ class Action:
 
 ACTIONS: tuple[Action, ...] = (
     # Writing
-    Action("send", translate("Keymap", "Send the message"), translate("Keymap", "Writing"), ("Return",), "composer"),
-    Action("newline", translate("Keymap", "New line in the message"), translate("Keymap", "Writing"), ("Shift+Return",), "composer"),
-    Action("edit_last", translate("Keymap", "Edit the last question"), translate("Keymap", "Writing"), ("Up",), "composer"),
-    Action("focus_composer", translate("Keymap", "Focus the message box"), translate("Keymap", "Writing"), ("Ctrl+L",)),
+    Action(
+        "send",
+        translate("Keymap", "Send the message"),
+        translate("Keymap", "Writing"),
+        ("Return",),
+        "composer",
+    ),
+    Action(
+        "newline",
+        translate("Keymap", "New line in the message"),
+        translate("Keymap", "Writing"),
+        ("Shift+Return",),
+        "composer",
+    ),
+    Action(
+        "edit_last",
+        translate("Keymap", "Edit the last question"),
+        translate("Keymap", "Writing"),
+        ("Up",),
+        "composer",
+    ),
+    Action(
+        "focus_composer",
+        translate("Keymap", "Focus the message box"),
+        translate("Keymap", "Writing"),
+        ("Ctrl+L",),
+    ),
     # The reply
     Action("stop", translate("Keymap", "Stop the reply"), translate("Keymap", "Reply"), ("Esc",)),
-    Action("regenerate", translate("Keymap", "Regenerate the last reply"), translate("Keymap", "Reply"), ("Ctrl+R",)),
-    Action("continue", translate("Keymap", "Continue a cut-off reply"), translate("Keymap", "Reply"), ("Ctrl+Shift+Return",)),
+    Action(
+        "regenerate",
+        translate("Keymap", "Regenerate the last reply"),
+        translate("Keymap", "Reply"),
+        ("Ctrl+R",),
+    ),
+    Action(
+        "continue",
+        translate("Keymap", "Continue a cut-off reply"),
+        translate("Keymap", "Reply"),
+        ("Ctrl+Shift+Return",),
+    ),
     Action(
         "drop_refused",
         translate("Keymap", "Leave a refused exchange out of what is sent"),
         translate("Keymap", "Reply"),
         ("Ctrl+Shift+Backspace",),
     ),
-    Action("previous_variant", translate("Keymap", "Show the previous variant"), translate("Keymap", "Reply"), ("Alt+Left",)),
-    Action("next_variant", translate("Keymap", "Show the next variant"), translate("Keymap", "Reply"), ("Alt+Right",)),
-    Action("copy_last_reply", translate("Keymap", "Copy the last reply"), translate("Keymap", "Reply"), ("Ctrl+Shift+C",)),
-    Action("copy_last_code", translate("Keymap", "Copy the last code block"), translate("Keymap", "Reply"), ("Ctrl+Shift+;",)),
+    Action(
+        "previous_variant",
+        translate("Keymap", "Show the previous variant"),
+        translate("Keymap", "Reply"),
+        ("Alt+Left",),
+    ),
+    Action(
+        "next_variant",
+        translate("Keymap", "Show the next variant"),
+        translate("Keymap", "Reply"),
+        ("Alt+Right",),
+    ),
+    Action(
+        "copy_last_reply",
+        translate("Keymap", "Copy the last reply"),
+        translate("Keymap", "Reply"),
+        ("Ctrl+Shift+C",),
+    ),
+    Action(
+        "copy_last_code",
+        translate("Keymap", "Copy the last code block"),
+        translate("Keymap", "Reply"),
+        ("Ctrl+Shift+;",),
+    ),
     # The conversation
-    Action("find", translate("Keymap", "Find in the conversation"), translate("Keymap", "Conversation"), ("Ctrl+F",)),
-    Action("find_next", translate("Keymap", "Find the next match"), translate("Keymap", "Conversation"), ("F3",)),
-    Action("find_previous", translate("Keymap", "Find the previous match"), translate("Keymap", "Conversation"), ("Shift+F3",)),
-    Action("previous_message", translate("Keymap", "Go to the previous message"), translate("Keymap", "Conversation"), ("Alt+Up",)),
-    Action("next_message", translate("Keymap", "Go to the next message"), translate("Keymap", "Conversation"), ("Alt+Down",)),
-    Action("export", translate("Keymap", "Export this conversation…"), translate("Keymap", "Conversation"), ("Ctrl+S",)),
+    Action(
+        "find",
+        translate("Keymap", "Find in the conversation"),
+        translate("Keymap", "Conversation"),
+        ("Ctrl+F",),
+    ),
+    Action(
+        "find_next",
+        translate("Keymap", "Find the next match"),
+        translate("Keymap", "Conversation"),
+        ("F3",),
+    ),
+    Action(
+        "find_previous",
+        translate("Keymap", "Find the previous match"),
+        translate("Keymap", "Conversation"),
+        ("Shift+F3",),
+    ),
+    Action(
+        "previous_message",
+        translate("Keymap", "Go to the previous message"),
+        translate("Keymap", "Conversation"),
+        ("Alt+Up",),
+    ),
+    Action(
+        "next_message",
+        translate("Keymap", "Go to the next message"),
+        translate("Keymap", "Conversation"),
+        ("Alt+Down",),
+    ),
+    Action(
+        "export",
+        translate("Keymap", "Export this conversation…"),
+        translate("Keymap", "Conversation"),
+        ("Ctrl+S",),
+    ),
     # Conversations
-    Action("new_chat", translate("Keymap", "New chat"), translate("Keymap", "Conversations"), ("Ctrl+N",)),
-    Action("search", translate("Keymap", "Search conversations"), translate("Keymap", "Conversations"), ("Ctrl+K",)),
-    Action("next_chat", translate("Keymap", "Next chat"), translate("Keymap", "Conversations"), ("Ctrl+Tab",)),
-    Action("previous_chat", translate("Keymap", "Previous chat"), translate("Keymap", "Conversations"), ("Ctrl+Shift+Tab",)),
-    Action("export_all", translate("Keymap", "Export all conversations…"), translate("Keymap", "Conversations"), ("Ctrl+Shift+S",)),
-    Action("rename_chat", translate("Keymap", "Rename the chat (in the list)"), translate("Keymap", "Conversations"), ("F2",), "local"),
-    Action("delete_chat", translate("Keymap", "Delete the chat (in the list)"), translate("Keymap", "Conversations"), ("Del",), "local"),
-    Action("undo_delete", translate("Keymap", "Undo deleting a chat"), translate("Keymap", "Conversations"), ("Ctrl+Z",), "local"),
+    Action(
+        "new_chat",
+        translate("Keymap", "New chat"),
+        translate("Keymap", "Conversations"),
+        ("Ctrl+N",),
+    ),
+    Action(
+        "search",
+        translate("Keymap", "Search conversations"),
+        translate("Keymap", "Conversations"),
+        ("Ctrl+K",),
+    ),
+    Action(
+        "next_chat",
+        translate("Keymap", "Next chat"),
+        translate("Keymap", "Conversations"),
+        ("Ctrl+Tab",),
+    ),
+    Action(
+        "previous_chat",
+        translate("Keymap", "Previous chat"),
+        translate("Keymap", "Conversations"),
+        ("Ctrl+Shift+Tab",),
+    ),
+    Action(
+        "export_all",
+        translate("Keymap", "Export all conversations…"),
+        translate("Keymap", "Conversations"),
+        ("Ctrl+Shift+S",),
+    ),
+    Action(
+        "rename_chat",
+        translate("Keymap", "Rename the chat (in the list)"),
+        translate("Keymap", "Conversations"),
+        ("F2",),
+        "local",
+    ),
+    Action(
+        "delete_chat",
+        translate("Keymap", "Delete the chat (in the list)"),
+        translate("Keymap", "Conversations"),
+        ("Del",),
+        "local",
+    ),
+    Action(
+        "undo_delete",
+        translate("Keymap", "Undo deleting a chat"),
+        translate("Keymap", "Conversations"),
+        ("Ctrl+Z",),
+        "local",
+    ),
     # The app
-    Action("palette", translate("Keymap", "Command palette"), translate("Keymap", "App"), ("Ctrl+Shift+P",)),
-    Action("help", translate("Keymap", "Keyboard shortcuts"), translate("Keymap", "App"), ("F1", "Ctrl+/")),
-    Action("shortcuts", translate("Keymap", "Change keyboard shortcuts…"), translate("Keymap", "App"), ()),
-    Action("toggle_inspector", translate("Keymap", "Show or hide the side pane"), translate("Keymap", "App"), ("Ctrl+E",)),
+    Action(
+        "palette",
+        translate("Keymap", "Command palette"),
+        translate("Keymap", "App"),
+        ("Ctrl+Shift+P",),
+    ),
+    Action(
+        "help",
+        translate("Keymap", "Keyboard shortcuts"),
+        translate("Keymap", "App"),
+        ("F1", "Ctrl+/"),
+    ),
+    Action(
+        "shortcuts",
+        translate("Keymap", "Change keyboard shortcuts…"),
+        translate("Keymap", "App"),
+        (),
+    ),
+    Action(
+        "toggle_inspector",
+        translate("Keymap", "Show or hide the side pane"),
+        translate("Keymap", "App"),
+        ("Ctrl+E",),
+    ),
     Action("settings", translate("Keymap", "Settings…"), translate("Keymap", "App"), ("Ctrl+,",)),
-    Action("tools", translate("Keymap", "Tools: MCP servers and permissions…"), translate("Keymap", "App"), ()),
-    Action("api_key", translate("Keymap", "Change the API key…"), translate("Keymap", "App"), ("Ctrl+Shift+K",)),
+    Action(
+        "tools",
+        translate("Keymap", "Tools: MCP servers and permissions…"),
+        translate("Keymap", "App"),
+        (),
+    ),
+    Action(
+        "api_key",
+        translate("Keymap", "Change the API key…"),
+        translate("Keymap", "App"),
+        ("Ctrl+Shift+K",),
+    ),
     Action("quit", translate("Keymap", "Quit"), translate("Keymap", "App"), ("Ctrl+Q",)),
-    Action("close", translate("Keymap", "Close a list, a bar or a dialog"), translate("Keymap", "App"), ("Esc",), "local"),
-    Action("accept", translate("Keymap", "Press a dialog's default button"), translate("Keymap", "App"), ("Return",), "local"),
+    Action(
+        "close",
+        translate("Keymap", "Close a list, a bar or a dialog"),
+        translate("Keymap", "App"),
+        ("Esc",),
+        "local",
+    ),
+    Action(
+        "accept",
+        translate("Keymap", "Press a dialog's default button"),
+        translate("Keymap", "App"),
+        ("Return",),
+        "local",
+    ),
 )
 
 ACTIONS_BY_ID = {action.id: action for action in ACTIONS}

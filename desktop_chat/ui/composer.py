@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop_chat.core.i18n import translate
+from desktop_chat.ui import locale_format
 from desktop_chat.ui.locale_format import data_size
 
 INLINE_LIMIT = 100_000  # characters a paste may have and still go in as text
@@ -83,7 +84,7 @@ class Composer(QPlainTextEdit):
             )
             if lines == 1
             else translate("Composer", "[Pasted text #{number}: {size}, {lines} lines]").format(
-                number=number, size=size, lines=grouped(lines)
+                number=number, size=size, lines=locale_format.number(lines)
             )
         )
 
