@@ -39,10 +39,9 @@ from desktop_chat.ui.command_palette import shortcut_texts
 PANEL_MAX_WIDTH = 860
 MARGIN = 32
 # Key caps take the palette's colours, so they follow a light or a dark theme.
-KEYCAP_STYLE = translate(
-    "HelpOverlay",
+KEYCAP_STYLE = (
     "QLabel#keycap { border: 1px solid palette(mid); border-radius: 4px;"
-    " padding: 1px 6px; background: palette(base); color: palette(text); }",
+    " padding: 1px 6px; background: palette(base); color: palette(text); }"
 )
 
 

@@ -19,7 +19,7 @@ from desktop_chat.core.i18n import translate
 from desktop_chat.core.tools.config import config_path, load_config, parse_config, save_raw
 from desktop_chat.ui.dialog_parts import plain_label, push_button
 
-EMPTY_CONFIG = translate("McpJsonEditor", '{\n  "mcpServers": {}\n}\n')
+EMPTY_CONFIG = '{\n  "mcpServers": {}\n}\n'
 
 
 class McpJsonEditor(QWidget):

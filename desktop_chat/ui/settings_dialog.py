@@ -46,6 +46,7 @@ from desktop_chat.core.settings import (
     Settings,
     save_settings,
 )
+from desktop_chat.ui.translations import LANGUAGE_NAMES
 
 SaveSettings = Callable[[Settings], object]
 
@@ -67,6 +68,11 @@ THEME_LABELS = (
     (translate("SettingsDialog", "Light"), "light"),
     (translate("SettingsDialog", "Dark"), "dark"),
 )
+
+
+def language_labels() -> list[tuple[str, object]]:
+    """The language choices: the system's, then each language named in itself."""
+    return [(translate("SettingsDialog", "System"), "system"), *LANGUAGE_NAMES]
 
 
 def _combo(name: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
@@ -167,6 +173,8 @@ class SettingsDialog(QDialog):
         self.timeout.setSuffix(" s")
         self.retries = _spin(translate("SettingsDialog", "Retries"), 0, MAX_RETRIES_CAP)
         self.theme = _combo(translate("SettingsDialog", "Theme"), THEME_LABELS)
+        self.language = _combo(translate("SettingsDialog", "Language"), language_labels())
+        self.language.setToolTip(translate("SettingsDialog", "Takes effect when the app restarts."))
         self.problems = QLabel()
         self.problems.setObjectName("settings_problems")
         self.problems.setAccessibleName(translate("SettingsDialog", "Problems"))
@@ -199,6 +207,7 @@ class SettingsDialog(QDialog):
             (translate("SettingsDialog", "Request time&out"), self.timeout),
             (translate("SettingsDialog", "&Retries"), self.retries),
             (translate("SettingsDialog", "Th&eme"), self.theme),
+            (translate("SettingsDialog", "&Language (on restart)"), self.language),
         ]
         for label, widget in rows:
             form.addRow(label, widget)
@@ -238,6 +247,7 @@ class SettingsDialog(QDialog):
         self.timeout.setValue(s.timeout_s)
         self.retries.setValue(s.max_retries)
         _select(self.theme, s.theme)
+        _select(self.language, s.language)
         self.on_model_changed()
         self.on_thinking_changed()
 
@@ -339,4 +349,5 @@ class SettingsDialog(QDialog):
             timeout_s=self.timeout.value(),
             max_retries=self.retries.value(),
             theme=self.theme.currentData(),
+            language=self.language.currentData(),
         )
