@@ -161,13 +161,13 @@ class ChatView(QTextBrowser):
         if entry is not None or code is not None:
             menu.addSeparator()
         if code is not None:
-            menu.addAction("Copy code block").triggered.connect(
-                lambda: self._copy(code, "Code copied")
+            menu.addAction(translate("ChatView", "Copy code block")).triggered.connect(
+                lambda: self._copy(code, translate("ChatView", "Code copied"))
             )
         if entry is not None:
             text = self._transcript.entry_text(entry)
-            menu.addAction("Copy message").triggered.connect(
-                lambda: self._copy(text, "Message copied")
+            menu.addAction(translate("ChatView", "Copy message")).triggered.connect(
+                lambda: self._copy(text, translate("ChatView", "Message copied"))
             )
         menu.exec(event.globalPos())
         menu.deleteLater()

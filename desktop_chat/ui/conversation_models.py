@@ -55,7 +55,9 @@ def relative_date(timestamp: float, now: float | None = None) -> str:
     if when.date() == today - timedelta(days=1):
         return translate("ConversationModels", "Yesterday")
     day = QDate(when.year, when.month, when.day)
-    return locale.toString(day, "d MMM" if when.year == today.year else "d MMM yyyy")
+    if when.year == today.year:
+        return locale.toString(day, translate("ConversationModels", "d MMM", "date: day, month"))
+    return locale.toString(day, translate("ConversationModels", "d MMM yyyy", "date: d, m, y"))
 
 
 def tooltip_text(text: str) -> str:

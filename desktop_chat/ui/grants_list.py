@@ -6,10 +6,9 @@ so a grant revoked here asks again at the next call.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_chat.core.i18n import translate
@@ -104,7 +103,10 @@ class GrantsList(QWidget):
                 if title
                 else translate("GrantsList", "in one conversation only")
             )
-        since = time.strftime(" (since %Y-%m-%d)", time.localtime(grant.granted_at))
+        granted = QDateTime.fromSecsSinceEpoch(int(grant.granted_at))
+        since = translate("GrantsList", " (since {date})").format(
+            date=QLocale().toString(granted.date(), QLocale.FormatType.ShortFormat)
+        )
         return f"{grant.server} · {grant.tool}: {where}" + (since if grant.granted_at else "")
 
     def _row(self, grant: Grant) -> QWidget:

@@ -23,6 +23,7 @@ from desktop_chat.core.conversation import Message
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.stream import Figures
 from desktop_chat.core.tool_cards import SERVER_TOOL_RESULTS, is_tool_results, result_text
+from desktop_chat.ui.locale_format import number
 
 _DASH = "\u2013"  # en dash: "no value yet"
 MAX_SHOWN = 100_000  # characters of a block's JSON shown in the pane (it is kept whole)
@@ -270,14 +271,18 @@ class Inspector(QScrollArea):
         if figures.stop_reason == "refusal" and figures.stop_details:
             stop += f" ({figures.stop_details.get('category') or 'no category'})"
         self.values["stop_reason"].setText(stop)
-        self.values["input_tokens"].setText(f"{u.input_tokens:,}")
-        self.values["output_tokens"].setText(f"{u.output_tokens:,}")
-        self.values["cache_read"].setText(f"{u.cache_read_input_tokens:,}")
-        self.values["cache_write"].setText(f"{u.cache_creation_input_tokens:,}")
+        self.values["input_tokens"].setText(number(u.input_tokens))
+        self.values["output_tokens"].setText(number(u.output_tokens))
+        self.values["cache_read"].setText(number(u.cache_read_input_tokens))
+        self.values["cache_write"].setText(number(u.cache_creation_input_tokens))
         ttft = figures.ttft_s
-        self.values["ttft"].setText(_DASH if ttft is None else f"{ttft * 1000:.0f} ms")
+        self.values["ttft"].setText(
+            _DASH
+            if ttft is None
+            else translate("Inspector", "{ms} ms").format(ms=number(ttft * 1000))
+        )
         tps = figures.tokens_per_s
-        self.values["tps"].setText(_DASH if tps is None else f"{tps:.1f}")
+        self.values["tps"].setText(_DASH if tps is None else number(tps, 1))
 
     # section: a saved reply
 

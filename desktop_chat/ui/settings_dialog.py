@@ -70,9 +70,11 @@ THEME_LABELS = (
 )
 
 
-def language_labels() -> list[tuple[str, object]]:
+def language_labels() -> Sequence[tuple[str, object]]:
     """The language choices: the system's, then each language named in itself."""
-    return [(translate("SettingsDialog", "System"), "system"), *LANGUAGE_NAMES]
+    return [(translate("SettingsDialog", "System"), "system")] + [
+        (name, code) for code, name in LANGUAGE_NAMES
+    ]
 
 
 def _combo(name: str, choices: Sequence[tuple[str, object]]) -> QComboBox:

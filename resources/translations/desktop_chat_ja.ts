@@ -256,8 +256,20 @@
         <translation>会話</translation>
     </message>
     <message>
+        <source>Copy code block</source>
+        <translation>コードブロックをコピー</translation>
+    </message>
+    <message>
         <source>Code copied</source>
         <translation>コードをコピーしました</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>メッセージをコピー</translation>
+    </message>
+    <message>
+        <source>Message copied</source>
+        <translation>メッセージをコピーしました</translation>
     </message>
     <message>
         <source>Reply copied</source>
@@ -587,6 +599,16 @@
         <source>Yesterday</source>
         <translation>昨日</translation>
     </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date: day, month</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date: d, m, y</comment>
+        <translation>yyyy年M月d日</translation>
+    </message>
 </context>
 <context>
     <name>ConversationNotes</name>
@@ -829,6 +851,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>1 つの会話でのみ</translation>
     </message>
     <message>
+        <source> (since {date})</source>
+        <translation>（{date} から）</translation>
+    </message>
+    <message>
         <source>Revoke</source>
         <translation>取り消す</translation>
     </message>
@@ -1001,6 +1027,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>none (the reply was cut)</source>
         <translation>なし（返信が途中で切れました）</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ミリ秒</translation>
     </message>
 </context>
 <context>

@@ -256,8 +256,20 @@
         <translation>对话</translation>
     </message>
     <message>
+        <source>Copy code block</source>
+        <translation>复制代码块</translation>
+    </message>
+    <message>
         <source>Code copied</source>
         <translation>代码已复制</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>复制消息</translation>
+    </message>
+    <message>
+        <source>Message copied</source>
+        <translation>消息已复制</translation>
     </message>
     <message>
         <source>Reply copied</source>
@@ -587,6 +599,16 @@
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date: day, month</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date: d, m, y</comment>
+        <translation>yyyy年M月d日</translation>
+    </message>
 </context>
 <context>
     <name>ConversationNotes</name>
@@ -829,6 +851,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>仅在一个对话中</translation>
     </message>
     <message>
+        <source> (since {date})</source>
+        <translation>（自 {date} 起）</translation>
+    </message>
+    <message>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
@@ -1001,6 +1027,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>none (the reply was cut)</source>
         <translation>无（回复被截断了）</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} 毫秒</translation>
     </message>
 </context>
 <context>
