@@ -72,6 +72,16 @@ class CollapsibleText(QWidget):
         self.body.setPlainText(text)
 
 
+class FigureLabel(QLabel):
+    """A figure of the side pane: named by its row ("Stop reason"), and its value is its
+    accessible description too, so that a screen reader reads both (a label's own text is
+    hidden by its accessible name)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleDescription(text)
+
+
 class Inspector(QScrollArea):
     """Side pane for the current reply: what the controller's signals carry, drawn.
 
@@ -109,7 +119,8 @@ class Inspector(QScrollArea):
         form.setContentsMargins(0, 0, 0, 0)
         self.values: dict[str, QLabel] = {}
         for key, label in self.FIELDS:
-            value = QLabel(_DASH, form_host)
+            value = FigureLabel(form_host)
+            value.setText(_DASH)
             value.setObjectName(f"inspector_{key}")
             value.setAccessibleName(label)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -16,6 +16,7 @@ from desktop_chat.core.drafts import DraftStore
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import ACTIONS
 from desktop_chat.core.settings import Settings
+from desktop_chat.ui.announcer import Announcer
 from desktop_chat.ui.chat_view import ChatView
 from desktop_chat.ui.commands import Commands
 from desktop_chat.ui.composer import Composer
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.status = StatusLine(self.statusBar(), controller.key)
+        self.announcer = Announcer(self.chat_view)
         self.sidebar: Sidebar | None = None
         self.drafts: DraftKeeper | None = None
         self.tools: ToolRuntime | None = None
@@ -153,11 +155,17 @@ class MainWindow(QMainWindow):
         c.block_started.connect(self.status.on_block_started)
         c.reply_finished.connect(self.status.on_reply_finished)
         c.retry_countdown.connect(self.status.on_countdown)
+        # section: controller -> screen reader (a reply once it has ended, never per delta)
+        c.reply_finished.connect(self.announcer.on_reply_finished)
+        c.notice.connect(self.announcer.on_notice)
+        c.retry_countdown.connect(self.announcer.on_countdown)
         c.busy_changed.connect(self.on_busy_changed)
         c.title_changed.connect(self.on_title_changed)
         c.conversation_changed.connect(self.on_conversation_changed)
         c.key_rejected.connect(
-            lambda: self.dialogs.open_key("The API did not accept the key. Enter another one.")
+            lambda: self.dialogs.open_key(
+                translate("MainWindow", "The API did not accept the key. Enter another one.")
+            )
         )
 
         # section: what is not saved

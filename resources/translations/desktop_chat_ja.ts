@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>Announcer</name>
+    <message>
+        <source>The reply failed: {reason}</source>
+        <translation>返信に失敗しました：{reason}</translation>
+    </message>
+    <message>
+        <source>Claude replied: {text}</source>
+        <translation>Claude の返信：{text}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Keyboard shortcuts: {problem}</source>
@@ -1287,6 +1298,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Exported to {path}</source>
         <translation>{path} にエクスポートしました</translation>
+    </message>
+    <message>
+        <source>The API did not accept the key. Enter another one.</source>
+        <translation>API がこのキーを受け付けませんでした。別のキーを入力してください。</translation>
     </message>
     <message>
         <source>{title} — Desktop Chat</source>

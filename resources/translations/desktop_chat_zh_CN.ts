@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Announcer</name>
+    <message>
+        <source>The reply failed: {reason}</source>
+        <translation>回复失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Claude replied: {text}</source>
+        <translation>Claude 回复：{text}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Keyboard shortcuts: {problem}</source>
@@ -1287,6 +1298,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>The API did not accept the key. Enter another one.</source>
+        <translation>API 不接受此密钥。请输入另一个。</translation>
     </message>
     <message>
         <source>{title} — Desktop Chat</source>

@@ -1,0 +1,70 @@
+"""What assistive technology gets: announcements of a reply's end, errors and retries (never
+one per delta), named controls, the side pane's figures, and the chat's font size."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from desktop_chat.core.retry import RetryPolicy
+from desktop_chat.core.settings import Settings
+from desktop_chat.ui.main_window import MainWindow
+
+
+def ask(qtbot: Any, window: MainWindow, text: str) -> None:
+    qtbot.keyClicks(window.composer, text)
+    qtbot.keyClick(window.composer, Qt.Key.Key_Return)
+
+
+def test_a_finished_reply_is_announced_once_with_its_text(qtbot: Any, make_window: Any) -> None:
+    window: MainWindow = make_window(Settings(thinking="off"))
+    said: list[tuple[str, bool]] = []
+    window.announcer.announced.connect(lambda text, assertive: said.append((text, assertive)))
+    deltas: list[str] = []
+    window.controller.text_delta.connect(lambda _i, text: deltas.append(text))
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=15000) as finished:
+        ask(qtbot, window, "Hello there")
+    message = finished.args[0]
+    assert len(deltas) > 5  # it streamed in many pieces...
+    assert said == [(f"Claude replied: {message.text.strip()}", False)]  # ...and is said once
+
+
+def test_an_error_is_announced_at_once(qtbot: Any, make_window: Any) -> None:
+    window: MainWindow = make_window(Settings(thinking="off"))
+    said: list[tuple[str, bool]] = []
+    window.announcer.announced.connect(lambda text, assertive: said.append((text, assertive)))
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=15000):
+        ask(qtbot, window, "demo:http529 hello")
+    assert said and said[0][1] is True and said[0][0].startswith("The reply failed: ")
+    assert "overloaded" in said[0][0]
+
+
+def test_a_retry_countdown_is_announced_when_it_starts_not_every_second(
+    qtbot: Any, make_window: Any
+) -> None:
+    window: MainWindow = make_window(Settings(thinking="off"), retries=True)
+    window.controller.retry_policy = RetryPolicy(base_s=2.2, jitter=0)
+    said: list[str] = []
+    window.announcer.announced.connect(lambda text, _assertive: said.append(text))
+    ticks: list[str] = []
+    window.controller.retry_countdown.connect(ticks.append)
+    ask(qtbot, window, "demo:error_event_once hello")
+    qtbot.waitUntil(lambda: len(ticks) >= 3 and ticks[-1] == "", timeout=15000)
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=10000)
+    countdowns = [text for text in said if "Retrying" in text]
+    assert len([t for t in ticks if t]) >= 2 and len(countdowns) == 1
+    assert said[-1].startswith("Claude replied: ")
+
+
+def test_the_side_pane_figures_are_named_and_carry_their_values(
+    qtbot: Any, make_window: Any
+) -> None:
+    window: MainWindow = make_window(Settings(thinking="off"))
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=15000):
+        ask(qtbot, window, "Hello there")
+    stop = window.inspector.values["stop_reason"]
+    tokens = window.inspector.values["output_tokens"]
+    assert (stop.accessibleName(), stop.accessibleDescription()) == ("Stop reason", "end_turn")
+    assert tokens.accessibleName() == "Output tokens"
+    assert int(tokens.accessibleDescription().replace(",", "")) > 0
