@@ -9,7 +9,7 @@ A retry countdown is announced when it starts, not at every tick.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from desktop_chat.core.conversation import Message, Status
@@ -18,6 +18,15 @@ from desktop_chat.ui.transcript_entries import outcome_note
 
 # A reply longer than this is announced in part; the rest is read in the transcript.
 MAX_ANNOUNCED_CHARS = 2000
+
+
+def spoken_text(markdown: str) -> str:
+    """The words of a Markdown reply as a listener should hear them (no ``#``, ``*`` or
+    backticks read out), cut at ``MAX_ANNOUNCED_CHARS``."""
+    document = QTextDocument()
+    document.setMarkdown(markdown[: MAX_ANNOUNCED_CHARS * 2])
+    text = " ".join(document.toPlainText().split())
+    return text if len(text) <= MAX_ANNOUNCED_CHARS else text[:MAX_ANNOUNCED_CHARS] + "…"
 
 
 class Announcer(QObject):
@@ -57,9 +66,7 @@ class Announcer(QObject):
                 assertive=True,
             )
             return
-        text = message.text.strip()
-        if len(text) > MAX_ANNOUNCED_CHARS:
-            text = text[:MAX_ANNOUNCED_CHARS] + "…"
+        text = spoken_text(message.text)
         words = translate("Announcer", "Claude replied: {text}").format(text=text)
         if note is not None:
             words += " " + note[0]

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
+from desktop_chat.ui.announcer import spoken_text
 from desktop_chat.ui.main_window import MainWindow
 
 
@@ -27,7 +28,8 @@ def test_a_finished_reply_is_announced_once_with_its_text(qtbot: Any, make_windo
         ask(qtbot, window, "Hello there")
     message = finished.args[0]
     assert len(deltas) > 5  # it streamed in many pieces...
-    assert said == [(f"Claude replied: {message.text.strip()}", False)]  # ...and is said once
+    assert said == [(f"Claude replied: {spoken_text(message.text)}", False)]  # ...said once
+    assert "You said: “Hello there”. I'm the offline demo" in said[0][0]  # words, no Markdown
 
 
 def test_an_error_is_announced_at_once(qtbot: Any, make_window: Any) -> None:
