@@ -215,6 +215,24 @@ ACTIONS: tuple[Action, ...] = (
         (),
     ),
     Action(
+        "zoom_in",
+        translate("Keymap", "Larger chat text"),
+        translate("Keymap", "App"),
+        ("Ctrl+=", "Ctrl++"),
+    ),
+    Action(
+        "zoom_out",
+        translate("Keymap", "Smaller chat text"),
+        translate("Keymap", "App"),
+        ("Ctrl+-",),
+    ),
+    Action(
+        "zoom_reset",
+        translate("Keymap", "Chat text at the usual size"),
+        translate("Keymap", "App"),
+        ("Ctrl+0",),
+    ),
+    Action(
         "toggle_inspector",
         translate("Keymap", "Show or hide the side pane"),
         translate("Keymap", "App"),

@@ -144,6 +144,11 @@ class ChatView(QTextBrowser):
         super().changeEvent(event)
         if not hasattr(self, "_transcript"):
             return  # still in __init__
+        if event.type() == QEvent.Type.FontChange:  # headings and code are sized from it
+            if self._reply is not None:
+                self._redraw_pending = True
+            else:
+                self._redraw()
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             theme = Theme.from_palette(self.palette())
             if theme != self._theme:

@@ -70,6 +70,9 @@ class Commands(QObject):
             "undo_delete": lambda: self._sidebar("undo_delete"),
             "export": self.on_export,
             "export_all": self.on_export_all,
+            "zoom_in": lambda: window.chat_font.step(1),
+            "zoom_out": lambda: window.chat_font.step(-1),
+            "zoom_reset": lambda: window.chat_font.step(0),
         }
 
     def run(self, action_id: str) -> None:

@@ -17,6 +17,7 @@ from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import ACTIONS
 from desktop_chat.core.settings import Settings
 from desktop_chat.ui.announcer import Announcer
+from desktop_chat.ui.chat_font import ChatFont
 from desktop_chat.ui.chat_view import ChatView
 from desktop_chat.ui.commands import Commands
 from desktop_chat.ui.composer import Composer
@@ -88,6 +89,12 @@ class MainWindow(QMainWindow):
         self.drafts: DraftKeeper | None = None
         self.tools: ToolRuntime | None = None
         self.dialogs = Dialogs(self, controller, self.keymap, lambda a: self.commands.enabled(a))
+        self.chat_font = ChatFont(
+            [self.chat_view, self.composer],
+            lambda: self.controller.settings,
+            self.controller.apply_settings,
+            lambda problem: self.chat_view.show_notice(problem, error=True),
+        )
         self.commands = Commands(self)
         self.actions_by_id: dict[str, QAction] = {}
         self._quit_unsaved = False

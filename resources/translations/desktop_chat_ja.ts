@@ -1254,6 +1254,18 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>キーボードショートカットを変更…</translation>
     </message>
     <message>
+        <source>Larger chat text</source>
+        <translation>チャットの文字を大きく</translation>
+    </message>
+    <message>
+        <source>Smaller chat text</source>
+        <translation>チャットの文字を小さく</translation>
+    </message>
+    <message>
+        <source>Chat text at the usual size</source>
+        <translation>チャットの文字を標準の大きさに</translation>
+    </message>
+    <message>
         <source>Show or hide the side pane</source>
         <translation>詳細パネルの表示/非表示</translation>
     </message>

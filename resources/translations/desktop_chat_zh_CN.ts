@@ -1254,6 +1254,18 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>更改键盘快捷键…</translation>
     </message>
     <message>
+        <source>Larger chat text</source>
+        <translation>放大聊天文字</translation>
+    </message>
+    <message>
+        <source>Smaller chat text</source>
+        <translation>缩小聊天文字</translation>
+    </message>
+    <message>
+        <source>Chat text at the usual size</source>
+        <translation>聊天文字恢复默认大小</translation>
+    </message>
+    <message>
         <source>Show or hide the side pane</source>
         <translation>显示或隐藏详情面板</translation>
     </message>

@@ -70,3 +70,28 @@ def test_the_side_pane_figures_are_named_and_carry_their_values(
     assert (stop.accessibleName(), stop.accessibleDescription()) == ("Stop reason", "end_turn")
     assert tokens.accessibleName() == "Output tokens"
     assert int(tokens.accessibleDescription().replace(",", "")) > 0
+
+
+def test_the_chat_text_grows_and_shrinks_with_keys_and_is_remembered(
+    qtbot: Any, make_window: Any
+) -> None:
+    from desktop_chat.core.settings import load_settings
+
+    window: MainWindow = make_window(Settings(thinking="off"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # (window shortcuts need an active window)
+    usual = window.chat_view.font().pointSizeF()
+    for _ in range(3):
+        qtbot.keyClick(window.composer, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.chat_view.font().pointSizeF() == round(usual) + 3
+    assert window.composer.font().pointSizeF() == round(usual) + 3
+    qtbot.keyClick(window.composer, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert load_settings()[0].chat_font_pt == round(usual) + 2  # kept for the next start
+
+    again: MainWindow = make_window(load_settings()[0])
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
+    assert again.chat_view.font().pointSizeF() == round(usual) + 2
+    qtbot.keyClick(again.composer, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert again.chat_view.font().pointSizeF() == usual
+    assert load_settings()[0].chat_font_pt == 0
