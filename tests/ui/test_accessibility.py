@@ -95,3 +95,60 @@ def test_the_chat_text_grows_and_shrinks_with_keys_and_is_remembered(
     qtbot.keyClick(again.composer, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert again.chat_view.font().pointSizeF() == usual
     assert load_settings()[0].chat_font_pt == 0
+
+
+def unnamed_controls(root: Any) -> list[str]:
+    """Every focusable control under ``root`` that a screen reader could not name."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QKeySequenceEdit,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+        QWidget,
+    )
+
+    kinds = (
+        QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
+        QPlainTextEdit, QTextEdit,
+    )  # fmt: skip
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        owner, inside = widget.parent(), False
+        while owner is not None:
+            inside = inside or isinstance(owner, (QAbstractSpinBox, QComboBox, QKeySequenceEdit))
+            owner = owner.parent()
+        if inside:
+            continue  # the parts of a spin box, a combo box or a key editor: named by it
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text.replace("&", "").strip()):
+            found.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return found
+
+
+def test_every_control_of_the_window_and_its_dialogs_has_a_name(
+    qtbot: Any, make_window: Any
+) -> None:
+    from desktop_chat.core.keymap import ACTIONS
+    from desktop_chat.core.models import FALLBACK_MODELS
+    from desktop_chat.ui.key_dialog import KeyDialog
+    from desktop_chat.ui.settings_dialog import SettingsDialog
+    from desktop_chat.ui.shortcuts_editor import ShortcutsEditor
+
+    window: MainWindow = make_window(Settings(thinking="off"), store=True, drafts=True)
+    roots = [
+        window,
+        SettingsDialog(Settings(), FALLBACK_MODELS),
+        KeyDialog(lambda _key: None),
+        ShortcutsEditor(ACTIONS),
+    ]
+    for root in roots[1:]:
+        qtbot.addWidget(root)
+    assert {type(r).__name__: unnamed_controls(r) for r in roots} == {
+        type(r).__name__: [] for r in roots
+    }
