@@ -152,3 +152,24 @@ def test_every_control_of_the_window_and_its_dialogs_has_a_name(
     assert {type(r).__name__: unnamed_controls(r) for r in roots} == {
         type(r).__name__: [] for r in roots
     }
+
+
+def test_tab_goes_through_the_window_from_left_to_right(qtbot: Any, make_window: Any) -> None:
+    window: MainWindow = make_window(Settings(thinking="off"), store=True, drafts=True)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.composer.setFocus()
+    qtbot.waitUntil(window.composer.hasFocus)
+    order = []
+    for _ in range(6):
+        focused = window.focusWidget()
+        order.append(focused.accessibleName())
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert order == [
+        "Message",
+        "Reply details",
+        "Search conversations",
+        "New chat",
+        "Conversation",
+        "Message",
+    ]
