@@ -138,7 +138,9 @@ class _EntryDelegate(QStyledItemDelegate):
             x += width
         painter.setFont(font)
         painter.setPen(dim)
-        section = f"   {entry.section}" + ("" if entry.enabled else " · unavailable now")
+        section = f"   {entry.section}" + (
+            "" if entry.enabled else translate("CommandPalette", " · unavailable now")
+        )
         painter.drawText(
             QRect(x, rect.top(), max(right - x, 0), rect.height()),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

@@ -148,7 +148,7 @@ class HelpOverlay(QWidget):
         palette_entry = next((e for e in entries if e.action_id == "palette"), None)
         close_entry = next((e for e in entries if e.action_id == "close"), None)
         close = (
-            shortcut_texts(close_entry)[0] + " or a click"
+            translate("HelpOverlay", "{key} or a click").format(key=shortcut_texts(close_entry)[0])
             if close_entry
             else translate("HelpOverlay", "A click")
         )

@@ -28,7 +28,9 @@ def environment_words(server: ServerConfig) -> str:
         else name
         for name, value in sorted(server.env.items())
     ]
-    return "With these environment variables: " + ", ".join(names) + "."
+    return translate("ServerConfirmDialog", "With these environment variables: {names}.").format(
+        names=", ".join(names)
+    )
 
 
 class ServerConfirmDialog(QDialog):

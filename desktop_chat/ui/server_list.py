@@ -143,5 +143,9 @@ class ServerList(QWidget):
             if status.last_words:
                 lines += [translate("ServerList", "Its last words:"), status.last_words]
             if status.tools:
-                lines.append("Tools: " + ", ".join(t.name for t in status.tools))
+                lines.append(
+                    translate("ServerList", "Tools: {names}").format(
+                        names=", ".join(t.name for t in status.tools)
+                    )
+                )
         self.details.setPlainText("\n".join(lines))

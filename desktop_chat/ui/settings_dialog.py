@@ -172,7 +172,7 @@ class SettingsDialog(QDialog):
         self.timeout.setAccessibleName(translate("SettingsDialog", "Request timeout"))
         self.timeout.setRange(0, MAX_TIMEOUT_S)
         self.timeout.setDecimals(1)
-        self.timeout.setSuffix(" s")
+        self.timeout.setSuffix(translate("SettingsDialog", " s", "seconds"))
         self.retries = _spin(translate("SettingsDialog", "Retries"), 0, MAX_RETRIES_CAP)
         self.theme = _combo(translate("SettingsDialog", "Theme"), THEME_LABELS)
         self.language = _combo(translate("SettingsDialog", "Language"), language_labels())

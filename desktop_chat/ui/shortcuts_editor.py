@@ -365,7 +365,12 @@ class ShortcutsEditor(QWidget):
     def _propose(self, action_id: str, keys: tuple[str, ...], done: str) -> bool:
         reasons = conflicts(self._actions, {action_id: keys}, self._working, key_text=_key_text)
         if reasons:
-            self._say("Not changed: " + " ".join(reasons), problem=True)
+            self._say(
+                translate("ShortcutsEditor", "Not changed: {reasons}").format(
+                    reasons=" ".join(reasons)
+                ),
+                problem=True,
+            )
             return False
         self._working[action_id] = keys
         self._working = minimal(self._actions, self._working)

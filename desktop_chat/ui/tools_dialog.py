@@ -78,7 +78,11 @@ def import_words(source: Path, report: ImportReport) -> str:
         if names
     ]
     if report.problems:
-        parts.append("Not imported: " + "; ".join(str(p) for p in report.problems) + ".")
+        parts.append(
+            translate("ToolsDialog", "Not imported: {problems}.").format(
+                problems="; ".join(str(p) for p in report.problems)
+            )
+        )
     if report.kept_aside is not None:
         parts.append(
             translate(
@@ -186,7 +190,7 @@ class ToolsDialog(QDialog):
         self.timeout.setAccessibleName(translate("ToolsDialog", "Call time limit"))
         self.timeout.setRange(0.5, MAX_TOOL_TIMEOUT_S)
         self.timeout.setDecimals(1)
-        self.timeout.setSuffix(" s")
+        self.timeout.setSuffix(translate("ToolsDialog", " s", "seconds"))
         self.rounds = QSpinBox()
         self.rounds.setAccessibleName(translate("ToolsDialog", "Tool rounds per turn"))
         self.rounds.setRange(1, MAX_TOOL_ROUNDS)
@@ -273,7 +277,7 @@ class ToolsDialog(QDialog):
             if kept is not None
             else ""
         )
-        self._tell("mcp.json saved; the servers are restarted." + said)
+        self._tell(translate("ToolsDialog", "mcp.json saved; the servers are restarted.") + said)
         self.reload_config()
         self.servers_changed.emit()
 

@@ -401,6 +401,10 @@
 <context>
     <name>CommandPalette</name>
     <message>
+        <source> · unavailable now</source>
+        <translation> · 現在は使用できません</translation>
+    </message>
+    <message>
         <source>Command palette</source>
         <translation>コマンドパレット</translation>
     </message>
@@ -903,6 +907,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>{key} or a click</source>
+        <translation>{key} またはクリック</translation>
     </message>
     <message>
         <source>A click</source>
@@ -1592,6 +1600,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>{name}（キーチェーンから）</translation>
     </message>
     <message>
+        <source>With these environment variables: {names}.</source>
+        <translation>次の環境変数を使います：{names}。</translation>
+    </message>
+    <message>
         <source>Run the MCP server “{name}”?</source>
         <translation>MCP サーバー「{name}」を実行しますか？</translation>
     </message>
@@ -1729,6 +1741,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Its last words:</source>
         <translation>最後の出力：</translation>
+    </message>
+    <message>
+        <source>Tools: {names}</source>
+        <translation>ツール：{names}</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2008,11 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>リクエストのタイムアウト</translation>
     </message>
     <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
         <source>Retries</source>
         <translation>再試行回数</translation>
     </message>
@@ -2183,6 +2204,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>すべてのショートカットを既定に戻しました。保存すると確定します。</translation>
     </message>
     <message>
+        <source>Not changed: {reasons}</source>
+        <translation>変更されていません：{reasons}</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -2361,6 +2386,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>既にあります</translation>
     </message>
     <message>
+        <source>Not imported: {problems}.</source>
+        <translation>インポートされませんでした：{problems}。</translation>
+    </message>
+    <message>
         <source>The old mcp.json was not valid JSON; it was kept as {kept_aside}.</source>
         <translation>以前の mcp.json は有効な JSON ではなかったため、{kept_aside} として残しました。</translation>
     </message>
@@ -2413,6 +2442,11 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>呼び出しの制限時間</translation>
     </message>
     <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
         <source>Tool rounds per turn</source>
         <translation>1 ターンあたりのツール呼び出し回数</translation>
     </message>
@@ -2443,6 +2477,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source> The old file, not valid JSON, was kept as {kept}.</source>
         <translation> 以前のファイルは有効な JSON ではなかったため、{kept} として残しました。</translation>
+    </message>
+    <message>
+        <source>mcp.json saved; the servers are restarted.</source>
+        <translation>mcp.json を保存しました。サーバーを再起動します。</translation>
     </message>
     <message>
         <source>Save or discard your changes to mcp.json first.</source>

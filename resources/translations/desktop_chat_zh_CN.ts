@@ -401,6 +401,10 @@
 <context>
     <name>CommandPalette</name>
     <message>
+        <source> · unavailable now</source>
+        <translation> · 当前不可用</translation>
+    </message>
+    <message>
         <source>Command palette</source>
         <translation>命令面板</translation>
     </message>
@@ -903,6 +907,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>{key} or a click</source>
+        <translation>{key} 或点击一下</translation>
     </message>
     <message>
         <source>A click</source>
@@ -1592,6 +1600,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>{name}（来自钥匙串）</translation>
     </message>
     <message>
+        <source>With these environment variables: {names}.</source>
+        <translation>使用以下环境变量：{names}。</translation>
+    </message>
+    <message>
         <source>Run the MCP server “{name}”?</source>
         <translation>运行 MCP 服务器“{name}”吗？</translation>
     </message>
@@ -1729,6 +1741,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Its last words:</source>
         <translation>它最后的输出：</translation>
+    </message>
+    <message>
+        <source>Tools: {names}</source>
+        <translation>工具：{names}</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2008,11 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>请求超时</translation>
     </message>
     <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
         <source>Retries</source>
         <translation>重试次数</translation>
     </message>
@@ -2183,6 +2204,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>所有快捷键都已恢复为默认值。保存后生效。</translation>
     </message>
     <message>
+        <source>Not changed: {reasons}</source>
+        <translation>未更改：{reasons}</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2361,6 +2386,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>已存在</translation>
     </message>
     <message>
+        <source>Not imported: {problems}.</source>
+        <translation>未导入：{problems}。</translation>
+    </message>
+    <message>
         <source>The old mcp.json was not valid JSON; it was kept as {kept_aside}.</source>
         <translation>旧的 mcp.json 不是有效的 JSON；已另存为 {kept_aside}。</translation>
     </message>
@@ -2413,6 +2442,11 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>调用时限</translation>
     </message>
     <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
         <source>Tool rounds per turn</source>
         <translation>每轮对话的工具调用轮数</translation>
     </message>
@@ -2443,6 +2477,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source> The old file, not valid JSON, was kept as {kept}.</source>
         <translation> 旧文件不是有效的 JSON，已另存为 {kept}。</translation>
+    </message>
+    <message>
+        <source>mcp.json saved; the servers are restarted.</source>
+        <translation>mcp.json 已保存；服务器已重新启动。</translation>
     </message>
     <message>
         <source>Save or discard your changes to mcp.json first.</source>
