@@ -26,6 +26,7 @@ from desktop_chat.ui.dialogs import Dialogs
 from desktop_chat.ui.draft_keeper import DraftKeeper
 from desktop_chat.ui.find_bar import FindBar
 from desktop_chat.ui.inspector import Inspector
+from desktop_chat.ui.message_list import MessageList
 from desktop_chat.ui.save_banner import SaveBanner
 from desktop_chat.ui.state_report import visible_state
 from desktop_chat.ui.status_line import StatusLine
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
 
         self.status = StatusLine(self.statusBar(), controller.key)
         self.announcer = Announcer(self.chat_view)
+        self.message_list = MessageList(self.chat_view)
         self.sidebar: Sidebar | None = None
         self.drafts: DraftKeeper | None = None
         self.tools: ToolRuntime | None = None
@@ -166,6 +168,10 @@ class MainWindow(QMainWindow):
         c.reply_finished.connect(self.announcer.on_reply_finished)
         c.notice.connect(self.announcer.on_notice)
         c.retry_countdown.connect(self.announcer.on_countdown)
+        c.transcript_reset.connect(self.message_list.on_transcript_reset)
+        c.message_added.connect(self.message_list.on_message_added)
+        c.reply_started.connect(self.message_list.on_reply_started)
+        c.reply_finished.connect(self.message_list.on_reply_finished)
         c.busy_changed.connect(self.on_busy_changed)
         c.title_changed.connect(self.on_title_changed)
         c.conversation_changed.connect(self.on_conversation_changed)

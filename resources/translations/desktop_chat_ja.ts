@@ -1426,6 +1426,53 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     </message>
 </context>
 <context>
+    <name>MessageList</name>
+    <message>
+        <source>sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>replying</source>
+        <translation>返信中</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>The conversation, one message at a time</source>
+        <translation>会話（メッセージごと）</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>あなた</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>{author}: {text}</source>
+        <translation>{author}：{text}</translation>
+    </message>
+    <message>
+        <source>Claude: (replying)</source>
+        <translation>Claude：（返信中）</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
         <source>The key was not accepted (401). Check that you copied all of it.</source>

@@ -1426,6 +1426,53 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     </message>
 </context>
 <context>
+    <name>MessageList</name>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>replying</source>
+        <translation>正在回复</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>The conversation, one message at a time</source>
+        <translation>对话，逐条消息</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>{author}: {text}</source>
+        <translation>{author}：{text}</translation>
+    </message>
+    <message>
+        <source>Claude: (replying)</source>
+        <translation>Claude：（正在回复）</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
         <source>The key was not accepted (401). Check that you copied all of it.</source>

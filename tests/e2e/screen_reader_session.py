@@ -5,7 +5,8 @@ there, not in the venv), inside ``dbus-run-session`` (a private session bus). It
 accessibility bus (``at-spi-bus-launcher``), starts the app with ``--demo`` and Qt's
 accessibility on, then, only through the tree: finds the message box by its accessible name,
 types a question into it, presses Enter, waits for the side pane's "Stop reason" to be
-filled, and reads the transcript, the stop reason and the token counts. It prints one JSON
+filled, and reads the transcript, the list of messages (author, text, status), the stop
+reason and the token counts. It prints one JSON
 object with what it read (and the announcements heard) and stops the app.
 
     dbus-run-session -- /usr/bin/python3 screen_reader_session.py \
@@ -125,7 +126,12 @@ def main(argv: list[str]) -> int:
             name: find(app, name, ("label",)).description
             for name in ("Stop reason", "Input tokens", "Output tokens", "Model")
         }
+        messages = find(app, "Messages", ("list",))
         result = {
+            "messages": [
+                [item.name, item.description]
+                for item in (messages.getChildAtIndex(i) for i in range(messages.childCount))
+            ],
             "composer_after_send": text_of(composer),
             "transcript": text_of(find(app, "Conversation", ("label", "text", "paragraph"))),
             "figures": figures,

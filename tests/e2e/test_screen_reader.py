@@ -71,6 +71,13 @@ def test_a_screen_reader_asks_and_reads_the_reply_and_its_figures(
     # The finished reply's text, read from the transcript, whole (the demo's last line).
     assert f"You said: “{question}”" in transcript
     assert transcript.rstrip().endswith("the demo caches a prompt only when asked to.")
+    # The conversation as a list of messages: author and text as the name, status beside.
+    (asked, asked_status), (reply, reply_status) = seen["messages"]  # type: ignore[misc]
+    assert (asked, asked_status) == (f"You: {question}", "sent")
+    assert (
+        reply.startswith(f"Claude: {question} You said: “{question}”")
+        and reply_status == "complete"
+    )
     assert figures["Stop reason"] == "end_turn"
     assert int(figures["Input tokens"]) > 0 and int(figures["Output tokens"]) > 100
     # The end of the reply was announced once, in words (no Markdown signs read out).

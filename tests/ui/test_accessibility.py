@@ -173,3 +173,20 @@ def test_tab_goes_through_the_window_from_left_to_right(qtbot: Any, make_window:
         "Conversation",
         "Message",
     ]
+
+
+def test_the_message_list_says_who_wrote_what_and_how_it_stands(
+    qtbot: Any, make_window: Any
+) -> None:
+    window: MainWindow = make_window(Settings(thinking="off"))
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=15000):
+        ask(qtbot, window, "demo:http529 hello")
+    listed = window.message_list
+    rows = [
+        (listed.item(i).text(), listed.item(i).data(Qt.ItemDataRole.AccessibleDescriptionRole))
+        for i in range(listed.count())
+    ]
+    assert rows[0] == ("You: demo:http529 hello", "sent")
+    assert rows[1][0].startswith("Claude: ") and rows[1][1] == "failed"
+    assert listed.accessibleName() == "Messages"
+    assert listed.focusPolicy() == Qt.FocusPolicy.NoFocus  # Tab never stops in it

@@ -33,7 +33,7 @@ VISIBLE_CALLS = {
 # Names, not words: the same in every language.
 UNTRANSLATED = {"Desktop Chat", "Claude", "mcp.json", "sk-ant-…"}
 # Sources a translation may leave as they are.
-SAME_IN_TRANSLATION = {"KWallet", "Markdown (*.md)", "{title} — Desktop Chat", "OK"}
+SAME_IN_TRANSLATION = {"KWallet", "Markdown (*.md)", "{title} — Desktop Chat", "OK", "Claude"}
 UI_FILES = [*sorted((ROOT / "desktop_chat" / "ui").glob("*.py")), ROOT / "desktop_chat" / "app.py"]
 
 
