@@ -32,6 +32,17 @@ def translations_dir() -> Path:
     return Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
 
 
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own ``.qm`` files may be: Qt's configured folder, then PySide6's own (a
+    bundled build may configure Qt elsewhere)."""
+    import PySide6
+
+    return [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).resolve().parent / "Qt" / "translations",
+    ]
+
+
 def locale_for(language: str, system: QLocale | None = None) -> QLocale:
     """The locale the interface uses for ``language`` (a setting's value)."""
     if language == "system":
@@ -91,8 +102,7 @@ def install_translators(
             folder,
         )
     qt_words = QTranslator(app)
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_words.load(f"qtbase_{catalogue}", qt_folder):
+    if any(qt_words.load(f"qtbase_{catalogue}", str(path)) for path in qt_translation_dirs()):
         app.installTranslator(qt_words)
     loaded = [Path(t.filePath()).name for t in (ours, qt_words) if not t.isEmpty()]
     log.info("interface language: %s (%s)", catalogue, ", ".join(loaded))
