@@ -125,17 +125,18 @@ def run_gui(args: argparse.Namespace) -> int:
     QApplication.setDesktopFileName("desktop-chat")
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    # Before any window or UI module: their words are translated as they are made.
-    from desktop_chat.core.settings import saved_language
-    from desktop_chat.ui.translations import install_translators
-
-    install_translators(app, saved_language())
     icon = _icon_path()
     app.setWindowIcon(QIcon(str(icon)) if icon else QIcon.fromTheme("desktop-chat"))
     # The window first; everything else loads while it shows.
     shell = ShellWindow()
     shell.show_and_wait_for_paint()
     log.info("window painted %.0f ms after start", (time.perf_counter() - _T0) * 1000)
+    # The interface language, before any other module loads: their words are translated as
+    # they are made (some at import). After the first paint, which has no words to translate.
+    from desktop_chat.core.settings import saved_language
+    from desktop_chat.ui.translations import install_translators
+
+    install_translators(app, saved_language())
     # No garbage collection while the rest loads: with the SDK in memory (some 200,000
     # objects, nearly all kept for good) one full collection holds the GIL for 100-200 ms:
     # a frozen window. Loading makes ~1,000 objects of cyclic garbage, no more; once loaded,
