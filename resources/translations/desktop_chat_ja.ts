@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>AppLog</name>
+    <message>
+        <source> Details are in {where}.</source>
+        <translation> 詳細は {where} にあります。</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({what}). The app carries on.{logged}</source>
+        <translation>問題が発生しました（{what}）。アプリは動作を続けます。{logged}</translation>
+    </message>
+</context>
+<context>
     <name>Approval</name>
     <message>
         <source>reaches outside this machine</source>
@@ -203,6 +214,29 @@
     <message>
         <source>Hints:</source>
         <translation>ヒント：</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>This conversation could not be saved: {exc}</source>
+        <translation>この会話を保存できませんでした：{exc}</translation>
+    </message>
+    <message>
+        <source>1 message of this conversation</source>
+        <translation>この会話のメッセージ 1 件</translation>
+    </message>
+    <message>
+        <source>{count} messages of this conversation</source>
+        <translation>この会話のメッセージ {count} 件</translation>
+    </message>
+    <message>
+        <source>the title and shown path of this conversation</source>
+        <translation>この会話のタイトルと表示中の分岐</translation>
+    </message>
+    <message>
+        <source>Not saved yet: {what}. It is kept in memory and saved as soon as the database can be written again. {value}</source>
+        <translation>まだ保存されていません：{what}。メモリ上に保持し、データベースに書き込めるようになり次第保存します。{value}</translation>
     </message>
 </context>
 <context>
@@ -594,6 +628,17 @@
     <message>
         <source>Title</source>
         <translation>タイトル</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationLoader</name>
+    <message>
+        <source>This conversation has {messages:,} messages, more than any model can read back: it can be read and exported here, but not continued.</source>
+        <translation>この会話には {messages:,} 件のメッセージがあり、どのモデルも読み込めない量です。ここで読んだりエクスポートしたりはできますが、続けることはできません。</translation>
+    </message>
+    <message>
+        <source>This conversation could not be read whole: {exc}</source>
+        <translation>この会話をすべて読み込めませんでした：{exc}</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1648,17 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     </message>
 </context>
 <context>
+    <name>SafeFiles</name>
+    <message>
+        <source>Could not keep a copy of {path}: {value}.</source>
+        <translation>{path} のコピーを残せませんでした：{value}。</translation>
+    </message>
+    <message>
+        <source>The old file was kept as {target}.</source>
+        <translation>以前のファイルは {target} として残しました。</translation>
+    </message>
+</context>
+<context>
     <name>SaveBanner</name>
     <message>
         <source>Not saved</source>
@@ -1634,6 +1690,13 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>{value} Other conversations have unsaved messages too.</source>
         <translation>{value} 他の会話にも保存されていないメッセージがあります。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndex</name>
+    <message>
+        <source>Search is off: its index is damaged and could not be rebuilt ({reason}). Your conversations are intact; search comes back when the index is rebuilt at the next start.</source>
+        <translation>検索はオフです：索引が壊れており、再構築できませんでした（{reason}）。会話は無事です。次回の起動時に索引が再構築されると検索が戻ります。</translation>
     </message>
 </context>
 <context>
@@ -2342,6 +2405,13 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     </message>
 </context>
 <context>
+    <name>Store</name>
+    <message>
+        <source>The app stopped before this reply finished.</source>
+        <translation>この返信が終わる前にアプリが停止しました。</translation>
+    </message>
+</context>
+<context>
     <name>StoreErrors</name>
     <message>
         <source>Cannot use the conversations database {path}: {reason}.</source>
@@ -2385,10 +2455,72 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     </message>
 </context>
 <context>
+    <name>StoreFiles</name>
+    <message>
+        <source>The conversations database {path} was deleted or moved while the app was running: nothing more can be saved to it. The conversations open here are still readable; save them again (or export them) before quitting.</source>
+        <translation>アプリの実行中に会話データベース {path} が削除または移動されたため、これ以上保存できません。ここで開いている会話は読めます。終了する前に保存し直すか、エクスポートしてください。</translation>
+    </message>
+    <message>
+        <source>The conversations database {path} was replaced by another file while the app was running: nothing more is saved, so as not to write into a file that is not the one opened. Export what you need, then restart the app.</source>
+        <translation>アプリの実行中に会話データベース {path} が別のファイルに置き換えられました。開いたものとは違うファイルに書き込まないよう、これ以上は保存しません。必要なものをエクスポートしてから、アプリを再起動してください。</translation>
+    </message>
+    <message>
+        <source>The conversations database {path} is read-only; conversations cannot be saved. Check the permissions of the file.</source>
+        <translation>会話データベース {path} は読み取り専用のため、会話を保存できません。ファイルの権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>The folder {parent} is read-only; the conversations database needs to write there (it keeps its journal next to the database). Check its permissions.</source>
+        <translation>フォルダー {parent} は読み取り専用です。会話データベースはそこに書き込む必要があります（データベースの隣にジャーナルを置きます）。権限を確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>StreamingText</name>
     <message>
         <source>[{more} more of this part of the reply are not drawn here; they are kept: copy the reply or export it to read them.]</source>
         <translation>[返信のこの部分の残り {more} はここには表示されていません。内容は保持されています。読むには返信をコピーするかエクスポートしてください。]</translation>
+    </message>
+</context>
+<context>
+    <name>ToolCards</name>
+    <message>
+        <source>Tool call: {name} {arguments}</source>
+        <translation>ツール呼び出し：{name} {arguments}</translation>
+    </message>
+    <message>
+        <source>allowed once</source>
+        <translation>今回だけ許可</translation>
+    </message>
+    <message>
+        <source>allowed for this conversation</source>
+        <translation>この会話では許可</translation>
+    </message>
+    <message>
+        <source>always allowed</source>
+        <translation>常に許可</translation>
+    </message>
+    <message>
+        <source>allowed by a grant</source>
+        <translation>付与済みの許可による</translation>
+    </message>
+    <message>
+        <source>read-only, allowed</source>
+        <translation>読み取り専用、許可</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>Error from {name}</source>
+        <translation>{name} のエラー</translation>
+    </message>
+    <message>
+        <source>Result of {name}</source>
+        <translation>{name} の結果</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>AppLog</name>
+    <message>
+        <source> Details are in {where}.</source>
+        <translation> 详细信息见 {where}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({what}). The app carries on.{logged}</source>
+        <translation>出现了问题（{what}）。应用会继续运行。{logged}</translation>
+    </message>
+</context>
+<context>
     <name>Approval</name>
     <message>
         <source>reaches outside this machine</source>
@@ -203,6 +214,29 @@
     <message>
         <source>Hints:</source>
         <translation>提示：</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>This conversation could not be saved: {exc}</source>
+        <translation>无法保存此对话：{exc}</translation>
+    </message>
+    <message>
+        <source>1 message of this conversation</source>
+        <translation>此对话的 1 条消息</translation>
+    </message>
+    <message>
+        <source>{count} messages of this conversation</source>
+        <translation>此对话的 {count} 条消息</translation>
+    </message>
+    <message>
+        <source>the title and shown path of this conversation</source>
+        <translation>此对话的标题和显示的分支</translation>
+    </message>
+    <message>
+        <source>Not saved yet: {what}. It is kept in memory and saved as soon as the database can be written again. {value}</source>
+        <translation>尚未保存：{what}。它保存在内存中，一旦数据库可以写入就会保存。{value}</translation>
     </message>
 </context>
 <context>
@@ -594,6 +628,17 @@
     <message>
         <source>Title</source>
         <translation>标题</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationLoader</name>
+    <message>
+        <source>This conversation has {messages:,} messages, more than any model can read back: it can be read and exported here, but not continued.</source>
+        <translation>此对话有 {messages:,} 条消息，超出了任何模型能读取的范围：可以在这里阅读和导出，但无法继续。</translation>
+    </message>
+    <message>
+        <source>This conversation could not be read whole: {exc}</source>
+        <translation>无法完整读取此对话：{exc}</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1648,17 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     </message>
 </context>
 <context>
+    <name>SafeFiles</name>
+    <message>
+        <source>Could not keep a copy of {path}: {value}.</source>
+        <translation>无法保留 {path} 的副本：{value}。</translation>
+    </message>
+    <message>
+        <source>The old file was kept as {target}.</source>
+        <translation>旧文件已另存为 {target}。</translation>
+    </message>
+</context>
+<context>
     <name>SaveBanner</name>
     <message>
         <source>Not saved</source>
@@ -1634,6 +1690,13 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>{value} Other conversations have unsaved messages too.</source>
         <translation>{value} 其他对话也有未保存的消息。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndex</name>
+    <message>
+        <source>Search is off: its index is damaged and could not be rebuilt ({reason}). Your conversations are intact; search comes back when the index is rebuilt at the next start.</source>
+        <translation>搜索已关闭：其索引已损坏且无法重建（{reason}）。你的对话完好无损；下次启动重建索引后搜索将恢复。</translation>
     </message>
 </context>
 <context>
@@ -2342,6 +2405,13 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     </message>
 </context>
 <context>
+    <name>Store</name>
+    <message>
+        <source>The app stopped before this reply finished.</source>
+        <translation>应用在这条回复完成之前停止了。</translation>
+    </message>
+</context>
+<context>
     <name>StoreErrors</name>
     <message>
         <source>Cannot use the conversations database {path}: {reason}.</source>
@@ -2385,10 +2455,72 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     </message>
 </context>
 <context>
+    <name>StoreFiles</name>
+    <message>
+        <source>The conversations database {path} was deleted or moved while the app was running: nothing more can be saved to it. The conversations open here are still readable; save them again (or export them) before quitting.</source>
+        <translation>对话数据库 {path} 在应用运行期间被删除或移动：无法再向其中保存任何内容。这里打开的对话仍可阅读；请在退出前重新保存（或导出）它们。</translation>
+    </message>
+    <message>
+        <source>The conversations database {path} was replaced by another file while the app was running: nothing more is saved, so as not to write into a file that is not the one opened. Export what you need, then restart the app.</source>
+        <translation>对话数据库 {path} 在应用运行期间被另一个文件替换：为避免写入并非当初打开的文件，不再保存任何内容。请导出你需要的内容，然后重新启动应用。</translation>
+    </message>
+    <message>
+        <source>The conversations database {path} is read-only; conversations cannot be saved. Check the permissions of the file.</source>
+        <translation>对话数据库 {path} 是只读的；无法保存对话。请检查文件的权限。</translation>
+    </message>
+    <message>
+        <source>The folder {parent} is read-only; the conversations database needs to write there (it keeps its journal next to the database). Check its permissions.</source>
+        <translation>文件夹 {parent} 是只读的；对话数据库需要在那里写入（它把日志文件放在数据库旁边）。请检查其权限。</translation>
+    </message>
+</context>
+<context>
     <name>StreamingText</name>
     <message>
         <source>[{more} more of this part of the reply are not drawn here; they are kept: copy the reply or export it to read them.]</source>
         <translation>[这部分回复还有 {more} 没有在此显示；内容已保留：复制回复或将其导出即可阅读。]</translation>
+    </message>
+</context>
+<context>
+    <name>ToolCards</name>
+    <message>
+        <source>Tool call: {name} {arguments}</source>
+        <translation>工具调用：{name} {arguments}</translation>
+    </message>
+    <message>
+        <source>allowed once</source>
+        <translation>允许一次</translation>
+    </message>
+    <message>
+        <source>allowed for this conversation</source>
+        <translation>在此对话中允许</translation>
+    </message>
+    <message>
+        <source>always allowed</source>
+        <translation>始终允许</translation>
+    </message>
+    <message>
+        <source>allowed by a grant</source>
+        <translation>依据已授予的权限允许</translation>
+    </message>
+    <message>
+        <source>read-only, allowed</source>
+        <translation>只读，已允许</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Error from {name}</source>
+        <translation>{name} 的错误</translation>
+    </message>
+    <message>
+        <source>Result of {name}</source>
+        <translation>{name} 的结果</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
 </context>
 <context>
