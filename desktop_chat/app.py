@@ -133,7 +133,7 @@ def run_gui(args: argparse.Namespace) -> int:
     log.info("window painted %.0f ms after start", (time.perf_counter() - _T0) * 1000)
     # The interface language, before any other module loads: their words are translated as
     # they are made (some at import). After the first paint, which has no words to translate.
-    from desktop_chat.core.settings import saved_language
+    from desktop_chat.core.language_setting import saved_language
     from desktop_chat.ui.translations import install_translators
 
     install_translators(app, saved_language())

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from desktop_chat.core.i18n import translate
+from desktop_chat.core.language_setting import LANGUAGES, SETTINGS_FILE, Language
 from desktop_chat.core.paths import config_dir
 from desktop_chat.core.safe_files import keep_aside_saying, write_atomically
 
@@ -25,11 +26,9 @@ if TYPE_CHECKING:
 
 ThinkingMode = Literal["off", "adaptive", "enabled"]
 Theme = Literal["system", "light", "dark"]
-Language = Literal["system", "en", "zh_CN", "ja"]
 
 DEFAULT_MODEL = "claude-sonnet-5-5"
 SCHEMA_VERSION = 1
-SETTINGS_FILE = "settings.json"
 MAX_TOKENS_CAP = 128_000
 MIN_THINKING_BUDGET = 1024
 MAX_RETRIES_CAP = 10
@@ -39,7 +38,6 @@ MAX_TOOL_ROUNDS = 100
 THINKING_MODES: tuple[ThinkingMode, ...] = ("off", "adaptive", "enabled")
 EFFORTS = ("low", "medium", "high", "xhigh", "max")
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
-LANGUAGES: tuple[Language, ...] = ("system", "en", "zh_CN", "ja")
 CHAT_FONT_SIZES = (6, 48)  # points; 0 means the system's size
 
 
@@ -281,7 +279,7 @@ def _problem(name: str, value: Any) -> str | None:
 
 def _reason(name: str, exc: ValueError) -> str:
     text = str(exc)
-    return text if text[:1].isupper() else f"{name} {text}."
+    return f"{name} {text}." if text[:1].islower() else text  # (CJK has no capitals)
 
 
 def _parse(
@@ -315,17 +313,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     text = json.dumps({"version": SCHEMA_VERSION, **settings.to_dict()}, indent=2) + "\n"
     write_atomically(path, text)
     return path
-
-
-def saved_language(path: Path | None = None) -> Language:
-    """The interface language chosen in the settings file ("system" when none is, or the
-    file cannot be read); read before the window, so it touches nothing and says nothing."""
-    try:
-        data = json.loads((path or settings_path()).read_bytes().decode("utf-8"))
-    except (OSError, ValueError):
-        return "system"
-    value = data.get("language") if isinstance(data, dict) else None
-    return value if value in LANGUAGES else "system"
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:

@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desktop_chat.core import i18n
-from desktop_chat.core.settings import Settings, load_settings, save_settings, saved_language
+from desktop_chat.core.language_setting import saved_language
+from desktop_chat.core.settings import Settings, load_settings, save_settings
 from desktop_chat.ui import translations
 
 ROOT = Path(__file__).resolve().parents[2]
