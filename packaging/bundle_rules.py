@@ -138,6 +138,8 @@ def keep_data(dest: str) -> bool:
     parts = set(path.parts)
     if "translations" in parts and "PySide6" in parts:
         return path.name in QT_TRANSLATIONS_KEPT
+    if "translations" in parts and path.suffix == ".ts":
+        return False  # the sources of our .qm files
     return not ("qml" in parts and "PySide6" in parts)
 
 
