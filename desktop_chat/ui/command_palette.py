@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.palette import PaletteEntry, rank
+from desktop_chat.ui.theme import readable_selection
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 POSITIONS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -197,6 +198,7 @@ class CommandPalette(QDialog):
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setItemDelegate(_EntryDelegate(self.list))
+        readable_selection(self.list)  # the style draws the selected row in the highlight
         self.empty = QLabel(translate("CommandPalette", "No command matches."), self)
         self.empty.setObjectName("palette_empty")
         self.empty.setAccessibleName(translate("CommandPalette", "No command matches"))

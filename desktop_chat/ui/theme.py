@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QWidget
 
 _ACCENT = {False: "#b5532f", True: "#e08a68"}
 AA_TEXT = 4.5  # WCAG 2 AA: the least contrast for text of normal size
@@ -66,6 +67,17 @@ def readable_background(text: QColor, background: QColor, minimum: float = AA_TE
         if contrast(text, moved) >= minimum:
             return moved
     return end
+
+
+def readable_selection(widget: QWidget) -> None:
+    """Give ``widget`` a selection colour its selected text is readable on (AA); styles draw
+    selected rows in the palette's highlight, which is often too light under white text."""
+    palette = widget.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        text = palette.color(group, QPalette.ColorRole.HighlightedText)
+        highlight = palette.color(group, QPalette.ColorRole.Highlight)
+        palette.setColor(group, QPalette.ColorRole.Highlight, readable_background(text, highlight))
+    widget.setPalette(palette)
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,19 @@ if __name__ == "__main__":  # the figures, for the record
         print(palette_name)
         for what, ratio in figures(palette).items():
             print(f"  {what:32s} {ratio:5.2f}:1")
+
+
+@pytest.mark.parametrize("name", ["light (Fusion)", *DARK])
+def test_a_list_selection_drawn_by_the_style_is_readable(qapp: Any, name: str) -> None:
+    """The command palette's rows are drawn by the style, in the palette's highlight."""
+    from PySide6.QtWidgets import QListWidget
+
+    from desktop_chat.ui.theme import readable_selection
+
+    view = QListWidget()
+    view.setPalette(palettes(qapp)[name])
+    readable_selection(view)
+    palette = view.palette()
+    text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)
+    highlight = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+    assert contrast(text, highlight) >= AA_TEXT
