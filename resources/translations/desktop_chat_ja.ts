@@ -520,6 +520,14 @@
 <context>
     <name>Config</name>
     <message>
+        <source>MCP server &quot;{server}&quot;, field &quot;{field}&quot;: {reason}</source>
+        <translation>MCP サーバー「{server}」のフィールド「{field}」：{reason}</translation>
+    </message>
+    <message>
+        <source>MCP server &quot;{server}&quot;: {reason}</source>
+        <translation>MCP サーバー「{server}」：{reason}</translation>
+    </message>
+    <message>
         <source>must be an object of names to text values</source>
         <translation>名前からテキスト値へのオブジェクトである必要があります</translation>
     </message>

@@ -520,6 +520,14 @@
 <context>
     <name>Config</name>
     <message>
+        <source>MCP server &quot;{server}&quot;, field &quot;{field}&quot;: {reason}</source>
+        <translation>MCP 服务器“{server}”，字段“{field}”：{reason}</translation>
+    </message>
+    <message>
+        <source>MCP server &quot;{server}&quot;: {reason}</source>
+        <translation>MCP 服务器“{server}”：{reason}</translation>
+    </message>
+    <message>
         <source>must be an object of names to text values</source>
         <translation>必须是由名称到文本值组成的对象</translation>
     </message>

@@ -65,10 +65,13 @@ class ConfigProblem:
     def __str__(self) -> str:
         if self.server is None:
             return self.reason
-        where = f'MCP server "{self.server}"'
         if self.field:
-            where += f', field "{self.field}"'
-        return f"{where}: {self.reason}"
+            return translate("Config", 'MCP server "{server}", field "{field}": {reason}').format(
+                server=self.server, field=self.field, reason=self.reason
+            )
+        return translate("Config", 'MCP server "{server}": {reason}').format(
+            server=self.server, reason=self.reason
+        )
 
 
 @dataclass(frozen=True)
