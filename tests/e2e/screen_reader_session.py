@@ -80,6 +80,18 @@ def find(app: Any, name: str, roles: tuple[str, ...], timeout: float = 20.0) -> 
     raise SystemExit(f"no showing {roles} called {name!r} in the accessibility tree")
 
 
+def figure(app: Any, name: str) -> str:
+    """A side-pane figure: the label named ``name`` that carries a value (its row's title
+    label has the same name and no value)."""
+    for node in walk(app):
+        try:
+            if node.name == name and node.getRoleName() == "label" and node.description:
+                return str(node.description)
+        except Exception:
+            continue
+    raise SystemExit(f"no figure called {name!r} in the accessibility tree")
+
+
 def text_of(node: Any) -> str:
     text = node.queryText()
     return str(text.getText(0, text.characterCount))
@@ -112,6 +124,8 @@ def main(argv: list[str]) -> int:
         )
         composer = find(app, "Message", ("text", "entry"))
         stop_reason = find(app, "Stop reason", ("label",))
+        if not stop_reason.description:  # the row's title label: the value is the other one
+            stop_reason = next(n for n in walk(app) if n.name == "Stop reason" and n.description)
         composer.queryComponent().grabFocus()
         composer.queryEditableText().insertText(0, args.question, len(args.question))
         pump(0.3)
@@ -123,7 +137,7 @@ def main(argv: list[str]) -> int:
             pump(0.2)
         pump(1.0)  # the announcement of the finished reply
         figures = {
-            name: find(app, name, ("label",)).description
+            name: figure(app, name)
             for name in ("Stop reason", "Input tokens", "Output tokens", "Model")
         }
         messages = find(app, "Messages", ("list",))
