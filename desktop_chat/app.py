@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from desktop_chat import __version__
+from desktop_chat.core.i18n import translate
 
 if TYPE_CHECKING:
     import asyncio
@@ -130,6 +131,12 @@ def run_gui(args: argparse.Namespace) -> int:
     shell = ShellWindow()
     shell.show_and_wait_for_paint()
     log.info("window painted %.0f ms after start", (time.perf_counter() - _T0) * 1000)
+    # The interface language, before any other module loads: their words are translated as
+    # they are made (some at import). After the first paint, which has no words to translate.
+    from desktop_chat.core.language_setting import saved_language
+    from desktop_chat.ui.translations import install_translators
+
+    install_translators(app, saved_language())
     # No garbage collection while the rest loads: with the SDK in memory (some 200,000
     # objects, nearly all kept for good) one full collection holds the GIL for 100-200 ms:
     # a frozen window. Loading makes ~1,000 objects of cyclic garbage, no more; once loaded,
@@ -282,9 +289,13 @@ async def _amain(
     )
     window = MainWindow(controller)
     for problem in shortcut_problems:
-        window.chat_view.show_notice(f"Keyboard shortcuts: {problem}", error=True)
+        window.chat_view.show_notice(
+            translate("App", "Keyboard shortcuts: {problem}").format(problem=problem), error=True
+        )
     for problem in problems:
-        window.chat_view.show_notice(f"Settings: {problem}", error=True)
+        window.chat_view.show_notice(
+            translate("App", "Settings: {problem}").format(problem=problem), error=True
+        )
     closed: asyncio.Future[None] = loop.create_future()
     window.closing.connect(lambda: _resolve(closed, None))
     window.chat_view.first_painted.connect(
@@ -346,7 +357,10 @@ async def _amain(
             # line may have marked it interrupted already), opens with the way to retry it.
             if controller.reopen_interrupted():
                 window.status.show(
-                    "The app stopped in the middle of this reply; what arrived is kept.", 10000
+                    translate(
+                        "App", "The app stopped in the middle of this reply; what arrived is kept."
+                    ),
+                    10000,
                 )
         # The user's tool servers start in the background (nothing waits for them).
         from desktop_chat.ui.tool_runtime import ToolRuntime
@@ -361,15 +375,23 @@ async def _amain(
         if demo:
             server = await loop.run_in_executor(None, _start_demo_server)
             controller.set_base_url(server.base_url)
-            window.status.show(f"Demo mode: replies come from {server.base_url}", 8000)
+            window.status.show(
+                translate("App", "Demo mode: replies come from {base_url}").format(
+                    base_url=server.base_url
+                ),
+                8000,
+            )
         controller.api.tls = await asyncio.wrap_future(sdk)
         settle_memory()
         if not demo:
             problem = await look_up_key()
             if key_state["key"] is None:
                 window.chat_view.show_notice(
-                    f"No API key found. Add one with {controller.key('api_key')}, set "
-                    "ANTHROPIC_API_KEY, or start with --demo to try the app without one.",
+                    translate(
+                        "App",
+                        "No API key found. Add one with {api_key_key}, set ANTHROPIC_API_KEY, "
+                        "or start with --demo to try the app without one.",
+                    ).format(api_key_key=controller.key("api_key")),
                     error=True,
                 )
                 window.dialogs.open_key(problem)
@@ -457,7 +479,9 @@ def _open_store(window: MainWindow) -> Store | None:
         store.purge_deleted(before=time.time() - TRASH_DAYS * 86400)
     except StoreError as exc:
         window.chat_view.show_notice(
-            f"Conversations cannot be saved: {exc} This session is kept in memory only.",
+            translate(
+                "App", "Conversations cannot be saved: {exc} This session is kept in memory only."
+            ).format(exc=exc),
             error=True,
         )
         return None

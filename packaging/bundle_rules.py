@@ -131,11 +131,20 @@ def keep_binary(
 def keep_data(dest: str) -> bool:
     """Whether a data entry belongs in the bundle.
 
-    Qt's own translations (qtbase_de.qm, ...) go: the app is English-only and installs no
-    QTranslator, so they would never load. QML files go with QtQuick.
+    Qt's own translations go, but for the languages the app is translated into
+    (``qtbase_zh_CN.qm``, ``qtbase_ja.qm``: standard dialogs' words). QML files go with QtQuick.
     """
-    parts = set(PurePath(dest).parts)
-    return not ({"translations", "qml"} & parts and "PySide6" in parts)
+    path = PurePath(dest)
+    parts = set(path.parts)
+    if "translations" in parts and "PySide6" in parts:
+        return path.name in QT_TRANSLATIONS_KEPT
+    if "translations" in parts and path.suffix == ".ts":
+        return False  # the sources of our .qm files
+    return not ("qml" in parts and "PySide6" in parts)
+
+
+# The languages of resources/translations; Qt's words for them are loaded at start-up.
+QT_TRANSLATIONS_KEPT = frozenset({"qtbase_zh_CN.qm", "qtbase_ja.qm"})
 
 
 def filter_toc(

@@ -10,6 +10,9 @@ import pytest
 
 # Widget tests draw offscreen unless a test asks for a real X server.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app follows the system's language: tests read its English words, whatever the machine's
+# locale (tests/e2e/test_languages.py asks for other languages itself).
+os.environ["LC_ALL"] = "C.UTF-8"
 
 
 @pytest.fixture(autouse=True)

@@ -27,6 +27,7 @@ from types import TracebackType
 from typing import Any
 
 from desktop_chat.core import paths
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.redaction import RedactingFilter, redact
 
 log = logging.getLogger("desktop_chat.unhandled")
@@ -136,8 +137,14 @@ class UnhandledErrors:
             detail = detail[:199] + "…"
         what = f"{exc_type.__name__}: {detail}" if detail else exc_type.__name__
         where = current_path()
-        logged = f" Details are in {where}." if where is not None else ""
-        return f"Something went wrong ({what}). The app carries on.{logged}"
+        logged = (
+            translate("AppLog", " Details are in {where}.").format(where=where)
+            if where is not None
+            else ""
+        )
+        return translate(
+            "AppLog", "Something went wrong ({what}). The app carries on.{logged}"
+        ).format(what=what, logged=logged)
 
     def excepthook(
         self,

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_chat.core.conversation import Conversation, Message
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.store import Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -163,7 +164,11 @@ class AutoSaver:
             if not self._failing:
                 log.warning("saving failed (kept in memory, retried at each save): %s", exc)
                 self._failing = True
-                self._on_error(f"This conversation could not be saved: {exc}")
+                self._on_error(
+                    translate("Autosave", "This conversation could not be saved: {exc}").format(
+                        exc=exc
+                    )
+                )
         else:
             self._failing = False
             self._reason = None
@@ -180,12 +185,18 @@ class AutoSaver:
         messages = len(self._appends) + len(self._updates)
         if not messages and self._row is None:
             return None
-        what = (
-            f"{messages} message{'' if messages == 1 else 's'} of this conversation"
-            if messages
-            else "the title and shown path of this conversation"
-        )
+        if messages == 1:
+            what = translate("Autosave", "1 message of this conversation")
+        elif messages:
+            what = translate("Autosave", "{count} messages of this conversation").format(
+                count=messages
+            )
+        else:
+            what = translate("Autosave", "the title and shown path of this conversation")
         return (
-            f"Not saved yet: {what}. It is kept in memory and saved as soon as the "
-            f"database can be written again. {self._reason or ''}"
+            translate(
+                "Autosave",
+                "Not saved yet: {what}. It is kept in memory and saved as soon as the database "
+                "can be written again. {value}",
+            ).format(what=what, value=self._reason or "")
         ).rstrip()

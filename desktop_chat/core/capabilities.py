@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.models import FALLBACK_MODELS, ModelInfo
 
 if TYPE_CHECKING:
@@ -103,11 +104,12 @@ def why_no_continue(info: ModelInfo | None) -> str | None:
     """Why Continue cannot carry on a cut reply with this model, in words; None if it can."""
     if allows_prefill(info):
         return None
-    name = info.display_name if info is not None else "This model"
-    return (
-        f"{name} cannot carry on a cut reply where it stopped (it takes no prefill):"
-        " ask it to go on, or pick another model."
-    )
+    name = info.display_name if info is not None else translate("Capabilities", "This model")
+    return translate(
+        "Capabilities",
+        "{name} cannot carry on a cut reply where it stopped (it takes no prefill): ask it to go "
+        "on, or pick another model.",
+    ).format(name=name)
 
 
 def lifecycle_note(info: ModelInfo) -> str:
@@ -134,7 +136,10 @@ def fit(settings: Settings, info: ModelInfo | None) -> tuple[Settings, list[str]
     limit = max_output_tokens(info, settings.max_tokens)
     if settings.max_tokens > limit:
         notes.append(
-            f"{name} writes at most {limit} tokens: max tokens lowered from {settings.max_tokens}."
+            translate(
+                "Capabilities",
+                "{name} writes at most {limit} tokens: max tokens lowered from {max_tokens}.",
+            ).format(name=name, limit=limit, max_tokens=settings.max_tokens)
         )
         settings = replace(settings, max_tokens=limit)
     settings = _fit_thinking(settings, info, notes)
@@ -143,10 +148,22 @@ def fit(settings: Settings, info: ModelInfo | None) -> tuple[Settings, list[str]
         lower = [e for e in levels if ALL_EFFORTS.index(e) < ALL_EFFORTS.index(settings.effort)]
         effort = lower[-1] if lower else None
         if not levels:
-            notes.append(f"{name} takes no effort level: using the model's default.")
+            notes.append(
+                translate(
+                    "Capabilities", "{name} takes no effort level: using the model's default."
+                ).format(name=name)
+            )
         else:
-            instead = f"using “{effort}”." if effort else "using the model's default."
-            notes.append(f"{name} has no “{settings.effort}” effort: {instead}")
+            instead = (
+                translate("Capabilities", "using “{effort}”.").format(effort=effort)
+                if effort
+                else translate("Capabilities", "using the model's default.")
+            )
+            notes.append(
+                translate("Capabilities", "{name} has no “{effort}” effort: {instead}").format(
+                    name=name, effort=settings.effort, instead=instead
+                )
+            )
         settings = replace(settings, effort=effort)
     return settings, notes
 
@@ -160,22 +177,34 @@ def _fit_thinking(settings: Settings, info: ModelInfo, notes: list[str]) -> Sett
         order = {"adaptive": ("enabled", "off"), "enabled": ("adaptive", "off")}
         options = order.get(mode, ("adaptive", "enabled"))
         mode = next((m for m in options if m in modes), modes[0] if modes else "off")
-        notes.append(f"{name} does not take {_WORDS[settings.thinking]}: {_WORDS[mode]} instead.")
+        notes.append(
+            translate("Capabilities", "{name} does not take {value}: {value2} instead.").format(
+                name=name, value=_WORDS[settings.thinking], value2=_WORDS[mode]
+            )
+        )
         settings = replace(settings, thinking=mode)
     if mode == "enabled" and settings.thinking_budget >= settings.max_tokens:
         budget = settings.max_tokens - 1
         if budget >= MIN_THINKING_BUDGET:
-            notes.append(f"Thinking budget lowered to {budget}, below max tokens.")
+            notes.append(
+                translate(
+                    "Capabilities", "Thinking budget lowered to {budget}, below max tokens."
+                ).format(budget=budget)
+            )
             return replace(settings, thinking_budget=budget)
         fallback: ThinkingMode = "off" if "off" in modes else mode
         if fallback != mode:
-            notes.append("Max tokens leave no room for a thinking budget: thinking off.")
+            notes.append(
+                translate(
+                    "Capabilities", "Max tokens leave no room for a thinking budget: thinking off."
+                )
+            )
             return replace(settings, thinking=fallback)
     return settings
 
 
 _WORDS = {
-    "off": "thinking off",
-    "adaptive": "adaptive thinking",
-    "enabled": "thinking with a budget",
+    "off": translate("Capabilities", "thinking off"),
+    "adaptive": translate("Capabilities", "adaptive thinking"),
+    "enabled": translate("Capabilities", "thinking with a budget"),
 }

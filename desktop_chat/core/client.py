@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.stream import TurnSnapshot, Update, fold
 
@@ -97,7 +98,9 @@ def silence_text(waited_s: float, stop_key: str) -> str:
     The UI shows it once ``waited_s`` reaches ``SILENCE_NOTICE_S`` and updates it every
     second or so; ``stop_key`` is the live binding of "stop".
     """
-    return f"Nothing has arrived yet after {round(waited_s)} s; {stop_key} stops waiting."
+    return translate(
+        "Client", "Nothing has arrived yet after {round} s; {stop_key} stops waiting."
+    ).format(round=round(waited_s), stop_key=stop_key)
 
 
 async def stream_turn(
@@ -140,14 +143,14 @@ async def stream_turn(
         # Not one event: retrying by itself would only add empty replies.
         return TurnError(
             ErrorKind.INVALID_RESPONSE,
-            "The server ended the response without sending any of the reply.",
+            translate("Client", "The server ended the response without sending any of the reply."),
             retryable=True,
             request_id=snapshot.request_id,
         )
     if not snapshot.completed:
         return TurnError(
             ErrorKind.INCOMPLETE,
-            "The connection ended before the reply was complete.",
+            translate("Client", "The connection ended before the reply was complete."),
             retryable=True,
             request_id=snapshot.request_id,
         )
@@ -194,20 +197,28 @@ def _html_page_note(response: Any) -> str:
     except Exception:  # a body not read, or none: nothing to quote
         return ""
     said = f": “{excerpt}”" if excerpt else ""
-    return f" The server sent an HTML page{said}; a proxy or the base URL answered, not the API."
+    return translate(
+        "Client",
+        " The server sent an HTML page{said}; a proxy or the base URL answered, not the API.",
+    ).format(said=said)
 
 
 def _not_a_stream(
     status: int, content_type: str, excerpt: str, snapshot: TurnSnapshot
 ) -> TurnError:
-    kind_of_body = content_type.split(";")[0].strip() or "an unknown kind of body"
-    what = "an HTML page" if "html" in kind_of_body else kind_of_body
+    kind_of_body = content_type.split(";")[0].strip() or translate(
+        "Client", "an unknown kind of body"
+    )
+    what = translate("Client", "an HTML page") if "html" in kind_of_body else kind_of_body
     said = f": “{excerpt}”" if excerpt else ""
     return TurnError(
         ErrorKind.INVALID_RESPONSE,
         redact(
-            f"The server sent {what} (HTTP {status}) instead of the reply{said}. "
-            "Something between this app and the API (a proxy, or the base URL) answered."
+            translate(
+                "Client",
+                "The server sent {what} (HTTP {status}) instead of the reply{said}. Something "
+                "between this app and the API (a proxy, or the base URL) answered.",
+            ).format(what=what, status=status, said=said)
         ),
         retryable=False,
         status_code=status,
@@ -216,33 +227,62 @@ def _not_a_stream(
 
 
 _STATUS_KINDS: dict[int, tuple[ErrorKind, str, bool]] = {
-    400: (ErrorKind.BAD_REQUEST, "The API refused the request: {detail}", False),
+    400: (
+        ErrorKind.BAD_REQUEST,
+        translate("Client", "The API refused the request: {detail}"),
+        False,
+    ),
     401: (
         ErrorKind.AUTH,
-        "The API key was not accepted. Check or replace it in Settings.",
+        translate("Client", "The API key was not accepted. Check or replace it in Settings."),
         False,
     ),
     402: (
         ErrorKind.BILLING,
-        "The account has no credit left for the API (402): {detail} Add credit, then retry.",
+        translate(
+            "Client",
+            "The account has no credit left for the API (402): {detail} Add credit, then retry.",
+        ),
         False,
     ),
-    403: (ErrorKind.PERMISSION, "This API key may not use that: {detail}", False),
-    404: (ErrorKind.NOT_FOUND, "Not found: {detail} (is the model name right?)", False),
+    403: (
+        ErrorKind.PERMISSION,
+        translate("Client", "This API key may not use that: {detail}"),
+        False,
+    ),
+    404: (
+        ErrorKind.NOT_FOUND,
+        translate("Client", "Not found: {detail} (is the model name right?)"),
+        False,
+    ),
     413: (
         ErrorKind.TOO_LARGE,
-        "The request is too large for the API. Start a new conversation or shorten it.",
+        translate(
+            "Client",
+            "The request is too large for the API. Start a new conversation or shorten it.",
+        ),
         False,
     ),
-    429: (ErrorKind.RATE_LIMIT, "Rate limit reached: {detail}", True),
-    504: (ErrorKind.SERVER, "The API took too long to answer (HTTP 504). Try again.", True),
-    529: (ErrorKind.OVERLOADED, "The API is overloaded right now. Try again shortly.", True),
+    429: (ErrorKind.RATE_LIMIT, translate("Client", "Rate limit reached: {detail}"), True),
+    504: (
+        ErrorKind.SERVER,
+        translate("Client", "The API took too long to answer (HTTP 504). Try again."),
+        True,
+    ),
+    529: (
+        ErrorKind.OVERLOADED,
+        translate("Client", "The API is overloaded right now. Try again shortly."),
+        True,
+    ),
 }
 
 _BODY_TYPES: dict[str, tuple[ErrorKind, str]] = {
-    "overloaded_error": (ErrorKind.OVERLOADED, "The API is overloaded right now."),
-    "rate_limit_error": (ErrorKind.RATE_LIMIT, "Rate limit reached."),
-    "api_error": (ErrorKind.SERVER, "The API had an internal error."),
+    "overloaded_error": (
+        ErrorKind.OVERLOADED,
+        translate("Client", "The API is overloaded right now."),
+    ),
+    "rate_limit_error": (ErrorKind.RATE_LIMIT, translate("Client", "Rate limit reached.")),
+    "api_error": (ErrorKind.SERVER, translate("Client", "The API had an internal error.")),
 }
 
 
@@ -259,7 +299,7 @@ def _classify(exc: BaseException, snapshot: TurnSnapshot | None) -> TurnError:
 
     started = snapshot is not None and snapshot.message_id is not None
     request_id = snapshot.request_id if snapshot is not None else None
-    cut = " What arrived is kept." if started else ""
+    cut = translate("Client", " What arrived is kept.") if started else ""
 
     if isinstance(exc, anthropic.APIStatusError):
         request_id = exc.request_id or request_id
@@ -268,7 +308,13 @@ def _classify(exc: BaseException, snapshot: TurnSnapshot | None) -> TurnError:
             # `event: error` in a stream that had begun (DESIGN.md): the SDK raises a status
             # error carrying the 200 of the stream's response.
             kind, words = _BODY_TYPES.get(
-                _error_type(exc), (ErrorKind.SERVER, f"The API reported an error: {detail}.")
+                _error_type(exc),
+                (
+                    ErrorKind.SERVER,
+                    translate("Client", "The API reported an error: {detail}.").format(
+                        detail=detail
+                    ),
+                ),
             )
             return TurnError(kind, words + cut, retryable=True, request_id=request_id)
         retry_after = _retry_after(exc.response.headers)
@@ -279,13 +325,13 @@ def _classify(exc: BaseException, snapshot: TurnSnapshot | None) -> TurnError:
         if exc.status_code >= 500 and exc.status_code not in _STATUS_KINDS:
             kind, words, retryable = (
                 ErrorKind.SERVER,
-                "The API failed (HTTP {status}). Try again.",
+                translate("Client", "The API failed (HTTP {status}). Try again."),
                 True,
             )
         elif 400 <= exc.status_code < 500 and exc.status_code not in _STATUS_KINDS:
             kind, words, retryable = (
                 ErrorKind.BAD_REQUEST,
-                "The API refused the request (HTTP {status}): {detail}",
+                translate("Client", "The API refused the request (HTTP {status}): {detail}"),
                 False,
             )
         return TurnError(
@@ -316,15 +362,21 @@ def _classify(exc: BaseException, snapshot: TurnSnapshot | None) -> TurnError:
         where = _redirect_target(loop)
         return TurnError(
             ErrorKind.CONNECTION,
-            f"The server{where} redirects in a loop, so the API was never reached. "
-            "Check the base URL in Settings (or the proxy).",
+            translate(
+                "Client",
+                "The server{where} redirects in a loop, so the API was never reached. Check the "
+                "base URL in Settings (or the proxy).",
+            ).format(where=where),
             retryable=False,
             request_id=request_id,
         )
     if isinstance(exc, anthropic.APIConnectionError):
         return TurnError(
             ErrorKind.CONNECTION,
-            "Could not reach the API. Check your network connection (or the base URL).",
+            translate(
+                "Client",
+                "Could not reach the API. Check your network connection (or the base URL).",
+            ),
             retryable=True,
             request_id=request_id,
         )
@@ -345,7 +397,8 @@ def _classify(exc: BaseException, snapshot: TurnSnapshot | None) -> TurnError:
         )
     return TurnError(
         ErrorKind.UNKNOWN,
-        f"The reply failed: {type(exc).__name__}." + cut,
+        translate("Client", "The reply failed: {__name__}.").format(__name__=type(exc).__name__)
+        + cut,
         retryable=True,
         request_id=request_id,
     )
@@ -385,7 +438,7 @@ def _error_detail(exc: Any) -> str:
         error = body.get("error")
         if isinstance(error, dict) and error.get("message"):
             return str(error["message"])
-    return "no details given"
+    return translate("Client", "no details given")
 
 
 def _retry_after(headers: Any) -> float | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_chat.core.conversation import Conversation, PathEntry
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.store_paging import PathPage
 from desktop_chat.core.store_rows import MESSAGE_COLUMNS, message_from_row
 from desktop_chat.core.turn import CannotAskError
@@ -32,10 +33,11 @@ class TooLong:
     messages: int
 
     def __str__(self) -> str:
-        return (
-            f"This conversation has {self.messages:,} messages, more than any model can read "
-            "back: it can be read and exported here, but not continued."
-        )
+        return translate(
+            "ConversationLoader",
+            "This conversation has {messages:,} messages, more than any model can read "
+            "back: it can be read and exported here, but not continued.",
+        ).format(messages=self.messages)
 
 
 def read_whole(
@@ -127,7 +129,11 @@ class WholeLoader:
         try:
             whole = await asyncio.shield(loading)
         except sqlite3.Error as exc:
-            raise CannotAskError(f"This conversation could not be read whole: {exc}") from exc
+            raise CannotAskError(
+                translate(
+                    "ConversationLoader", "This conversation could not be read whole: {exc}"
+                ).format(exc=exc)
+            ) from exc
         if isinstance(whole, TooLong):
             raise CannotAskError(str(whole))
 

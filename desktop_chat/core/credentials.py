@@ -16,6 +16,7 @@ import keyring
 import keyring.backend
 import keyring.backends.chainer
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.redaction import remember as _remember
 
@@ -28,9 +29,10 @@ Where = Literal["environment", "session", "keychain"]
 
 _MAX_KEY_LENGTH = 1024
 
-CHOICES = (
+CHOICES = translate(
+    "Credentials",
     "unlock the keychain and try again, set ANTHROPIC_API_KEY in the environment, "
-    "or keep the key for this session only"
+    "or keep the key for this session only",
 )
 
 _session_key: str | None = None
@@ -43,7 +45,11 @@ class KeychainUnavailable(Exception):  # noqa: N818 (the name the app is built o
 
     def __init__(self, reason: str) -> None:
         self.reason = redact(reason)
-        super().__init__(f"No usable keychain: {self.reason}. You can {CHOICES}.")
+        super().__init__(
+            translate("Credentials", "No usable keychain: {reason}. You can {CHOICES}.").format(
+                reason=self.reason, CHOICES=CHOICES
+            )
+        )
 
 
 class InvalidKeyError(ValueError):
@@ -69,13 +75,20 @@ class KeySource:
 def key_problem(key: str) -> str | None:
     """Why ``key`` cannot be an API key, or ``None``. Loose on purpose: proxies use others."""
     if not key:
-        return "The key is empty."
+        return translate("Credentials", "The key is empty.")
     if any(c.isspace() for c in key):
-        return "The key contains spaces or line breaks; paste it as one word."
+        return translate(
+            "Credentials", "The key contains spaces or line breaks; paste it as one word."
+        )
     if not all(0x21 <= ord(c) <= 0x7E for c in key):
-        return "The key contains characters that are not plain ASCII letters, digits or signs."
+        return translate(
+            "Credentials",
+            "The key contains characters that are not plain ASCII letters, digits or signs.",
+        )
     if len(key) > _MAX_KEY_LENGTH:
-        return f"The key is longer than {_MAX_KEY_LENGTH} characters."
+        return translate(
+            "Credentials", "The key is longer than {_MAX_KEY_LENGTH} characters."
+        ).format(_MAX_KEY_LENGTH=_MAX_KEY_LENGTH)
     return None
 
 
@@ -99,17 +112,24 @@ def _reason(exc: BaseException) -> str:
     kind = type(exc).__name__
     causes = {kind, type(exc.__cause__).__name__}
     if kind == "NoKeyringError":
-        return "no keychain service was found (on Linux: GNOME Keyring or KWallet over D-Bus)"
+        return translate(
+            "Credentials",
+            "no keychain service was found (on Linux: GNOME Keyring or KWallet over D-Bus)",
+        )
     if "PromptDismissedException" in causes or "dismissed" in str(exc).lower():
-        return "the keychain is locked and its unlock prompt was dismissed"
+        return translate(
+            "Credentials", "the keychain is locked and its unlock prompt was dismissed"
+        )
     if causes & {"KeyringLocked", "LockedException"}:
-        return "the keychain is locked"
+        return translate("Credentials", "the keychain is locked")
     if kind == "SecretServiceNotAvailableException" or type(exc).__module__.startswith("jeepney"):
-        return "the Secret Service could not be reached over D-Bus"
+        return translate("Credentials", "the Secret Service could not be reached over D-Bus")
     detail = str(exc).strip().rstrip(".") or kind
     if isinstance(exc, OSError):
-        return f"the keychain could not be reached ({detail})"
-    return f"the keychain failed ({detail})"
+        return translate("Credentials", "the keychain could not be reached ({detail})").format(
+            detail=detail
+        )
+    return translate("Credentials", "the keychain failed ({detail})").format(detail=detail)
 
 
 def _insecure(backend: keyring.backend.KeyringBackend) -> str | None:
@@ -117,10 +137,16 @@ def _insecure(backend: keyring.backend.KeyringBackend) -> str | None:
     cls = type(backend)
     module, name = cls.__module__, cls.__name__
     if module in ("keyring.backends.fail", "keyring.backends.null"):
-        return "no keychain service was found (on Linux: GNOME Keyring or KWallet over D-Bus)"
+        return translate(
+            "Credentials",
+            "no keychain service was found (on Linux: GNOME Keyring or KWallet over D-Bus)",
+        )
     plain_file = module.startswith(("keyrings.alt.file", "keyrings.alt.pyfs"))
     if plain_file or any(word in name for word in ("Plaintext", "Base64", "Uncrypted")):
-        return f"the keyring backend {module}.{name} keeps secrets in a file, which is refused"
+        return translate(
+            "Credentials",
+            "the keyring backend {module}.{name} keeps secrets in a file, which is refused",
+        ).format(module=module, name=name)
     try:
         priority = float(backend.priority)
     except Exception as exc:
@@ -128,7 +154,10 @@ def _insecure(backend: keyring.backend.KeyringBackend) -> str | None:
             raise
         return _reason(exc)
     if priority < 1:
-        return f"the keyring backend {module}.{name} is not a recommended keychain (refused)"
+        return translate(
+            "Credentials",
+            "the keyring backend {module}.{name} is not a recommended keychain (refused)",
+        ).format(module=module, name=name)
     return None
 
 
@@ -150,7 +179,9 @@ def _backend() -> keyring.backend.KeyringBackend:
         if problem is None:
             return candidate
         first_problem = first_problem or problem
-    raise KeychainUnavailable(first_problem or "no keychain service was found")
+    raise KeychainUnavailable(
+        first_problem or translate("Credentials", "no keychain service was found")
+    )
 
 
 def _call(method: str, *args: str) -> Any:
@@ -170,11 +201,13 @@ def keychain_name() -> str:
     backend = _backend()
     module = type(backend).__module__
     names = {
-        "keyring.backends.SecretService": "the Secret Service keychain",
-        "keyring.backends.libsecret": "the Secret Service keychain (libsecret)",
-        "keyring.backends.kwallet": "KWallet",
-        "keyring.backends.macOS": "the macOS Keychain",
-        "keyring.backends.Windows": "the Windows Credential Locker",
+        "keyring.backends.SecretService": translate("Credentials", "the Secret Service keychain"),
+        "keyring.backends.libsecret": translate(
+            "Credentials", "the Secret Service keychain (libsecret)"
+        ),
+        "keyring.backends.kwallet": translate("Credentials", "KWallet"),
+        "keyring.backends.macOS": translate("Credentials", "the macOS Keychain"),
+        "keyring.backends.Windows": translate("Credentials", "the Windows Credential Locker"),
     }
     return names.get(module, str(type(backend).name))
 
@@ -183,7 +216,9 @@ def keychain_key() -> str | None:
     """The key stored in the keychain, if any. Raises :class:`KeychainUnavailable`."""
     key = _call("get_password", SERVICE, USERNAME)
     if key is not None and not isinstance(key, str):
-        raise KeychainUnavailable("the keychain returned something that is not text")
+        raise KeychainUnavailable(
+            translate("Credentials", "the keychain returned something that is not text")
+        )
     _remember(key)
     return key
 
@@ -199,7 +234,7 @@ def store_key(key: str) -> str:
     _remember(key)
     _call("set_password", SERVICE, USERNAME, key)
     if keychain_key() != key:
-        raise KeychainUnavailable("the keychain did not keep the key")
+        raise KeychainUnavailable(translate("Credentials", "the keychain did not keep the key"))
     _session_key = None
     return keychain_name()
 
@@ -254,7 +289,9 @@ def mcp_secret(name: str) -> str | None:
     """
     value = _call("get_password", SERVICE, _MCP_SECRET_PREFIX + name)
     if value is not None and not isinstance(value, str):
-        raise KeychainUnavailable("the keychain returned something that is not text")
+        raise KeychainUnavailable(
+            translate("Credentials", "the keychain returned something that is not text")
+        )
     _remember(value)
     return value
 
@@ -265,7 +302,7 @@ def store_mcp_secret(name: str, value: str) -> str:
     Raises :class:`KeychainUnavailable`, or ValueError for an empty name or value.
     """
     if not name or not value:
-        raise ValueError("An MCP secret needs a name and a value.")
+        raise ValueError(translate("Credentials", "An MCP secret needs a name and a value."))
     _remember(value)
     _call("set_password", SERVICE, _MCP_SECRET_PREFIX + name, value)
     return keychain_name()

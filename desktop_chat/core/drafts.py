@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.limits import MAX_DRAFT_BYTES, format_size, utf8_size
 from desktop_chat.core.paths import data_dir
 from desktop_chat.core.safe_files import keep_aside, write_atomically
@@ -81,10 +82,11 @@ class DraftStore:
             return self.clear(conversation_id)
         size = utf8_size(text)
         if size > self.max_bytes:
-            return (
-                f"The draft is too large to keep ({format_size(size)}; the limit is "
-                f"{format_size(self.max_bytes)}): it will be lost if the app closes."
-            )
+            return translate(
+                "Drafts",
+                "The draft is too large to keep ({format_size}; the limit is {format_size2}): it "
+                "will be lost if the app closes.",
+            ).format(format_size=format_size(size), format_size2=format_size(self.max_bytes))
         with self._lock:
             if self._known.get(conversation_id) == text:
                 return None  # not changed here: nothing to write (nor to put back)
@@ -176,7 +178,9 @@ class DraftStore:
             write_atomically(self.path, data)
         except OSError as exc:
             log.warning("cannot save the drafts file %s: %s", self.path, exc)
-            return f"The draft could not be saved: {exc.strerror or exc}."
+            return translate("Drafts", "The draft could not be saved: {value}.").format(
+                value=exc.strerror or exc
+            )
         self._drafts = drafts
         self._read_stamp = self._stamp()
         return None

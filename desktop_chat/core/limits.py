@@ -7,6 +7,8 @@ the API's own 413 remains the final word for a conversation that grew too large 
 
 from __future__ import annotations
 
+from desktop_chat.core.i18n import translate
+
 MB = 1024 * 1024
 
 API_REQUEST_LIMIT_BYTES = 32 * MB
@@ -41,10 +43,11 @@ def check_message_size(text: str, limit: int = MAX_MESSAGE_BYTES) -> str | None:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:
-            return (
-                f"The message holds a broken character at position {exc.start + 1} "
-                "(a lone UTF-16 surrogate, from a bad copy): remove it and send again."
-            )
+            return translate(
+                "Limits",
+                "The message holds a broken character at position {value} (a lone UTF-16 "
+                "surrogate, from a bad copy): remove it and send again.",
+            ).format(value=exc.start + 1)
     return None
 
 
@@ -54,10 +57,15 @@ def is_blank(text: str) -> bool:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return (
-        f"The message is too large to send: {format_size(size)}, over the limit of "
-        f"{format_size(limit)}. Shorten it: every request carries the whole conversation, "
-        f"and the API takes at most {format_size(API_REQUEST_LIMIT_BYTES)} per request."
+    return translate(
+        "Limits",
+        "The message is too large to send: {format_size}, over the limit of {format_size2}. "
+        "Shorten it: every request carries the whole conversation, and the API takes at most "
+        "{format_size3} per request.",
+    ).format(
+        format_size=format_size(size),
+        format_size2=format_size(limit),
+        format_size3=format_size(API_REQUEST_LIMIT_BYTES),
     )
 
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.model_catalogue import CATALOGUE
 from desktop_chat.core.paths import cache_dir
 from desktop_chat.core.safe_files import write_atomically
@@ -148,20 +149,32 @@ async def check_key(client: AsyncAnthropic) -> str | None:
     try:
         await quick.models.list(limit=1)
     except anthropic.AuthenticationError:
-        return "The key was not accepted (401). Check that you copied all of it."
+        return translate(
+            "Models", "The key was not accepted (401). Check that you copied all of it."
+        )
     except anthropic.PermissionDeniedError:
-        return "This key is not allowed to use the API (403). Check its workspace or plan."
+        return translate(
+            "Models", "This key is not allowed to use the API (403). Check its workspace or plan."
+        )
     except anthropic.NotFoundError:
-        return "The server has no model list (404). Is the base URL right?"
+        return translate("Models", "The server has no model list (404). Is the base URL right?")
     except anthropic.RateLimitError:
-        return "Too many requests right now (429): the key could not be checked. Try again."
+        return translate(
+            "Models", "Too many requests right now (429): the key could not be checked. Try again."
+        )
     except anthropic.APIStatusError as exc:
-        return f"The server answered with an error (HTTP {exc.status_code}). Try again later."
+        return translate(
+            "Models", "The server answered with an error (HTTP {status_code}). Try again later."
+        ).format(status_code=exc.status_code)
     except anthropic.APITimeoutError:
-        return f"The server did not answer within {CHECK_TIMEOUT_S:g} seconds. Try again."
+        return translate(
+            "Models", "The server did not answer within {CHECK_TIMEOUT_S:g} seconds. Try again."
+        ).format(CHECK_TIMEOUT_S=CHECK_TIMEOUT_S)
     except anthropic.APIConnectionError:
         host = quick.base_url.host or str(quick.base_url)
-        return f"Could not reach {host}. Check your network connection or the base URL."
+        return translate(
+            "Models", "Could not reach {host}. Check your network connection or the base URL."
+        ).format(host=host)
     return None
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_chat.core.client import ErrorKind, TurnError
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import Keymap
 
 AUTO_RETRY_KINDS: frozenset[ErrorKind] = frozenset(
@@ -46,12 +47,12 @@ NEVER_RETRY_KINDS: frozenset[ErrorKind] = frozenset(
 """Failures the same request repeats: only a change by the user can help."""
 
 _REASONS: dict[ErrorKind, str] = {
-    ErrorKind.OVERLOADED: "Overloaded.",
-    ErrorKind.RATE_LIMIT: "Rate limited.",
-    ErrorKind.SERVER: "The API failed.",
-    ErrorKind.DROPPED: "The connection dropped.",
-    ErrorKind.TIMEOUT: "The reply stalled.",
-    ErrorKind.INCOMPLETE: "The reply was cut short.",
+    ErrorKind.OVERLOADED: translate("Retry", "Overloaded."),
+    ErrorKind.RATE_LIMIT: translate("Retry", "Rate limited."),
+    ErrorKind.SERVER: translate("Retry", "The API failed."),
+    ErrorKind.DROPPED: translate("Retry", "The connection dropped."),
+    ErrorKind.TIMEOUT: translate("Retry", "The reply stalled."),
+    ErrorKind.INCOMPLETE: translate("Retry", "The reply was cut short."),
 }
 
 KeyName = Callable[[str], str]
@@ -132,8 +133,10 @@ class RetryPolicy:
 def countdown_text(plan: RetryPlan, remaining_s: float, *, key: KeyName = _default_keys) -> str:
     """The status line while waiting: ``Overloaded. Retrying in 7 s… (Esc to cancel)``."""
     if remaining_s <= 0:
-        return f"{plan.reason} Retrying now…"
-    return f"{plan.reason} Retrying in {_duration(remaining_s)}… ({key('stop')} to cancel)"
+        return translate("Retry", "{reason} Retrying now…").format(reason=plan.reason)
+    return translate("Retry", "{reason} Retrying in {duration}… ({stop_key} to cancel)").format(
+        reason=plan.reason, duration=_duration(remaining_s), stop_key=key("stop")
+    )
 
 
 def _duration(seconds: float) -> str:
@@ -141,7 +144,11 @@ def _duration(seconds: float) -> str:
     if whole < 60:
         return f"{whole} s"
     minutes, rest = divmod(whole, 60)
-    return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
+    return (
+        translate("Retry", "{minutes} min").format(minutes=minutes)
+        if rest == 0
+        else translate("Retry", "{minutes} min {rest} s").format(minutes=minutes, rest=rest)
+    )
 
 
 def suggestion(error: TurnError, *, model: str | None = None, key: KeyName = _default_keys) -> str:
@@ -152,50 +159,66 @@ def suggestion(error: TurnError, *, model: str | None = None, key: KeyName = _de
     """
     match error.kind:
         case ErrorKind.TOO_LARGE:
-            return (
-                "Start a new conversation or remove long attachments "
-                f"(new chat: {key('new_chat')})."
-            )
+            return translate(
+                "Retry",
+                "Start a new conversation or remove long attachments (new chat: {new_chat_key}).",
+            ).format(new_chat_key=key("new_chat"))
         case ErrorKind.BILLING:
-            return (
-                "Check the billing of this key's account in the Anthropic Console, then ask "
-                f"again ({key('regenerate')})."
-            )
+            return translate(
+                "Retry",
+                "Check the billing of this key's account in the Anthropic Console, then ask again "
+                "({regenerate_key}).",
+            ).format(regenerate_key=key("regenerate"))
         case ErrorKind.AUTH:
-            return f"Check the key ({key('api_key')})."
+            return translate("Retry", "Check the key ({api_key_key}).").format(
+                api_key_key=key("api_key")
+            )
         case ErrorKind.PERMISSION:
-            return (
-                "Pick a model this key may use in Settings "
-                f"({key('settings')}), or use another key ({key('api_key')})."
-            )
+            return translate(
+                "Retry",
+                "Pick a model this key may use in Settings ({settings_key}), or use another key "
+                "({api_key_key}).",
+            ).format(settings_key=key("settings"), api_key_key=key("api_key"))
         case ErrorKind.NOT_FOUND:
-            name = f"“{model}”" if model else "the model name"
-            return f"Check {name} in Settings ({key('settings')}): it may be misspelled or retired."
+            name = f"“{model}”" if model else translate("Retry", "the model name")
+            return translate(
+                "Retry",
+                "Check {name} in Settings ({settings_key}): it may be misspelled or retired.",
+            ).format(name=name, settings_key=key("settings"))
         case ErrorKind.BAD_REQUEST:
-            return f"The API's reason: {api_reason(error)}"
+            return translate("Retry", "The API's reason: {api_reason}").format(
+                api_reason=api_reason(error)
+            )
         case ErrorKind.RATE_LIMIT if error.retry_after_s is not None:
-            return f"Try again in {_duration(error.retry_after_s)} ({key('regenerate')})."
+            return translate("Retry", "Try again in {duration} ({regenerate_key}).").format(
+                duration=_duration(error.retry_after_s), regenerate_key=key("regenerate")
+            )
         case ErrorKind.CONNECTION:
-            return (
-                "Check the network connection (and the base URL in Settings), "
-                f"then retry ({key('regenerate')})."
-            )
+            return translate(
+                "Retry",
+                "Check the network connection (and the base URL in Settings), then retry "
+                "({regenerate_key}).",
+            ).format(regenerate_key=key("regenerate"))
         case ErrorKind.INCOMPLETE | ErrorKind.DROPPED | ErrorKind.TIMEOUT:
-            return (
-                f"Continue the reply ({key('continue')}) or ask again ({key('regenerate')}); "
-                "what arrived is kept."
-            )
+            return translate(
+                "Retry",
+                "Continue the reply ({continue_key}) or ask again ({regenerate_key}); what "
+                "arrived is kept.",
+            ).format(continue_key=key("continue"), regenerate_key=key("regenerate"))
         case ErrorKind.INVALID_RESPONSE:
-            return (
-                f"Retry ({key('regenerate')}); if it happens again, something between this "
-                "app and the API is changing the replies."
-            )
+            return translate(
+                "Retry",
+                "Retry ({regenerate_key}); if it happens again, something between this app and "
+                "the API is changing the replies.",
+            ).format(regenerate_key=key("regenerate"))
         case _:
-            return f"Retry when ready ({key('regenerate')})."
+            return translate("Retry", "Retry when ready ({regenerate_key}).").format(
+                regenerate_key=key("regenerate")
+            )
 
 
-_REASON_PREFIXES = ("The API refused the request: ",)
-_KEPT_SUFFIX = " What arrived is kept."
+_REASON_PREFIXES = (translate("Retry", "The API refused the request: "),)
+_KEPT_SUFFIX = translate("Retry", " What arrived is kept.")
 
 
 def api_reason(error: TurnError) -> str:

@@ -15,6 +15,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from desktop_chat.core.i18n import translate
+
 
 def write_atomically(path: Path, content: str | bytes | Iterable[str]) -> None:
     """Replace ``path`` with ``content`` (text is written as UTF-8); raises OSError, also
@@ -67,5 +69,13 @@ def keep_aside_saying(path: Path, *problems: str) -> list[str]:
     try:
         target = keep_aside(path)
     except OSError as exc:
-        return [*problems, f"Could not keep a copy of {path}: {exc.strerror or exc}."]
-    return [*problems, f"The old file was kept as {target}."]
+        return [
+            *problems,
+            translate("SafeFiles", "Could not keep a copy of {path}: {value}.").format(
+                path=path, value=exc.strerror or exc
+            ),
+        ]
+    return [
+        *problems,
+        translate("SafeFiles", "The old file was kept as {target}.").format(target=target),
+    ]

@@ -16,6 +16,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from desktop_chat.core import migrations
+from desktop_chat.core.i18n import translate
 
 # Around each match in SearchHit.snippet; private-use characters, never in real text.
 MATCH_START = "\ue000"
@@ -173,11 +174,12 @@ def repair(db: sqlite3.Connection) -> str | None:
         reason = exc
     with suppress(sqlite3.Error):
         _in_transaction(db, _drop_triggers)
-    return (
-        f"Search is off: its index is damaged and could not be rebuilt ({reason}). "
+    return translate(
+        "SearchIndex",
+        "Search is off: its index is damaged and could not be rebuilt ({reason}). "
         "Your conversations are intact; search comes back when the index is rebuilt "
-        "at the next start."
-    )
+        "at the next start.",
+    ).format(reason=reason)
 
 
 def _in_transaction(db: sqlite3.Connection, action: Callable[[sqlite3.Connection], None]) -> None:

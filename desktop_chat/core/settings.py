@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
+from desktop_chat.core.i18n import translate
+from desktop_chat.core.language_setting import LANGUAGES, SETTINGS_FILE, Language
 from desktop_chat.core.paths import config_dir
 from desktop_chat.core.safe_files import keep_aside_saying, write_atomically
 
@@ -27,7 +29,6 @@ Theme = Literal["system", "light", "dark"]
 
 DEFAULT_MODEL = "claude-sonnet-5-5"
 SCHEMA_VERSION = 1
-SETTINGS_FILE = "settings.json"
 MAX_TOKENS_CAP = 128_000
 MIN_THINKING_BUDGET = 1024
 MAX_RETRIES_CAP = 10
@@ -39,6 +40,7 @@ EFFORTS = ("low", "medium", "high", "xhigh", "max")
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
 CACHE_TTLS = ("5m", "1h", "off")  # prompt caching: 5 minutes, 1 hour, or none
 MAX_SEARCHES_CAP = 50
+CHAT_FONT_SIZES = (6, 48)  # points; 0 means the system's size
 
 
 @dataclass
@@ -55,6 +57,8 @@ class Settings:
     timeout_s: float = 600.0
     max_retries: int = 2
     theme: Theme = "system"
+    language: Language = "system"  # "system": the system locale's, if translated (on restart)
+    chat_font_pt: int = 0  # the chat's text size in points (Ctrl+= / Ctrl+-); 0: the system's
     # Tools (MCP): run read-only tools without asking; each call's time limit; the most
     # request rounds one turn may make for tools before it stops and says so.
     tools_allow_read_only: bool = False
@@ -109,12 +113,18 @@ class Settings:
         if self.thinking == "enabled":
             if self.thinking_budget < MIN_THINKING_BUDGET:
                 problems.append(
-                    f"The thinking budget must be at least {MIN_THINKING_BUDGET} tokens."
+                    translate(
+                        "Settings",
+                        "The thinking budget must be at least {MIN_THINKING_BUDGET} tokens.",
+                    ).format(MIN_THINKING_BUDGET=MIN_THINKING_BUDGET)
                 )
             if self.thinking_budget >= self.max_tokens:
                 problems.append(
-                    f"The thinking budget ({self.thinking_budget}) must be below "
-                    f"max tokens ({self.max_tokens})."
+                    translate(
+                        "Settings",
+                        "The thinking budget ({thinking_budget}) must be below max tokens "
+                        "({max_tokens}).",
+                    ).format(thinking_budget=self.thinking_budget, max_tokens=self.max_tokens)
                 )
         return problems
 
@@ -192,14 +202,20 @@ def _text(value: Any) -> str:
 def _model(value: Any) -> str:
     text = _text(value).strip()
     if not text or any(c.isspace() for c in text):
-        raise ValueError("The model must be a model id such as claude-sonnet-5-5.")
+        raise ValueError(
+            translate("Settings", "The model must be a model id such as claude-sonnet-5-5.")
+        )
     return text
 
 
 def _int_in(label: str, low: int, high: int) -> Callable[[Any], int]:
     def parse(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValueError(f"{label} must be a whole number from {low} to {high}.")
+            raise ValueError(
+                translate(
+                    "Settings", "{label} must be a whole number from {low} to {high}."
+                ).format(label=label, low=low, high=high)
+            )
         return value
 
     return parse
@@ -210,7 +226,11 @@ def _choice(label: str, choices: tuple[str, ...], optional: bool = False) -> Cal
         if value is None and optional:
             return None
         if value not in choices:
-            raise ValueError(f"{label} must be one of: {', '.join(choices)}.")
+            raise ValueError(
+                translate("Settings", "{label} must be one of: {join}.").format(
+                    label=label, join=", ".join(choices)
+                )
+            )
         return value
 
     return parse
@@ -219,7 +239,10 @@ def _choice(label: str, choices: tuple[str, ...], optional: bool = False) -> Cal
 def _base_url(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    reason = "The base URL must be an http:// or https:// address, such as https://host:8080."
+    reason = translate(
+        "Settings",
+        "The base URL must be an http:// or https:// address, such as https://host:8080.",
+    )
     text = _text(value).strip()
     try:
         parts = urlsplit(text)
@@ -235,7 +258,11 @@ def _seconds(label: str, high: float) -> Callable[[Any], float]:
     def parse(value: Any) -> float:
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
         if number is None or not math.isfinite(number) or not 0 < number <= high:
-            raise ValueError(f"{label} must be more than 0 and at most {high:g} seconds.")
+            raise ValueError(
+                translate(
+                    "Settings", "{label} must be more than 0 and at most {high:g} seconds."
+                ).format(label=label, high=high)
+            )
         return float(number)
 
     return parse
@@ -244,7 +271,9 @@ def _seconds(label: str, high: float) -> Callable[[Any], float]:
 def _flag(label: str) -> Callable[[Any], bool]:
     def parse(value: Any) -> bool:
         if not isinstance(value, bool):
-            raise ValueError(f"{label} must be true or false.")
+            raise ValueError(
+                translate("Settings", "{label} must be true or false.").format(label=label)
+            )
         return value
 
     return parse
@@ -252,23 +281,27 @@ def _flag(label: str) -> Callable[[Any], bool]:
 
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "model": _model,
-    "max_tokens": _int_in("Max tokens", 1, MAX_TOKENS_CAP),
-    "thinking": _choice("Thinking", THINKING_MODES),
-    "thinking_budget": _int_in("The thinking budget", 0, MAX_TOKENS_CAP),
-    "effort": _choice("Effort", EFFORTS, optional=True),
+    "max_tokens": _int_in(translate("Settings", "Max tokens"), 1, MAX_TOKENS_CAP),
+    "thinking": _choice(translate("Settings", "Thinking"), THINKING_MODES),
+    "thinking_budget": _int_in(translate("Settings", "The thinking budget"), 0, MAX_TOKENS_CAP),
+    "effort": _choice(translate("Settings", "Effort"), EFFORTS, optional=True),
     "system_prompt": _text,
     "base_url": _base_url,
-    "timeout_s": _seconds("The timeout", MAX_TIMEOUT_S),
-    "max_retries": _int_in("Retries", 0, MAX_RETRIES_CAP),
-    "theme": _choice("The theme", THEMES),
-    "tools_allow_read_only": _flag("Allowing read-only tools without asking"),
-    "tool_timeout_s": _seconds("The tool time limit", MAX_TOOL_TIMEOUT_S),
-    "tool_rounds": _int_in("Tool rounds per turn", 1, MAX_TOOL_ROUNDS),
-    "cache_ttl": _choice("Prompt caching", CACHE_TTLS),
+    "timeout_s": _seconds(translate("Settings", "The timeout"), MAX_TIMEOUT_S),
+    "max_retries": _int_in(translate("Settings", "Retries"), 0, MAX_RETRIES_CAP),
+    "theme": _choice(translate("Settings", "The theme"), THEMES),
+    "language": _choice(translate("Settings", "The language"), LANGUAGES),
+    "chat_font_pt": _int_in(translate("Settings", "The chat font size"), 0, CHAT_FONT_SIZES[1]),
+    "tools_allow_read_only": _flag(
+        translate("Settings", "Allowing read-only tools without asking")
+    ),
+    "tool_timeout_s": _seconds(translate("Settings", "The tool time limit"), MAX_TOOL_TIMEOUT_S),
+    "tool_rounds": _int_in(translate("Settings", "Tool rounds per turn"), 1, MAX_TOOL_ROUNDS),
+    "cache_ttl": _choice(translate("Settings", "Prompt caching"), CACHE_TTLS),
     "web_allowed_domains": _text,
     "web_blocked_domains": _text,
-    "web_max_searches": _int_in("Searches per turn", 1, MAX_SEARCHES_CAP),
-    "web_tools": _flag("Web search"),
+    "web_max_searches": _int_in(translate("Settings", "Searches per turn"), 1, MAX_SEARCHES_CAP),
+    "web_tools": _flag(translate("Settings", "Web search")),
 }
 
 
@@ -282,7 +315,7 @@ def _problem(name: str, value: Any) -> str | None:
 
 def _reason(name: str, exc: ValueError) -> str:
     text = str(exc)
-    return text if text[:1].isupper() else f"{name} {text}."
+    return f"{name} {text}." if text[:1].islower() else text  # (CJK has no capitals)
 
 
 def _parse(
@@ -331,7 +364,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return Settings(), []
     except OSError as exc:
-        return Settings(), [f"Could not read {path}: {exc.strerror or exc}."]
+        return Settings(), [
+            translate("Settings", "Could not read {path}: {value}.").format(
+                path=path, value=exc.strerror or exc
+            )
+        ]
     try:
         data = json.loads(raw.decode("utf-8"))
         version = data.get("version") if isinstance(data, dict) else None
@@ -339,16 +376,22 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             raise ValueError("no valid version")
     except ValueError:
         return Settings(), keep_aside_saying(
-            path, "The settings file is not valid; using the defaults."
+            path, translate("Settings", "The settings file is not valid; using the defaults.")
         )
     settings, problems = Settings.from_dict(data)
     if version > SCHEMA_VERSION:
-        problems.insert(0, "The settings file comes from a newer version of the app.")
+        problems.insert(
+            0, translate("Settings", "The settings file comes from a newer version of the app.")
+        )
     if problems:
         problems = keep_aside_saying(path, *problems)
         if not path.exists():
             try:
                 save_settings(settings, path)
             except OSError as exc:
-                problems.append(f"Could not rewrite {path}: {exc.strerror or exc}.")
+                problems.append(
+                    translate("Settings", "Could not rewrite {path}: {value}.").format(
+                        path=path, value=exc.strerror or exc
+                    )
+                )
     return settings, problems

@@ -40,6 +40,7 @@ from typing import Any
 
 from desktop_chat.core import migrations, search_index
 from desktop_chat.core.conversation import Message, Status
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.paths import data_dir
 from desktop_chat.core.search_index import MATCH_END, MATCH_START, SearchHit, fts_query
 from desktop_chat.core.store_conversations import ConversationRecords, ConversationSummary
@@ -81,7 +82,7 @@ __all__ = [
 
 DB_NAME = "conversations.db"
 
-INTERRUPTED_BY_EXIT = "The app stopped before this reply finished."
+INTERRUPTED_BY_EXIT = translate("Store", "The app stopped before this reply finished.")
 
 
 def default_path() -> Path:

@@ -14,6 +14,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Literal
 
+from desktop_chat.core.i18n import translate
+
 ErrorKind = Literal[
     "corrupt",
     "locked",
@@ -87,7 +89,11 @@ def store_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
         reason = exc.strerror or str(exc)
         if kind == "cannot_open":
             return StoreError(
-                f"Cannot use the conversations database {path}: {reason}.", kind, path
+                translate(
+                    "StoreErrors", "Cannot use the conversations database {path}: {reason}."
+                ).format(path=path, reason=reason),
+                kind,
+                path,
             )
     else:
         kind = classify(exc)
@@ -96,32 +102,52 @@ def store_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
             kind = "read_only"  # SQLite says "disk I/O error" for EROFS
     messages: dict[ErrorKind, str] = {
         "corrupt": (
-            f"The conversations database {path} is damaged or is not a database ({reason}). "
-            "It was left untouched: move it aside, or put a backup in its place, and start again."
+            translate(
+                "StoreErrors",
+                "The conversations database {path} is damaged or is not a database ({reason}). It "
+                "was left untouched: move it aside, or put a backup in its place, and start again.",
+            ).format(path=path, reason=reason)
         ),
         "locked": (
-            f"The conversations database {path} is busy: another program is using it "
-            f"({reason}). Close other copies of desktop-chat and try again."
+            translate(
+                "StoreErrors",
+                "The conversations database {path} is busy: another program is using it "
+                "({reason}). Close other copies of desktop-chat and try again.",
+            ).format(path=path, reason=reason)
         ),
         "read_only": (
-            f"The conversations database {path} is read-only ({reason}); conversations cannot "
-            "be saved. Check the permissions of the file and of its folder, and that the disk "
-            "is not mounted read-only."
+            translate(
+                "StoreErrors",
+                "The conversations database {path} is read-only ({reason}); conversations cannot "
+                "be saved. Check the permissions of the file and of its folder, and that the disk "
+                "is not mounted read-only.",
+            ).format(path=path, reason=reason)
         ),
         "disk_full": (
-            f"The disk holding {path} is full ({reason}): the change was not saved. Free some "
-            "space; what was saved before is intact."
+            translate(
+                "StoreErrors",
+                "The disk holding {path} is full ({reason}): the change was not saved. Free some "
+                "space; what was saved before is intact.",
+            ).format(path=path, reason=reason)
         ),
         "io": (
-            f"The disk holding {path} failed to write ({reason}): the change was not saved. "
-            "The disk may have been removed, turned read-only or be failing; what was saved "
-            "before is intact."
+            translate(
+                "StoreErrors",
+                "The disk holding {path} failed to write ({reason}): the change was not saved. "
+                "The disk may have been removed, turned read-only or be failing; what was saved "
+                "before is intact.",
+            ).format(path=path, reason=reason)
         ),
         "cannot_open": (
-            f"Cannot open the conversations database {path} ({reason}). Check that its folder "
-            "exists and is writable."
+            translate(
+                "StoreErrors",
+                "Cannot open the conversations database {path} ({reason}). Check that its folder "
+                "exists and is writable.",
+            ).format(path=path, reason=reason)
         ),
-        "other": f"Conversations database error in {path}: {reason}.",
+        "other": translate(
+            "StoreErrors", "Conversations database error in {path}: {reason}."
+        ).format(path=path, reason=reason),
     }
     return StoreError(messages.get(kind, messages["other"]), kind, path)
 
@@ -140,5 +166,13 @@ def _read_only_disk(path: Path) -> bool:
     return False
 
 
-def not_found(item_id: str, path: Path, what: str = "Conversation") -> StoreError:
-    return StoreError(f"{what} {item_id} is not in {path}.", "not_found", path)
+def not_found(
+    item_id: str, path: Path, what: str = translate("StoreErrors", "Conversation")
+) -> StoreError:
+    return StoreError(
+        translate("StoreErrors", "{what} {item_id} is not in {path}.").format(
+            what=what, item_id=item_id, path=path
+        ),
+        "not_found",
+        path,
+    )

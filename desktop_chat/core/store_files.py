@@ -17,6 +17,7 @@ import time
 from contextlib import suppress
 from pathlib import Path
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.store_errors import StoreError
 
 FALLBACK_AUTOCHECKPOINT_PAGES = 10_000  # ~40 MB of WAL, if the checkpoint thread is stuck
@@ -42,16 +43,18 @@ class FileIdentity:
         if key == self._key:
             return None
         if key is None:
-            return (
-                f"The conversations database {self.path} was deleted or moved while the app "
-                "was running: nothing more can be saved to it. The conversations open here "
-                "are still readable; save them again (or export them) before quitting."
-            )
-        return (
-            f"The conversations database {self.path} was replaced by another file while the "
-            "app was running: nothing more is saved, so as not to write into a file that is "
-            "not the one opened. Export what you need, then restart the app."
-        )
+            return translate(
+                "StoreFiles",
+                "The conversations database {path} was deleted or moved while the app was "
+                "running: nothing more can be saved to it. The conversations open here are still "
+                "readable; save them again (or export them) before quitting.",
+            ).format(path=self.path)
+        return translate(
+            "StoreFiles",
+            "The conversations database {path} was replaced by another file while the app was "
+            "running: nothing more is saved, so as not to write into a file that is not the one "
+            "opened. Export what you need, then restart the app.",
+        ).format(path=self.path)
 
     def replaced(self) -> bool:
         """Whether the path now leads to another file."""
@@ -119,15 +122,21 @@ def refuse_read_only(path: Path) -> None:
     # say it up front instead. (Root passes these checks: it can write anyway.)
     if path.exists() and not os.access(path, os.W_OK):
         raise StoreError(
-            f"The conversations database {path} is read-only; conversations cannot be saved. "
-            "Check the permissions of the file.",
+            translate(
+                "StoreFiles",
+                "The conversations database {path} is read-only; conversations cannot be saved. "
+                "Check the permissions of the file.",
+            ).format(path=path),
             "read_only",
             path,
         )
     if not os.access(path.parent, os.W_OK):
         raise StoreError(
-            f"The folder {path.parent} is read-only; the conversations database needs to "
-            "write there (it keeps its journal next to the database). Check its permissions.",
+            translate(
+                "StoreFiles",
+                "The folder {parent} is read-only; the conversations database needs to write "
+                "there (it keeps its journal next to the database). Check its permissions.",
+            ).format(parent=path.parent),
             "read_only",
             path,
         )

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from desktop_chat.core.conversation import Block, Message
+from desktop_chat.core.i18n import translate
 
 # Results of the API's own tools (web search, code execution, ...): blocks the API runs and
 # answers itself, shown as results in the side pane and accepted back by the demo.
@@ -31,7 +32,9 @@ def _clip(text: str, limit: int = SHOWN_CHARS) -> str:
 def call_line(block: Block) -> str:
     """A ``tool_use`` block as one line: the tool and its arguments."""
     arguments = json.dumps(block.get("input", {}), ensure_ascii=False)
-    return f"Tool call: {block.get('name', '?')} {_clip(arguments)}"
+    return translate("ToolCards", "Tool call: {name} {arguments}").format(
+        name=block.get("name", "?"), arguments=_clip(arguments)
+    )
 
 
 def result_text(block: Block) -> str:
@@ -51,14 +54,14 @@ def result_text(block: Block) -> str:
 def result_lines(message: Message) -> list[tuple[str, bool]]:
     """Each ``tool_result`` of a user message as (line, is an error), with its decision."""
     words = {
-        "allow_once": "allowed once",
-        "allow_conversation": "allowed for this conversation",
-        "allow_always": "always allowed",
-        "granted": "allowed by a grant",
-        "read_only": "read-only, allowed",
+        "allow_once": translate("ToolCards", "allowed once"),
+        "allow_conversation": translate("ToolCards", "allowed for this conversation"),
+        "allow_always": translate("ToolCards", "always allowed"),
+        "granted": translate("ToolCards", "allowed by a grant"),
+        "read_only": translate("ToolCards", "read-only, allowed"),
         "deny": "denied",
         "cancelled": "stopped",
-        "none": "not run",
+        "none": translate("ToolCards", "not run"),
     }
     lines = []
     for block in message.content:
@@ -69,8 +72,13 @@ def result_lines(message: Message) -> list[tuple[str, bool]]:
         how = words.get(decided.get("decision", ""), "")
         error = bool(block.get("is_error"))
         text = result_text(block)
-        head = f"{'Error from' if error else 'Result of'} {name}" + (f" ({how})" if how else "")
-        lines.append((f"{head}: {_clip(text) or '(empty)'}", error))
+        head = (
+            translate("ToolCards", "Error from {name}")
+            if error
+            else translate("ToolCards", "Result of {name}")
+        ).format(name=name) + (f" ({how})" if how else "")
+        shown = _clip(text) or translate("ToolCards", "(empty)")
+        lines.append((f"{head}: {shown}", error))
     return lines
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from desktop_chat.core.client import ErrorKind, TurnError, stream_turn
 from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.retry import KeyName, RetryPlan, RetryPolicy, countdown_text, suggestion
 from desktop_chat.core.stream import (
@@ -208,8 +209,11 @@ class Turn:
                     return
                 if self._rounds >= self._max_rounds:
                     self._listener.on_notice(
-                        f"Stopped after {self._rounds} rounds of tool calls (the limit set in "
-                        f"the tools settings). Ask Claude to go on to allow more.",
+                        translate(
+                            "Turn",
+                            "Stopped after {_rounds} rounds of tool calls (the limit set in the "
+                            "tools settings). Ask Claude to go on to allow more.",
+                        ).format(_rounds=self._rounds),
                         False,
                     )
                     return
@@ -234,7 +238,12 @@ class Turn:
                 return
             if not await self._count_down(plan):
                 self._listener.on_countdown("")
-                self._listener.on_notice(f"Retry cancelled. {retry_hint(self._key)}", False)
+                self._listener.on_notice(
+                    translate("Turn", "Retry cancelled. {retry_hint}").format(
+                        retry_hint=retry_hint(self._key)
+                    ),
+                    False,
+                )
                 return
             self._listener.on_countdown("")
             self._prepare_retry()
@@ -381,22 +390,26 @@ class Turn:
             self._cancel_wait = None
 
 
-STOPPED = "Stopped. The partial reply is kept."
+STOPPED = translate("Turn", "Stopped. The partial reply is kept.")
 
 
 def no_tools_text(key: KeyName) -> str:
-    return (
-        "Claude asked to use a tool, but no tool server is running here: the next message "
-        f"tells it the tool was not run. Add servers under {key('tools')}."
-    )
+    return translate(
+        "Turn",
+        "Claude asked to use a tool, but no tool server is running here: the next message tells "
+        "it the tool was not run. Add servers under {tools_key}.",
+    ).format(tools_key=key("tools"))
 
 
 def retry_hint(key: KeyName) -> str:
-    return f"{key('regenerate')} asks again; {key('continue')} carries on from what arrived."
+    return translate(
+        "Turn", "{regenerate_key} asks again; {continue_key} carries on from what arrived."
+    ).format(regenerate_key=key("regenerate"), continue_key=key("continue"))
 
 
 def no_key_text(key: KeyName) -> str:
-    return (
-        f"No API key yet. Add one with {key('api_key')} (it goes to your system keychain), "
-        "set ANTHROPIC_API_KEY, or start with --demo to try the app."
-    )
+    return translate(
+        "Turn",
+        "No API key yet. Add one with {api_key_key} (it goes to your system keychain), set "
+        "ANTHROPIC_API_KEY, or start with --demo to try the app.",
+    ).format(api_key_key=key("api_key"))

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.tools.approval import ApprovalRequest, Choice, Decision
 from desktop_chat.ui.dialog_parts import code_view, plain_label, push_button
+from desktop_chat.ui.locale_format import number
 
 LONG_ARGUMENTS_LINES = 20  # beyond this many lines the size line says to scroll
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -35,7 +37,19 @@ def size_words(text: str) -> str:
     """The size of the arguments in words: "12 lines, 340 characters"."""
     lines = text.count("\n") + 1
     chars = len(text)
-    return f"{lines} line{'s' * (lines != 1)}, {chars:,} character{'s' * (chars != 1)}"
+    line_words = (
+        translate("ApprovalDialog", "1 line")
+        if lines == 1
+        else translate("ApprovalDialog", "{count} lines").format(count=number(lines))
+    )
+    char_words = (
+        translate("ApprovalDialog", "1 character")
+        if chars == 1
+        else translate("ApprovalDialog", "{count} characters").format(count=number(chars))
+    )
+    return translate("ApprovalDialog", "{lines}, {characters}").format(
+        lines=line_words, characters=char_words
+    )
 
 
 class ApprovalDialog(QDialog):
@@ -64,7 +78,11 @@ class ApprovalDialog(QDialog):
         self.request = request
         self.decision: Decision | None = None
         self._keymap = keymap or Keymap()
-        self.setWindowTitle(f"Run “{request.title or request.tool}” from {request.server}?")
+        self.setWindowTitle(
+            translate("ApprovalDialog", "Run “{value}” from {server}?").format(
+                value=request.title or request.tool, server=request.server
+            )
+        )
         self.setObjectName("approval_dialog")
         self.setMinimumWidth(560)
         self._build()
@@ -72,24 +90,32 @@ class ApprovalDialog(QDialog):
 
     def _build(self) -> None:
         r = self.request
-        self.heading = plain_label("Claude wants to run a tool.", "What is asked")
+        self.heading = plain_label(
+            translate("ApprovalDialog", "Claude wants to run a tool."),
+            translate("ApprovalDialog", "What is asked"),
+        )
         self.heading.setStyleSheet("font-weight: bold;")
-        self.server_label = plain_label(r.server, "Server")
+        self.server_label = plain_label(r.server, translate("ApprovalDialog", "Server"))
         tool = r.api_name if r.title is None else f"{r.title} ({r.api_name})"
         if r.tool != r.api_name:
-            tool += f" — the server calls it {r.tool}"
-        self.tool_label = plain_label(tool, "Tool")
+            tool += translate("ApprovalDialog", " — the server calls it {tool}").format(tool=r.tool)
+        self.tool_label = plain_label(tool, translate("ApprovalDialog", "Tool"))
         self.description_label = plain_label(
-            r.description.strip() or "The server gave no description.", "Description"
+            r.description.strip() or translate("ApprovalDialog", "The server gave no description."),
+            translate("ApprovalDialog", "Description"),
         )
         hints = r.hint_words()
         self.hints_label = plain_label(
-            ", ".join(hints) if hints else "none given", "Hints from the server"
+            ", ".join(hints) if hints else translate("ApprovalDialog", "none given"),
+            translate("ApprovalDialog", "Hints from the server"),
         )
         self.destructive_label = plain_label(
-            "Destructive: the server marks this tool as one that may delete or overwrite "
-            f"things. It asks every time; {self._keymap.text_for('accept')} denies.",
-            "Warning",
+            translate(
+                "ApprovalDialog",
+                "Destructive: the server marks this tool as one that may delete or overwrite "
+                "things. It asks every time; {accept_key} denies.",
+            ).format(accept_key=self._keymap.text_for("accept")),
+            translate("ApprovalDialog", "Warning"),
         )
         self.destructive_label.setObjectName("destructive_warning")
         self.destructive_label.setStyleSheet("font-weight: bold; color: #c62828;")
@@ -99,30 +125,49 @@ class ApprovalDialog(QDialog):
         size = size_words(text)
         long = text.count("\n") + 1 > LONG_ARGUMENTS_LINES
         self.size_label = plain_label(
-            f"Ar&guments, in full ({size}{'; scroll to read all of them' if long else ''}):",
-            "Size of the arguments",
+            translate(
+                "ApprovalDialog", "Ar&guments, in full ({size}; scroll to read all of them):"
+            ).format(size=size)
+            if long
+            else translate("ApprovalDialog", "Ar&guments, in full ({size}):").format(size=size),
+            translate("ApprovalDialog", "Size of the arguments"),
         )
-        self.arguments = code_view(text, "Arguments")
-        self.arguments.setAccessibleDescription(f"The full arguments as JSON, {size}")
+        self.arguments = code_view(text, translate("ApprovalDialog", "Arguments"))
+        self.arguments.setAccessibleDescription(
+            translate("ApprovalDialog", "The full arguments as JSON, {size}").format(size=size)
+        )
         self.arguments.setMinimumHeight(160)
         self.size_label.setBuddy(self.arguments)
 
-        self.allow_once_button = push_button("Allow &once", "Allow once")
-        self.allow_conversation_button = push_button(
-            "Allow for this &conversation", "Allow for this conversation"
+        self.allow_once_button = push_button(
+            translate("ApprovalDialog", "Allow &once"), translate("ApprovalDialog", "Allow once")
         )
-        self.allow_always_button = push_button("&Always allow this tool", "Always allow this tool")
-        self.deny_button = push_button("&Deny", "Deny")
+        self.allow_conversation_button = push_button(
+            translate("ApprovalDialog", "Allow for this &conversation"),
+            translate("ApprovalDialog", "Allow for this conversation"),
+        )
+        self.allow_always_button = push_button(
+            translate("ApprovalDialog", "&Always allow this tool"),
+            translate("ApprovalDialog", "Always allow this tool"),
+        )
+        self.deny_button = push_button(
+            translate("ApprovalDialog", "&Deny"), translate("ApprovalDialog", "Deny")
+        )
         for button in (self.allow_conversation_button, self.allow_always_button):
             button.setVisible(r.grantable)
         self.reason_edit = QLineEdit()
-        self.reason_edit.setAccessibleName("Reason for denying")
-        self.reason_edit.setPlaceholderText("Optional: why not (Claude reads this)")
+        self.reason_edit.setAccessibleName(translate("ApprovalDialog", "Reason for denying"))
+        self.reason_edit.setPlaceholderText(
+            translate("ApprovalDialog", "Optional: why not (Claude reads this)")
+        )
         self.reason_edit.installEventFilter(self)  # Enter here denies, never allows
-        reason_label = QLabel("&Reason:")
+        reason_label = QLabel(translate("ApprovalDialog", "&Reason:"))
         reason_label.setBuddy(self.reason_edit)
         self.hint_label = plain_label(
-            f"{self._keymap.text_for('close')} denies without a reason.", "Keys"
+            translate("ApprovalDialog", "{close_key} denies without a reason.").format(
+                close_key=self._keymap.text_for("close")
+            ),
+            translate("ApprovalDialog", "Keys"),
         )
 
         # Enter presses the default button: never an approval of a destructive tool.
@@ -130,10 +175,10 @@ class ApprovalDialog(QDialog):
         default.setDefault(True)
 
         form = QFormLayout()
-        form.addRow("Server:", self.server_label)
-        form.addRow("Tool:", self.tool_label)
-        form.addRow("What it does:", self.description_label)
-        form.addRow("Hints:", self.hints_label)
+        form.addRow(translate("ApprovalDialog", "Server:"), self.server_label)
+        form.addRow(translate("ApprovalDialog", "Tool:"), self.tool_label)
+        form.addRow(translate("ApprovalDialog", "What it does:"), self.description_label)
+        form.addRow(translate("ApprovalDialog", "Hints:"), self.hints_label)
         allow_row = QHBoxLayout()
         for button in (
             self.allow_once_button,

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from desktop_chat.core.citations import has_citations
 from desktop_chat.core.conversation import Message
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.tool_cards import call_line
@@ -71,7 +72,7 @@ class ChatView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chat_view")
-        self.setAccessibleName("Conversation")
+        self.setAccessibleName(translate("ChatView", "Conversation"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # Long words and code lines wrap instead of widening the whole transcript.
@@ -144,6 +145,11 @@ class ChatView(QTextBrowser):
         super().changeEvent(event)
         if not hasattr(self, "_transcript"):
             return  # still in __init__
+        if event.type() == QEvent.Type.FontChange:  # headings and code are sized from it
+            if self._reply is not None:
+                self._redraw_pending = True
+            else:
+                self._redraw()
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             theme = Theme.from_palette(self.palette())
             if theme != self._theme:
@@ -161,13 +167,13 @@ class ChatView(QTextBrowser):
         if entry is not None or code is not None:
             menu.addSeparator()
         if code is not None:
-            menu.addAction("Copy code block").triggered.connect(
-                lambda: self._copy(code, "Code copied")
+            menu.addAction(translate("ChatView", "Copy code block")).triggered.connect(
+                lambda: self._copy(code, translate("ChatView", "Code copied"))
             )
         if entry is not None:
             text = self._transcript.entry_text(entry)
-            menu.addAction("Copy message").triggered.connect(
-                lambda: self._copy(text, "Message copied")
+            menu.addAction(translate("ChatView", "Copy message")).triggered.connect(
+                lambda: self._copy(text, translate("ChatView", "Message copied"))
             )
         menu.exec(event.globalPos())
         menu.deleteLater()
@@ -185,7 +191,7 @@ class ChatView(QTextBrowser):
             number = url.path()
             code = self._codes.get(int(number)) if number.isdigit() else None
             if code is not None:
-                self._copy(code, "Code copied")
+                self._copy(code, translate("ChatView", "Code copied"))
         elif scheme in _WEB_SCHEMES:
             open_link(url)
 
@@ -374,7 +380,7 @@ class ChatView(QTextBrowser):
         text = self.last_reply_text()
         if text is None:
             return False
-        self._copy(text, "Reply copied")
+        self._copy(text, translate("ChatView", "Reply copied"))
         return True
 
     def copy_last_code_block(self) -> bool:
@@ -382,7 +388,7 @@ class ChatView(QTextBrowser):
         code = self.last_code_block()
         if code is None:
             return False
-        self._copy(code, "Code copied")
+        self._copy(code, translate("ChatView", "Code copied"))
         return True
 
     def _copy(self, text: str, what: str) -> None:

@@ -43,7 +43,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.palette import PaletteEntry, rank
+from desktop_chat.ui.theme import readable_selection
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 POSITIONS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,7 +139,9 @@ class _EntryDelegate(QStyledItemDelegate):
             x += width
         painter.setFont(font)
         painter.setPen(dim)
-        section = f"   {entry.section}" + ("" if entry.enabled else " · unavailable now")
+        section = f"   {entry.section}" + (
+            "" if entry.enabled else translate("CommandPalette", " · unavailable now")
+        )
         painter.drawText(
             QRect(x, rect.top(), max(right - x, 0), rect.height()),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -176,27 +180,28 @@ class CommandPalette(QDialog):
     def __init__(self, entries: Sequence[PaletteEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("command_palette")
-        self.setAccessibleName("Command palette")
+        self.setAccessibleName(translate("CommandPalette", "Command palette"))
         self._entries = list(entries)
         own = next((e for e in self._entries if e.action_id == "palette"), None)
         self._own_keys = [QKeySequence(s) for s in own.shortcuts] if own else []
 
         self.search = QLineEdit(self)
         self.search.setObjectName("palette_search")
-        self.search.setAccessibleName("Search commands")
-        self.search.setPlaceholderText("Type a command…")
+        self.search.setAccessibleName(translate("CommandPalette", "Search commands"))
+        self.search.setPlaceholderText(translate("CommandPalette", "Type a command…"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setObjectName("palette_list")
-        self.list.setAccessibleName("Commands")
+        self.list.setAccessibleName(translate("CommandPalette", "Commands"))
         # The search box keeps the focus; the list follows it (as in VS Code and qutebrowser).
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setItemDelegate(_EntryDelegate(self.list))
-        self.empty = QLabel("No command matches.", self)
+        readable_selection(self.list)  # the style draws the selected row in the highlight
+        self.empty = QLabel(translate("CommandPalette", "No command matches."), self)
         self.empty.setObjectName("palette_empty")
-        self.empty.setAccessibleName("No command matches")
+        self.empty.setAccessibleName(translate("CommandPalette", "No command matches"))
         self.empty.setContentsMargins(12, 8, 12, 8)
         self.empty.setVisible(False)
 
@@ -261,7 +266,7 @@ class CommandPalette(QDialog):
             keys = " or ".join(shortcut_texts(entry))
             spoken = entry.title + (f", {keys}" if keys else "")
             if not entry.enabled:
-                spoken += ", unavailable now"
+                spoken += translate("CommandPalette", ", unavailable now")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             self.list.addItem(item)
         rows = self.list.count()

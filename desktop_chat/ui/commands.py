@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desktop_chat.core.drafts import NEW_CHAT
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.limits import check_message_size
 
 if TYPE_CHECKING:
@@ -72,6 +73,9 @@ class Commands(QObject):
             "web_search": controller.bill.toggle_web_tools,
             "summary_chat": controller.bill.new_from_summary,
             "usage": self.on_usage,
+            "zoom_in": lambda: window.chat_font.step(1),
+            "zoom_out": lambda: window.chat_font.step(-1),
+            "zoom_reset": lambda: window.chat_font.step(0),
         }
 
     def run(self, action_id: str) -> None:
@@ -126,7 +130,10 @@ class Commands(QObject):
         window = self.window
         if window.controller.busy:
             window.status.show(
-                f"A reply is still streaming: {window.controller.key('stop')} stops it.", 4000
+                translate("Commands", "A reply is still streaming: {stop_key} stops it.").format(
+                    stop_key=window.controller.key("stop")
+                ),
+                4000,
             )
             return
         if problem := check_message_size(text):
@@ -147,7 +154,7 @@ class Commands(QObject):
         elif self.editing is not None:
             self.set_editing(None)
             window.composer.clear()
-            window.status.show("Edit cancelled.", 3000)
+            window.status.show(translate("Commands", "Edit cancelled."), 3000)
         else:
             window.controller.on_stop()
 
@@ -166,8 +173,11 @@ class Commands(QObject):
         window.composer.setFocus()
         key = window.controller.key
         window.status.show(
-            f"Editing your last question: {key('send')} sends it (the earlier version stays "
-            f"as a branch), {key('stop')} cancels."
+            translate(
+                "Commands",
+                "Editing your last question: {send_key} sends it (the earlier version stays "
+                "as a branch), {stop_key} cancels.",
+            ).format(send_key=key("send"), stop_key=key("stop"))
         )
 
     def set_editing(self, question_id: str | None) -> None:
@@ -184,11 +194,13 @@ class Commands(QObject):
 
     def on_copy_last_reply(self) -> None:
         if not self.window.chat_view.copy_last_reply():
-            self.window.status.show("No reply to copy yet.", 3000)
+            self.window.status.show(translate("Commands", "No reply to copy yet."), 3000)
 
     def on_copy_last_code(self) -> None:
         if not self.window.chat_view.copy_last_code_block():
-            self.window.status.show("The last reply has no code block.", 3000)
+            self.window.status.show(
+                translate("Commands", "The last reply has no code block."), 3000
+            )
 
     # section: conversations
 
@@ -211,7 +223,7 @@ class Commands(QObject):
     def on_export(self) -> None:
         conversation = self.window.controller.conversation
         if not conversation.messages:
-            self.window.status.show("Nothing to export yet.", 3000)
+            self.window.status.show(translate("Commands", "Nothing to export yet."), 3000)
             return
         self.window.dialogs.open_export(
             lambda: [conversation], conversation.title or "conversation"
@@ -220,6 +232,10 @@ class Commands(QObject):
     def on_export_all(self) -> None:
         store = self.window.controller.store
         if store is None:
-            self.window.status.show("Conversations are not being saved.", 3000)
+            self.window.status.show(
+                translate("Commands", "Conversations are not being saved."), 3000
+            )
             return
-        self.window.dialogs.open_export(store.iter_conversations, "all conversations")
+        self.window.dialogs.open_export(
+            store.iter_conversations, translate("Commands", "all conversations")
+        )

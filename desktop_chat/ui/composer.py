@@ -14,7 +14,9 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from desktop_chat.core.limits import format_size
+from desktop_chat.core.i18n import translate
+from desktop_chat.ui import locale_format
+from desktop_chat.ui.locale_format import data_size
 
 INLINE_LIMIT = 100_000  # characters a paste may have and still go in as text
 LONG_LINE = 5_000  # characters a line may have and still go in as text
@@ -44,7 +46,7 @@ class Composer(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
-        self.setAccessibleName("Message")
+        self.setAccessibleName(translate("Composer", "Message"))
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(8)
         self._pastes: dict[int, str] = {}
@@ -75,9 +77,15 @@ class Composer(QPlainTextEdit):
         number = max(self._pastes, default=0) + 1
         self._pastes[number] = text
         lines = text.count("\n") + 1
+        size = data_size(len(text.encode("utf-8")))
         self.insertPlainText(
-            f"[Pasted text #{number}: {format_size(len(text.encode('utf-8')))}, "
-            f"{lines:,} line{'' if lines == 1 else 's'}]"
+            translate("Composer", "[Pasted text #{number}: {size}, 1 line]").format(
+                number=number, size=size
+            )
+            if lines == 1
+            else translate("Composer", "[Pasted text #{number}: {size}, {lines} lines]").format(
+                number=number, size=size, lines=locale_format.number(lines)
+            )
         )
 
     # section: Qt overrides

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop_chat.core.api_access import ApiAccess
 from desktop_chat.core.conversation import Conversation, Message, PathEntry, Status
 from desktop_chat.core.conversation_notes import Notes, notes_for
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.retry import RetryPolicy
@@ -177,7 +178,9 @@ class ChatController(QObject):
         if problem := self.saving.save_again():
             self.on_notice(problem, True)
         else:
-            self.notice.emit("The conversations database was saved again.", False)
+            self.notice.emit(
+                translate("Controller", "The conversations database was saved again."), False
+            )
 
     def set_base_url(self, base_url: str | None) -> None:
         """Talk to ``base_url`` from the next turn on (the demo server starts after paint)."""
@@ -224,7 +227,7 @@ class ChatController(QObject):
         """Ask again for the last reply; the old one stays as a variant to flip back to."""
         path = self.conversation.path()
         if not path or path[-1].role != "assistant" or path[-1].parent_id is None:
-            self.notice.emit("There is no reply to regenerate yet.", False)
+            self.notice.emit(translate("Controller", "There is no reply to regenerate yet."), False)
             return False
         if not self._can_start():
             return False
@@ -237,14 +240,21 @@ class ChatController(QObject):
         """Carry on the last reply where max_tokens, pause_turn or a fault stopped it."""
         base = self.continuable()
         if base is None:
-            self.notice.emit("Only a reply that stopped short can be continued.", False)
+            self.notice.emit(
+                translate("Controller", "Only a reply that stopped short can be continued."), False
+            )
             return False
         from desktop_chat.core.capabilities import model_info, why_no_continue  # not at start-up
         from desktop_chat.core.models import known_models
 
         info = model_info(self.settings.model, known_models(self.settings.base_url))
         if reason := why_no_continue(info):
-            self.notice.emit(f"{reason} ({self.key('regenerate')} asks again.)", False)
+            self.notice.emit(
+                translate("Controller", "{reason} ({regenerate_key} asks again.)").format(
+                    reason=reason, regenerate_key=self.key("regenerate")
+                ),
+                False,
+            )
             return False
         if not self._can_start():
             return False
@@ -256,7 +266,9 @@ class ChatController(QObject):
         path = self.conversation.path()
         reply = path[-1] if path else None
         if reply is None or reply.stop_reason != "refusal" or reply.excluded or self.busy:
-            self.notice.emit("There is no refused exchange to leave out.", False)
+            self.notice.emit(
+                translate("Controller", "There is no refused exchange to leave out."), False
+            )
             return False
         for message in self.conversation.drop_exchange(reply):
             if self._saver is not None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.store import SearchHit
 from desktop_chat.ui.conversation_models import (
     DATE_ROLE,
@@ -53,7 +54,7 @@ class ConversationDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
             editor.setFrame(True)
-            editor.setAccessibleName("Conversation title")
+            editor.setAccessibleName(translate("ConversationDelegates", "Conversation title"))
         return editor
 
     def updateEditorGeometry(
@@ -103,7 +104,7 @@ def hit_lines(hit: SearchHit) -> tuple[list[tuple[str, bool]], list[tuple[str, s
     """
     if hit.message_id is None:
         title = _near_first_match([(one_line(text), match) for text, match in hit.spans()])
-        return title, [("Title", "label")]
+        return title, [(translate("ConversationDelegates", "Title"), "label")]
     title = [(one_line(hit.conversation_title).strip() or UNTITLED, False)]
     label = ROLE_LABELS.get(hit.role or "", hit.role or "")
     second: list[tuple[str, str]] = [(f"{label}: ", "label")] if label else []

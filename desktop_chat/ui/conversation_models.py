@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.store import ConversationSummary, SearchHit, Store, StoreError
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -32,8 +33,8 @@ ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # str: the conversation id
 DATE_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # str: "Today 14:02", "Yesterday", "12 Mar"
 HIT_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # SearchHit
 
-UNTITLED = "Untitled"
-ROLE_LABELS = {"user": "You", "assistant": "Claude"}
+UNTITLED = translate("ConversationModels", "Untitled")
+ROLE_LABELS = {"user": translate("ConversationModels", "You"), "assistant": "Claude"}
 
 _BLANKS = re.compile(r"[\s\x00-\x1f\x7f]+")
 
@@ -50,11 +51,13 @@ def relative_date(timestamp: float, now: float | None = None) -> str:
     locale = QLocale()
     if when.date() == today:
         clock = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
-        return f"Today {clock}"
+        return translate("ConversationModels", "Today {clock}").format(clock=clock)
     if when.date() == today - timedelta(days=1):
-        return "Yesterday"
+        return translate("ConversationModels", "Yesterday")
     day = QDate(when.year, when.month, when.day)
-    return locale.toString(day, "d MMM" if when.year == today.year else "d MMM yyyy")
+    if when.year == today.year:
+        return locale.toString(day, translate("ConversationModels", "d MMM", "date: day, month"))
+    return locale.toString(day, translate("ConversationModels", "d MMM yyyy", "date: d, m, y"))
 
 
 def tooltip_text(text: str) -> str:

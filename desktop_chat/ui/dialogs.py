@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_chat.core import keybindings
 from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import ACTIONS, REBINDABLE, Keymap
 from desktop_chat.core.palette import palette_entries
 from desktop_chat.ui.controller import ChatController
@@ -133,13 +134,18 @@ class Dialogs(QObject):
 
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Quit with unsaved messages?",
-            f"{unsaved}\n\nIf you quit now, what is not saved is lost. Export the "
-            "conversation first to keep it.",
+            translate("Dialogs", "Quit with unsaved messages?"),
+            translate(
+                "Dialogs",
+                "{unsaved}\n\nIf you quit now, what is not saved is lost. Export the "
+                "conversation first to keep it.",
+            ).format(unsaved=unsaved),
             QMessageBox.StandardButton.Cancel,
             self._window,
         )
-        quit_button = box.addButton("Quit without saving", QMessageBox.ButtonRole.DestructiveRole)
+        quit_button = box.addButton(
+            translate("Dialogs", "Quit without saving"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: quit_anyway() if button is quit_button else None)

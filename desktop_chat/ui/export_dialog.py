@@ -10,14 +10,15 @@ from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.safe_files import write_atomically
 from desktop_chat.core.store import StoreError
 from desktop_chat.core.transcript_formats import EXPORTERS
 
 FILTERS = {
-    "Markdown (*.md)": "md",
-    "JSON, to import again (*.json)": "json",
-    "HTML page (*.html)": "html",
+    translate("ExportDialog", "Markdown (*.md)"): "md",
+    translate("ExportDialog", "JSON, to import again (*.json)"): "json",
+    translate("ExportDialog", "HTML page (*.html)"): "html",
 }
 
 
@@ -44,7 +45,7 @@ class ExportDialog(QFileDialog):
         suggested_name: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, "Export")
+        super().__init__(parent, translate("ExportDialog", "Export"))
         self._conversations = conversations
         self.setObjectName("export_dialog")
         self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -71,6 +72,10 @@ class ExportDialog(QFileDialog):
         try:
             write_atomically(path, EXPORTERS[fmt](self._conversations()))
         except (OSError, StoreError) as exc:
-            self.failed.emit(f"Could not export to {path}: {exc}")
+            self.failed.emit(
+                translate("ExportDialog", "Could not export to {path}: {exc}").format(
+                    path=path, exc=exc
+                )
+            )
             return
         self.exported.emit(str(path))

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
+from desktop_chat.core.i18n import translate
+
 
 class FindBar(QWidget):
     """Finds text in ``view``, wrapping around; says when there is no match.
@@ -25,16 +27,18 @@ class FindBar(QWidget):
         self._view = view
         self.setObjectName("find_bar")
         self.field = QLineEdit(self)
-        self.field.setAccessibleName("Find in the conversation")
+        self.field.setAccessibleName(translate("FindBar", "Find in the conversation"))
         self.field.setPlaceholderText(
-            f"Find  ({key('find_next')}: next match, {key('find_previous')}: previous)"
+            translate(
+                "FindBar", "Find  ({find_next_key}: next match, {find_previous_key}: previous)"
+            ).format(find_next_key=key("find_next"), find_previous_key=key("find_previous"))
         )
         self.field.setClearButtonEnabled(True)
         self.status = QLabel(self)
-        self.status.setAccessibleName("Find result")
+        self.status.setAccessibleName(translate("FindBar", "Find result"))
         close = QToolButton(self)
-        close.setText("Close")
-        close.setAccessibleName("Close find")
+        close.setText(translate("FindBar", "Close"))
+        close.setAccessibleName(translate("FindBar", "Close find"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field, 1)
@@ -84,7 +88,7 @@ class FindBar(QWidget):
             )
             self._view.setTextCursor(cursor)
             found = self._view.find(text, flags)
-        self.status.setText("" if found else "No match")
+        self.status.setText("" if found else translate("FindBar", "No match"))
         return found
 
     def eventFilter(self, watched: object, event: object) -> bool:

@@ -6,12 +6,12 @@ so a grant revoked here asks again at the next call.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.tools.grants import Grant, Grants
 from desktop_chat.ui.dialog_parts import plain_label, push_button
 
@@ -53,8 +53,11 @@ class GrantsList(QWidget):
         scroll.setWidget(self._rows)
         scroll.setMaximumHeight(150)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.problems = plain_label("", "Problems with the permissions")
-        self.revoke_all_button = push_button("Revoke &all", "Revoke all permissions")
+        self.problems = plain_label("", translate("GrantsList", "Problems with the permissions"))
+        self.revoke_all_button = push_button(
+            translate("GrantsList", "Revoke &all"),
+            translate("GrantsList", "Revoke all permissions"),
+        )
         self.revoke_all_button.clicked.connect(self.on_revoke_all)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -79,7 +82,12 @@ class GrantsList(QWidget):
         for grant in grants:
             self._rows_layout.addWidget(self._row(grant))
         if not grants:
-            self._rows_layout.addWidget(plain_label("Every tool asks before it runs.", "None"))
+            self._rows_layout.addWidget(
+                plain_label(
+                    translate("GrantsList", "Every tool asks before it runs."),
+                    translate("GrantsList", "None"),
+                )
+            )
         self.problems.setText(" ".join(self._grants.problems))
         self.problems.setVisible(bool(self._grants.problems))
         self.revoke_all_button.setEnabled(bool(grants))
@@ -87,22 +95,32 @@ class GrantsList(QWidget):
     def words(self, grant: Grant) -> str:
         """A grant in words: server, tool, where it applies, since when."""
         if grant.conversation_id is None:
-            where = "in every conversation"
+            where = translate("GrantsList", "in every conversation")
         else:
             title = self._conversation_title and self._conversation_title(grant.conversation_id)
-            where = f"in “{title}” only" if title else "in one conversation only"
-        since = time.strftime(" (since %Y-%m-%d)", time.localtime(grant.granted_at))
+            where = (
+                translate("GrantsList", "in “{title}” only").format(title=title)
+                if title
+                else translate("GrantsList", "in one conversation only")
+            )
+        granted = QDateTime.fromSecsSinceEpoch(int(grant.granted_at))
+        since = translate("GrantsList", " (since {date})").format(
+            date=QLocale().toString(granted.date(), QLocale.FormatType.ShortFormat)
+        )
         return f"{grant.server} · {grant.tool}: {where}" + (since if grant.granted_at else "")
 
     def _row(self, grant: Grant) -> QWidget:
         row = QWidget()
         words = self.words(grant)
-        button = push_button("Revoke", f"Revoke: {words}")
+        button = push_button(
+            translate("GrantsList", "Revoke"),
+            translate("GrantsList", "Revoke: {words}").format(words=words),
+        )
         button.clicked.connect(lambda: self.on_revoke(grant))
         self.revoke_buttons.append(button)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(plain_label(words, "Permission"), 1)
+        layout.addWidget(plain_label(words, translate("GrantsList", "Permission")), 1)
         layout.addWidget(button)
         return row
 
@@ -113,9 +131,13 @@ class GrantsList(QWidget):
         try:
             self._grants.revoke(grant)
         except OSError as exc:
-            self.told.emit(f"Could not revoke it: {exc}")
+            self.told.emit(translate("GrantsList", "Could not revoke it: {exc}").format(exc=exc))
             return
-        self.told.emit(f"Revoked: {self.words(grant)}. It asks again.")
+        self.told.emit(
+            translate("GrantsList", "Revoked: {words}. It asks again.").format(
+                words=self.words(grant)
+            )
+        )
         self.refresh()
         self.changed.emit()
         # The focused button is gone: focus the one that took its place.
@@ -128,8 +150,16 @@ class GrantsList(QWidget):
             for grant in grants:
                 self._grants.revoke(grant)
         except OSError as exc:
-            self.told.emit(f"Could not revoke them all: {exc}")
+            self.told.emit(
+                translate("GrantsList", "Could not revoke them all: {exc}").format(exc=exc)
+            )
         else:
-            self.told.emit(f"Revoked {len(grants)} permission{'s' * (len(grants) != 1)}.")
+            self.told.emit(
+                translate("GrantsList", "Revoked 1 permission.")
+                if len(grants) == 1
+                else translate("GrantsList", "Revoked {count} permissions.").format(
+                    count=len(grants)
+                )
+            )
         self.refresh()
         self.changed.emit()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.palette import PaletteEntry
 from desktop_chat.ui.command_palette import shortcut_texts
 
@@ -78,7 +79,7 @@ class HelpOverlay(QWidget):
     def __init__(self, entries: Sequence[PaletteEntry], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("help_overlay")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setAccessibleName(translate("HelpOverlay", "Keyboard shortcuts"))
         self.setAccessibleDescription(self._hint(entries))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._previous_focus: QWidget | None = None
@@ -96,7 +97,7 @@ class HelpOverlay(QWidget):
     def _build(self, entries: Sequence[PaletteEntry]) -> None:
         self.panel = QFrame(self)
         self.panel.setObjectName("help_panel")
-        heading = QLabel("Keyboard shortcuts", self.panel)
+        heading = QLabel(translate("HelpOverlay", "Keyboard shortcuts"), self.panel)
         heading.setObjectName("help_heading")
         font = QFont(heading.font())
         font.setBold(True)
@@ -146,10 +147,16 @@ class HelpOverlay(QWidget):
     def _hint(entries: Sequence[PaletteEntry]) -> str:
         palette_entry = next((e for e in entries if e.action_id == "palette"), None)
         close_entry = next((e for e in entries if e.action_id == "close"), None)
-        close = shortcut_texts(close_entry)[0] + " or a click" if close_entry else "A click"
-        text = f"{close} closes this list."
+        close = (
+            translate("HelpOverlay", "{key} or a click").format(key=shortcut_texts(close_entry)[0])
+            if close_entry
+            else translate("HelpOverlay", "A click")
+        )
+        text = translate("HelpOverlay", "{close} closes this list.").format(close=close)
         if palette_entry and palette_entry.shortcuts:
-            text += f"  {shortcut_texts(palette_entry)[0]} finds any command by name."
+            text += translate("HelpOverlay", "  {value} finds any command by name.").format(
+                value=shortcut_texts(palette_entry)[0]
+            )
         return text
 
     def _section(self, name: str, entries: Sequence[PaletteEntry], parent: QWidget) -> QWidget:
@@ -172,7 +179,9 @@ class HelpOverlay(QWidget):
             title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             texts = shortcut_texts(entry)
             title.setAccessibleName(
-                f"{entry.title}: {' or '.join(texts)}" if texts else f"{entry.title}: no shortcut"
+                f"{entry.title}: {' or '.join(texts)}"
+                if texts
+                else translate("HelpOverlay", "{title}: no shortcut").format(title=entry.title)
             )
             keys = QHBoxLayout()
             keys.setSpacing(4)
@@ -181,7 +190,7 @@ class HelpOverlay(QWidget):
             for text in texts or ["—"]:
                 cap = QLabel(text, box)
                 cap.setObjectName("keycap" if texts else "no_keycap")
-                cap.setAccessibleName(text if texts else "no shortcut")
+                cap.setAccessibleName(text if texts else translate("HelpOverlay", "no shortcut"))
                 keys.addWidget(cap)
                 caps.append(cap)
             grid.addWidget(title, row, 0)

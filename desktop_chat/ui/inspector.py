@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.core.conversation import Message
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.stream import Figures
 from desktop_chat.core.tool_cards import SERVER_TOOL_RESULTS, is_tool_results, result_text
 from desktop_chat.ui.bill_panel import BillPanel
+from desktop_chat.ui.locale_format import number
 
 _DASH = "\u2013"  # en dash: "no value yet"
 MAX_SHOWN = 100_000  # characters of a block's JSON shown in the pane (it is kept whole)
@@ -44,7 +46,7 @@ class CollapsibleText(QWidget):
         self.toggle.setAccessibleName(title)
         self.body = QPlainTextEdit(self)
         self.body.setReadOnly(True)
-        self.body.setAccessibleName(f"{title} text")
+        self.body.setAccessibleName(translate("Inspector", "{title} text").format(title=title))
         self.body.setMinimumHeight(60)
         self.body.setMaximumHeight(220)
         layout = QVBoxLayout(self)
@@ -71,6 +73,16 @@ class CollapsibleText(QWidget):
         self.body.setPlainText(text)
 
 
+class FigureLabel(QLabel):
+    """A figure of the side pane: named by its row ("Stop reason"), and its value is its
+    accessible description too, so that a screen reader reads both (a label's own text is
+    hidden by its accessible name)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleDescription(text)
+
+
 class Inspector(QScrollArea):
     """Side pane for the current reply: what the controller's signals carry, drawn.
 
@@ -79,21 +91,21 @@ class Inspector(QScrollArea):
     """
 
     FIELDS = (
-        ("model", "Model"),
-        ("request_id", "Request id"),
-        ("stop_reason", "Stop reason"),
-        ("input_tokens", "Input tokens"),
-        ("output_tokens", "Output tokens"),
-        ("cache_read", "Cache read"),
-        ("cache_write", "Cache write"),
-        ("ttft", "Time to first token"),
-        ("tps", "Output tokens/s"),
+        ("model", translate("Inspector", "Model")),
+        ("request_id", translate("Inspector", "Request id")),
+        ("stop_reason", translate("Inspector", "Stop reason")),
+        ("input_tokens", translate("Inspector", "Input tokens")),
+        ("output_tokens", translate("Inspector", "Output tokens")),
+        ("cache_read", translate("Inspector", "Cache read")),
+        ("cache_write", translate("Inspector", "Cache write")),
+        ("ttft", translate("Inspector", "Time to first token")),
+        ("tps", translate("Inspector", "Output tokens/s")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
-        self.setAccessibleName("Reply details")
+        self.setAccessibleName(translate("Inspector", "Reply details"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -101,14 +113,15 @@ class Inspector(QScrollArea):
         inner = QWidget(self)
         self._layout = QVBoxLayout(inner)
         self._layout.setContentsMargins(10, 10, 10, 10)
-        title = QLabel("<b>Reply details</b>", inner)
+        title = QLabel(translate("Inspector", "<b>Reply details</b>"), inner)
         self._layout.addWidget(title)
         form_host = QWidget(inner)
         form = QFormLayout(form_host)
         form.setContentsMargins(0, 0, 0, 0)
         self.values: dict[str, QLabel] = {}
         for key, label in self.FIELDS:
-            value = QLabel(_DASH, form_host)
+            value = FigureLabel(form_host)
+            value.setText(_DASH)
             value.setObjectName(f"inspector_{key}")
             value.setAccessibleName(label)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -141,31 +154,42 @@ class Inspector(QScrollArea):
         self._open_tools.clear()
         for value in self.values.values():
             value.setText(_DASH)
-        self.values["stop_reason"].setText("streaming…")
+        self.values["stop_reason"].setText(translate("Inspector", "streaming…"))
 
     def on_block_started(self, index: int, block_type: str, block: dict[str, Any]) -> None:
         if block_type == "thinking":
             n = sum(1 for s in self.sections.values() if s.objectName() == "thinking") + 1
-            section = CollapsibleText(f"Thinking {n}", self._blocks_host)
+            section = CollapsibleText(
+                translate("Inspector", "Thinking {n}").format(n=n), self._blocks_host
+            )
             section.setObjectName("thinking")
         elif block_type == "redacted_thinking":
-            section = CollapsibleText("Redacted thinking", self._blocks_host)
+            section = CollapsibleText(
+                translate("Inspector", "Redacted thinking"), self._blocks_host
+            )
             section.setObjectName("redacted_thinking")
-            section.set_text("(encrypted by the API; sent back unchanged)")
+            section.set_text(translate("Inspector", "(encrypted by the API; sent back unchanged)"))
         elif block_type in ("tool_use", "server_tool_use"):
             name = str(block.get("name") or "?")
-            section = CollapsibleText(f"Tool use: {name}", self._blocks_host)
+            section = CollapsibleText(
+                translate("Inspector", "Tool use: {name}").format(name=name), self._blocks_host
+            )
             section.setObjectName("tool_use")
             self._open_tools.add(index)
         elif block_type == "text":
             return
         elif block_type in KNOWN_RESULTS:
-            section = CollapsibleText(f"Tool result: {block_type}", self._blocks_host)
+            section = CollapsibleText(
+                translate("Inspector", "Tool result: {block_type}").format(block_type=block_type),
+                self._blocks_host,
+            )
             section.setObjectName("tool_result")
             section.on_toggled(False)
         else:
             # A block kind newer than this app: kept, saved and sent back as it came.
-            title = f"Unsupported block: {block_type} (kept, sent back unchanged)"
+            title = translate(
+                "Inspector", "Unsupported block: {block_type} (kept, sent back unchanged)"
+            ).format(block_type=block_type)
             section = CollapsibleText(title, self._blocks_host)
             section.setObjectName("unsupported")
         self._blocks.addWidget(section)
@@ -188,7 +212,11 @@ class Inspector(QScrollArea):
         if section is None or section.objectName() != "tool_use":
             return
         if "partial_json" in block:
-            section.set_text(f"{block['partial_json']}\n\n(not valid JSON)")
+            section.set_text(
+                translate("Inspector", "{json}\n\n(not valid JSON)").format(
+                    json=block["partial_json"]
+                )
+            )
         else:
             section.set_text(json.dumps(block.get("input", {}), indent=2, ensure_ascii=False))
 
@@ -206,9 +234,14 @@ class Inspector(QScrollArea):
 
     def on_tool_started(self, block: dict[str, Any]) -> None:
         """A tool call runs now (after the reply that asked for it)."""
-        section = CollapsibleText(f"Running: {block.get('name', '?')}…", self._blocks_host)
+        section = CollapsibleText(
+            translate("Inspector", "Running: {name}…").format(name=block.get("name", "?")),
+            self._blocks_host,
+        )
         section.setObjectName("tool_run")
-        section.set_text("Waiting for the tool (or for your answer to its approval).")
+        section.set_text(
+            translate("Inspector", "Waiting for the tool (or for your answer to its approval).")
+        )
         self._blocks.addWidget(section)
         self._runs[str(block.get("id"))] = section
 
@@ -218,7 +251,13 @@ class Inspector(QScrollArea):
             return
         self._finished_runs.append(section)  # shown until the next question
         failed = bool(result.get("is_error"))
-        section.toggle.setText(f"{'Error from' if failed else 'Result of'} {block.get('name')}")
+        section.toggle.setText(
+            (
+                translate("Inspector", "Error from {name}")
+                if failed
+                else translate("Inspector", "Result of {name}")
+            ).format(name=block.get("name"))
+        )
         section.set_text(result_text(result)[:MAX_SHOWN])
 
     def on_reply_finished(self, _message: Message, _notes: object = ()) -> None:
@@ -226,7 +265,11 @@ class Inspector(QScrollArea):
         for index in sorted(self._open_tools):
             section = self.sections[index]
             raw = section.body.toPlainText()
-            section.set_text(f"{raw}\n\n(incomplete JSON: the reply was cut)")
+            section.set_text(
+                translate("Inspector", "{raw}\n\n(incomplete JSON: the reply was cut)").format(
+                    raw=raw
+                )
+            )
         self._open_tools.clear()
 
     def show_figures(self, figures: Figures) -> None:
@@ -235,19 +278,25 @@ class Inspector(QScrollArea):
         self.values["request_id"].setText(figures.request_id or _DASH)
         self.values["request_id"].setToolTip(figures.request_id or "")
         stop = figures.stop_reason or (
-            "streaming…" if figures.streaming else "none (the reply was cut)"
+            translate("Inspector", "streaming…")
+            if figures.streaming
+            else translate("Inspector", "none (the reply was cut)")
         )
         if figures.stop_reason == "refusal" and figures.stop_details:
             stop += f" ({figures.stop_details.get('category') or 'no category'})"
         self.values["stop_reason"].setText(stop)
-        self.values["input_tokens"].setText(f"{u.input_tokens:,}")
-        self.values["output_tokens"].setText(f"{u.output_tokens:,}")
-        self.values["cache_read"].setText(f"{u.cache_read_input_tokens:,}")
-        self.values["cache_write"].setText(f"{u.cache_creation_input_tokens:,}")
+        self.values["input_tokens"].setText(number(u.input_tokens))
+        self.values["output_tokens"].setText(number(u.output_tokens))
+        self.values["cache_read"].setText(number(u.cache_read_input_tokens))
+        self.values["cache_write"].setText(number(u.cache_creation_input_tokens))
         ttft = figures.ttft_s
-        self.values["ttft"].setText(_DASH if ttft is None else f"{ttft * 1000:.0f} ms")
+        self.values["ttft"].setText(
+            _DASH
+            if ttft is None
+            else translate("Inspector", "{ms} ms").format(ms=number(ttft * 1000))
+        )
         tps = figures.tokens_per_s
-        self.values["tps"].setText(_DASH if tps is None else f"{tps:.1f}")
+        self.values["tps"].setText(_DASH if tps is None else number(tps, 1))
 
     # section: a saved reply
 

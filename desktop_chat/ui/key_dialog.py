@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.core import credentials, redaction
+from desktop_chat.core.i18n import translate
 
 CheckKey = Callable[[str], Awaitable[str | None]]
 StoreKey = Callable[[str], str]
@@ -58,7 +59,7 @@ class KeyDialog(QDialog):
         self._keep_for_session = keep_for_session
         self._checked_key: str | None = None  # the last key that passed the check
         self._task: asyncio.Task[None] | None = None
-        self.setWindowTitle("Add your Anthropic API key")
+        self.setWindowTitle(translate("KeyDialog", "Add your Anthropic API key"))
         self.setObjectName("key_dialog")
         self.setModal(True)
         self.setMinimumWidth(480)
@@ -69,49 +70,54 @@ class KeyDialog(QDialog):
 
     def _build(self) -> None:
         intro = QLabel(
-            "Desktop Chat needs an Anthropic API key to talk to Claude. It is kept in your "
-            "system's keychain, never in a file."
+            translate(
+                "KeyDialog",
+                "Desktop Chat needs an Anthropic API key to talk to Claude. It is kept in your "
+                "system's keychain, never in a file.",
+            )
         )
         intro.setWordWrap(True)
-        intro.setAccessibleName("About the API key")
+        intro.setAccessibleName(translate("KeyDialog", "About the API key"))
         self.link = QLabel(
-            f'Get a key at <a href="{credentials.CONSOLE_URL}">console.anthropic.com</a> '
-            "(Settings → API keys)."
+            translate(
+                "KeyDialog",
+                'Get a key at <a href="{url}">console.anthropic.com</a> (Settings → API keys).',
+            ).format(url=credentials.CONSOLE_URL)
         )
         self.link.setOpenExternalLinks(True)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.link.setAccessibleName("Where to get a key")
+        self.link.setAccessibleName(translate("KeyDialog", "Where to get a key"))
 
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText("sk-ant-…")
-        self.key_edit.setAccessibleName("API key")
+        self.key_edit.setAccessibleName(translate("KeyDialog", "API key"))
         self.key_edit.setInputMethodHints(
             Qt.InputMethodHint.ImhHiddenText
             | Qt.InputMethodHint.ImhNoPredictiveText
             | Qt.InputMethodHint.ImhNoAutoUppercase
         )
         self.show_button = QToolButton()
-        self.show_button.setText("Show")
+        self.show_button.setText(translate("KeyDialog", "Show"))
         self.show_button.setCheckable(True)
-        self.show_button.setAccessibleName("Show the key")
+        self.show_button.setAccessibleName(translate("KeyDialog", "Show the key"))
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.show_button)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(translate("KeyDialog", "Status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton("Check and save")
-        self.save_button.setAccessibleName("Check and save")
+        self.save_button = QPushButton(translate("KeyDialog", "Check and save"))
+        self.save_button.setAccessibleName(translate("KeyDialog", "Check and save"))
         self.save_button.setDefault(True)
-        self.session_button = QPushButton("Use for this session only")
-        self.session_button.setAccessibleName("Use for this session only")
+        self.session_button = QPushButton(translate("KeyDialog", "Use for this session only"))
+        self.session_button.setAccessibleName(translate("KeyDialog", "Use for this session only"))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(translate("KeyDialog", "Cancel"))
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.session_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.session_button.setVisible(False)  # offered when the keychain cannot be used
@@ -146,8 +152,14 @@ class KeyDialog(QDialog):
     def on_show_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.key_edit.setEchoMode(mode)
-        self.show_button.setText("Hide" if shown else "Show")
-        self.show_button.setAccessibleName("Hide the key" if shown else "Show the key")
+        self.show_button.setText(
+            translate("KeyDialog", "Hide") if shown else translate("KeyDialog", "Show")
+        )
+        self.show_button.setAccessibleName(
+            translate("KeyDialog", "Hide the key")
+            if shown
+            else translate("KeyDialog", "Show the key")
+        )
 
     def on_text_edited(self, _text: str) -> None:
         self._checked_key = None
@@ -185,14 +197,14 @@ class KeyDialog(QDialog):
         self._set_busy(True)
         try:
             if key != self._checked_key:
-                self._show("Checking the key…")
+                self._show(translate("KeyDialog", "Checking the key…"))
                 reason = await self._check(key)
                 if reason:
                     self._show(reason, error=True)
                     return
                 self._checked_key = key
             if to_keychain:
-                self._show("Saving it in the keychain…")
+                self._show(translate("KeyDialog", "Saving it in the keychain…"))
                 await asyncio.to_thread(self._store, key)
             else:
                 self._keep_for_session(key)
@@ -200,7 +212,12 @@ class KeyDialog(QDialog):
             self._offer_session(str(exc))
             return
         except Exception as exc:  # the reason in words; the dialog stays usable
-            self._show(f"That did not work ({type(exc).__name__}: {exc}).", error=True)
+            self._show(
+                translate("KeyDialog", "That did not work ({__name__}: {exc}).").format(
+                    __name__=type(exc).__name__, exc=exc
+                ),
+                error=True,
+            )
             return
         finally:
             self._set_busy(False)

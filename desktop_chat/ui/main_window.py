@@ -13,8 +13,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop_chat.core.drafts import DraftStore
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import ACTIONS
 from desktop_chat.core.settings import Settings
+from desktop_chat.ui.announcer import Announcer
+from desktop_chat.ui.chat_font import ChatFont
 from desktop_chat.ui.chat_view import ChatView
 from desktop_chat.ui.commands import Commands
 from desktop_chat.ui.composer import Composer
@@ -24,6 +27,7 @@ from desktop_chat.ui.dialogs import Dialogs
 from desktop_chat.ui.draft_keeper import DraftKeeper
 from desktop_chat.ui.find_bar import FindBar
 from desktop_chat.ui.inspector import Inspector
+from desktop_chat.ui.message_list import MessageList
 from desktop_chat.ui.save_banner import SaveBanner
 from desktop_chat.ui.state_report import visible_state
 from desktop_chat.ui.status_line import StatusLine
@@ -84,10 +88,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.status = StatusLine(self.statusBar(), controller.key)
+        self.announcer = Announcer(self.chat_view)
+        self.message_list = MessageList(self.chat_view)
         self.sidebar: Sidebar | None = None
         self.drafts: DraftKeeper | None = None
         self.tools: ToolRuntime | None = None
         self.dialogs = Dialogs(self, controller, self.keymap, lambda a: self.commands.enabled(a))
+        self.chat_font = ChatFont(
+            [self.chat_view, self.composer],
+            lambda: self.controller.settings,
+            self.controller.apply_settings,
+            lambda problem: self.chat_view.show_notice(problem, error=True),
+        )
         self.commands = Commands(self)
         self.actions_by_id: dict[str, QAction] = {}
         self._quit_unsaved = False
@@ -118,7 +130,11 @@ class MainWindow(QMainWindow):
         self.dialogs.settings_saved.connect(self.on_settings_saved)
         self.dialogs.key_saved.connect(self.key_saved)
         self.dialogs.key_saved.connect(self.on_key_saved)
-        self.dialogs.exported.connect(lambda path: self.status.show(f"Exported to {path}"))
+        self.dialogs.exported.connect(
+            lambda path: self.status.show(
+                translate("MainWindow", "Exported to {path}").format(path=path)
+            )
+        )
         self.dialogs.failed.connect(lambda text: self.chat_view.show_notice(text, error=True))
 
         # section: controller -> transcript
@@ -151,11 +167,21 @@ class MainWindow(QMainWindow):
         c.block_started.connect(self.status.on_block_started)
         c.reply_finished.connect(self.status.on_reply_finished)
         c.retry_countdown.connect(self.status.on_countdown)
+        # section: controller -> screen reader (a reply once it has ended, never per delta)
+        c.reply_finished.connect(self.announcer.on_reply_finished)
+        c.notice.connect(self.announcer.on_notice)
+        c.retry_countdown.connect(self.announcer.on_countdown)
+        c.transcript_reset.connect(self.message_list.on_transcript_reset)
+        c.message_added.connect(self.message_list.on_message_added)
+        c.reply_started.connect(self.message_list.on_reply_started)
+        c.reply_finished.connect(self.message_list.on_reply_finished)
         c.busy_changed.connect(self.on_busy_changed)
         c.title_changed.connect(self.on_title_changed)
         c.conversation_changed.connect(self.on_conversation_changed)
         c.key_rejected.connect(
-            lambda: self.dialogs.open_key("The API did not accept the key. Enter another one.")
+            lambda: self.dialogs.open_key(
+                translate("MainWindow", "The API did not accept the key. Enter another one.")
+            )
         )
 
         # section: the bill, the context window, web search
@@ -229,16 +255,26 @@ class MainWindow(QMainWindow):
             self.sidebar.set_current(conversation.id if conversation.messages else None)
 
     def on_title_changed(self, title: str) -> None:
-        self.setWindowTitle(f"{title} \u2014 Desktop Chat" if title else "Desktop Chat")
+        self.setWindowTitle(
+            translate("MainWindow", "{title} — Desktop Chat").format(title=title)
+            if title
+            else "Desktop Chat"
+        )
 
     def on_settings_saved(self, settings: Settings) -> None:
         self.controller.apply_settings(settings)
         apply_theme(settings.theme)
-        self.status.show("Settings saved.", 3000)
+        self.status.show(translate("MainWindow", "Settings saved."), 3000)
 
     def on_key_saved(self, where: str) -> None:
-        place = "your system keychain" if where == "keychain" else "this session only"
-        self.status.show(f"API key saved to {place}.", 5000)
+        place = (
+            translate("MainWindow", "your system keychain")
+            if where == "keychain"
+            else translate("MainWindow", "this session only")
+        )
+        self.status.show(
+            translate("MainWindow", "API key saved to {place}.").format(place=place), 5000
+        )
 
     def on_keys_changed(self) -> None:
         """The user rebound keys: bind them, and name them in the hints shown."""
@@ -251,9 +287,13 @@ class MainWindow(QMainWindow):
     def on_busy_changed(self, busy: bool) -> None:
         key = self.controller.key
         self.composer.setPlaceholderText(
-            f"Claude is replying… ({key('stop')} to stop)"
+            translate("MainWindow", "Claude is replying… ({stop_key} to stop)").format(
+                stop_key=key("stop")
+            )
             if busy
-            else f"Ask Claude…  ({key('send')} to send, {key('newline')} for a new line)"
+            else translate(
+                "MainWindow", "Ask Claude…  ({send_key} to send, {newline_key} for a new line)"
+            ).format(send_key=key("send"), newline_key=key("newline"))
         )
         # QPlainTextEdit repaints only when the placeholder appears or disappears, not when
         # its text changes while shown (Qt 6.12), so the old words would stay on screen.

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.markdown_blocks import reference_definitions, split_blocks
 from desktop_chat.ui.code_highlight import CodeHighlighter, Run
 from desktop_chat.ui.theme import Theme
@@ -169,8 +170,8 @@ class MarkdownWriter:
         link = QTextCharFormat(label)
         link.setAnchor(True)
         link.setAnchorHref(f"{COPY_CODE_SCHEME}:{number}")
-        link.setToolTip("Copy the code")
-        out.cursor.insertText("Copy", link)
+        link.setToolTip(translate("MarkdownWriter", "Copy the code"))
+        out.cursor.insertText(translate("MarkdownWriter", "Copy"), link)
         out.cursor.insertText(" ", label)  # so typing after the link does not extend it
         return frame
 
@@ -248,7 +249,11 @@ class MarkdownWriter:
         image = fmt.toImageFormat()
         source = image.name()
         alt = str(image.property(QTextFormat.Property.ImageAltText.value) or "")
-        text = f"[image: {alt}]" if alt else "[image]"
+        text = (
+            translate("MarkdownWriter", "[image: {alt}]").format(alt=alt)
+            if alt
+            else translate("MarkdownWriter", "[image]")
+        )
         words = QTextCharFormat()
         words.setForeground(self.theme.dim)
         if source.lower().startswith(_WEB):

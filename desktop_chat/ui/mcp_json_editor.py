@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.tools.config import config_path, load_config, parse_config, save_raw
 from desktop_chat.ui.dialog_parts import plain_label, push_button
 
@@ -42,11 +43,17 @@ class McpJsonEditor(QWidget):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setMinimumHeight(180)
-        self.problems = plain_label("", "Why mcp.json was not saved")
+        self.problems = plain_label("", translate("McpJsonEditor", "Why mcp.json was not saved"))
         self.problems.setStyleSheet("font-weight: bold;")
         self.problems.setVisible(False)
-        self.save_button = push_button("&Save mcp.json", "Save mcp.json")
-        self.discard_button = push_button("Disca&rd changes", "Discard changes")
+        self.save_button = push_button(
+            translate("McpJsonEditor", "&Save mcp.json"),
+            translate("McpJsonEditor", "Save mcp.json"),
+        )
+        self.discard_button = push_button(
+            translate("McpJsonEditor", "Disca&rd changes"),
+            translate("McpJsonEditor", "Discard changes"),
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -83,7 +90,13 @@ class McpJsonEditor(QWidget):
             content = EMPTY_CONFIG
         except (OSError, UnicodeDecodeError) as exc:
             content = ""
-            self._say([f"{self.path} could not be read: {exc}"])
+            self._say(
+                [
+                    translate("McpJsonEditor", "{path} could not be read: {exc}").format(
+                        path=self.path, exc=exc
+                    )
+                ]
+            )
         self.text.setPlainText(content)
         self.text.document().setModified(False)
 
@@ -95,19 +108,33 @@ class McpJsonEditor(QWidget):
         try:
             raw = json.loads(content)
         except json.JSONDecodeError as exc:
-            where = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
-            self._say([f"Not saved: this is not valid JSON ({where})."])
+            where = translate("McpJsonEditor", "line {lineno}, column {colno}: {msg}").format(
+                lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            )
+            self._say(
+                [
+                    translate(
+                        "McpJsonEditor", "Not saved: this is not valid JSON ({where})."
+                    ).format(where=where)
+                ]
+            )
             return
         problems = parse_config(raw, self.path).problems
         if problems:
-            self._say(["Not saved:", *(f"• {p}" for p in problems)])
+            self._say([translate("McpJsonEditor", "Not saved:"), *(f"• {p}" for p in problems)])
             return
         config = load_config(self.path)  # whether the old file was JSON: else it is kept
         config.raw = raw
         try:
             kept = save_raw(config)
         except OSError as exc:
-            self._say([f"Not saved: {self.path} could not be written ({exc})."])
+            self._say(
+                [
+                    translate(
+                        "McpJsonEditor", "Not saved: {path} could not be written ({exc})."
+                    ).format(path=self.path, exc=exc)
+                ]
+            )
             return
         self._say([])
         self.text.document().setModified(False)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.ui.conversation_models import ModelIndex
+from desktop_chat.ui.theme import readable, readable_background
 
 PAD_X = 8
 PAD_Y = 6
@@ -77,14 +78,14 @@ class RowColours:
         self.background: QColor | None = None
         self.text = text
         if self.selected and self.focused:
-            self.background = self.highlight
             self.text = palette.color(group, QPalette.ColorRole.HighlightedText)
+            self.background = readable_background(self.text, self.highlight)
         elif self.selected:
             self.background = blend(base, self.highlight, 0.3)
         elif state & QStyle.StateFlag.State_MouseOver:
             self.background = blend(base, text, 0.06)
         behind = self.background or base
-        self.dim = blend(self.text, behind, 0.42)
+        self.dim = readable(blend(self.text, behind, 0.42), behind)
         # Matches on a strong selection are bold and underlined; elsewhere also tinted.
         self.match: QColor | None = (
             None if self.selected and self.focused else blend(base, self.highlight, 0.38)

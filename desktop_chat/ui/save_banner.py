@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop_chat.core.i18n import translate
+
 
 class SaveBanner(QFrame):
     """Says what is unsaved; hidden while everything is.
@@ -28,18 +30,22 @@ class SaveBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("save_banner")
-        self.setAccessibleName("Not saved")
+        self.setAccessibleName(translate("SaveBanner", "Not saved"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes file paths and errors
-        self.label.setAccessibleName("What is not saved")
-        self.retry_button = QPushButton("Try again", self)
-        self.save_again_button = QPushButton("Save the database again", self)
-        self.export_button = QPushButton("Export…", self)
-        self.export_button.setToolTip("Save this conversation to a file of your choice")
+        self.label.setAccessibleName(translate("SaveBanner", "What is not saved"))
+        self.retry_button = QPushButton(translate("SaveBanner", "Try again"), self)
+        self.save_again_button = QPushButton(
+            translate("SaveBanner", "Save the database again"), self
+        )
+        self.export_button = QPushButton(translate("SaveBanner", "Export…"), self)
+        self.export_button.setToolTip(
+            translate("SaveBanner", "Save this conversation to a file of your choice")
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.label, 1)

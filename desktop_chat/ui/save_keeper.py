@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.i18n import translate
 
 if TYPE_CHECKING:
     from desktop_chat.core.autosave import AutoSaver
@@ -75,7 +76,9 @@ class SaveKeeper(QObject):
         """What is not saved yet (this conversation's, and any left since), in words."""
         texts = [w.unsaved for w in (*self._left, self._current) if w and w.unsaved]
         if len(texts) > 1:
-            return f"{texts[-1]} Other conversations have unsaved messages too."
+            return translate(
+                "SaveKeeper", "{value} Other conversations have unsaved messages too."
+            ).format(value=texts[-1])
         return texts[0] if texts else None
 
     def retry(self) -> None:

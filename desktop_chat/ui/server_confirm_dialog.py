@@ -12,6 +12,7 @@ from itertools import pairwise
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.tools.config import KEYCHAIN_PREFIX, ServerConfig
 from desktop_chat.ui.dialog_parts import code_view, plain_label, push_button
@@ -20,12 +21,16 @@ from desktop_chat.ui.dialog_parts import code_view, plain_label, push_button
 def environment_words(server: ServerConfig) -> str:
     """The environment variables it is given, by name (values may be secrets)."""
     if not server.env:
-        return "No environment variables of its own."
+        return translate("ServerConfirmDialog", "No environment variables of its own.")
     names = [
-        f"{name} (from the keychain)" if value.startswith(KEYCHAIN_PREFIX) else name
+        translate("ServerConfirmDialog", "{name} (from the keychain)").format(name=name)
+        if value.startswith(KEYCHAIN_PREFIX)
+        else name
         for name, value in sorted(server.env.items())
     ]
-    return "With these environment variables: " + ", ".join(names) + "."
+    return translate("ServerConfirmDialog", "With these environment variables: {names}.").format(
+        names=", ".join(names)
+    )
 
 
 class ServerConfirmDialog(QDialog):
@@ -54,7 +59,11 @@ class ServerConfirmDialog(QDialog):
         self.server = server
         self.answer: bool | None = None
         self._keymap = keymap or Keymap()
-        self.setWindowTitle(f"Run the MCP server “{server.name}”?")
+        self.setWindowTitle(
+            translate("ServerConfirmDialog", "Run the MCP server “{name}”?").format(
+                name=server.name
+            )
+        )
         self.setObjectName("server_confirm_dialog")
         self.setMinimumWidth(520)
         self._build()
@@ -64,31 +73,58 @@ class ServerConfirmDialog(QDialog):
         s = self.server
         stdio = s.transport == "stdio"
         self.heading = plain_label(
-            f"The MCP server “{s.name}” is new or its command line changed.", "What is asked"
+            translate(
+                "ServerConfirmDialog", "The MCP server “{name}” is new or its command line changed."
+            ).format(name=s.name),
+            translate("ServerConfirmDialog", "What is asked"),
         )
         self.heading.setStyleSheet("font-weight: bold;")
         self.meaning = plain_label(
-            "This program will run on your computer with your permissions: it can read and "
-            "change your files and reach the network. Run it only if you trust it."
+            translate(
+                "ServerConfirmDialog",
+                "This program will run on your computer with your permissions: it can read and "
+                "change your files and reach the network. Run it only if you trust it.",
+            )
             if stdio
-            else "This app will connect to this address and send it the arguments of the "
-            "tool calls you allow.",
-            "What it means",
+            else translate(
+                "ServerConfirmDialog",
+                "This app will connect to this address and send it the arguments of the "
+                "tool calls you allow.",
+            ),
+            translate("ServerConfirmDialog", "What it means"),
         )
-        self.command_label = QLabel("&Command line:" if stdio else "&Address:")
-        self.command = code_view(s.command_line, "Command line" if stdio else "Address")
+        self.command_label = QLabel(
+            translate("ServerConfirmDialog", "&Command line:")
+            if stdio
+            else translate("ServerConfirmDialog", "&Address:")
+        )
+        self.command = code_view(
+            s.command_line,
+            translate("ServerConfirmDialog", "Command line")
+            if stdio
+            else translate("ServerConfirmDialog", "Address"),
+        )
         self.command.setFixedHeight(self.command.fontMetrics().lineSpacing() * 4 + 12)
         self.command_label.setBuddy(self.command)
-        self.environment = plain_label(environment_words(s), "Environment")
+        self.environment = plain_label(
+            environment_words(s), translate("ServerConfirmDialog", "Environment")
+        )
         self.environment.setVisible(stdio)
         self.hint_label = plain_label(
-            f"{self._keymap.text_for('close')} does not run it. You are asked again if its "
-            "command line changes.",
-            "Keys",
+            translate(
+                "ServerConfirmDialog",
+                "{close_key} does not run it. You are asked again if its command line changes.",
+            ).format(close_key=self._keymap.text_for("close")),
+            translate("ServerConfirmDialog", "Keys"),
         )
 
-        self.run_button = push_button("&Run", "Run")
-        self.dont_run_button = push_button("&Don't run", "Don't run")
+        self.run_button = push_button(
+            translate("ServerConfirmDialog", "&Run"), translate("ServerConfirmDialog", "Run")
+        )
+        self.dont_run_button = push_button(
+            translate("ServerConfirmDialog", "&Don't run"),
+            translate("ServerConfirmDialog", "Don't run"),
+        )
         self.dont_run_button.setDefault(True)
 
         buttons = QHBoxLayout()

@@ -13,22 +13,28 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.ui.dialog_parts import code_view
 
 if TYPE_CHECKING:
     from desktop_chat.core.tools.servers import ServerStatus
 
 STATE_WORDS = {
-    "disabled": "Turned off",
-    "unconfirmed": "Waiting for you to confirm",
-    "declined": "Not confirmed",
-    "starting": "Starting…",
-    "ready": "Ready",
-    "failed": "Failed",
-    "stopped": "Stopped",
+    "disabled": translate("ServerList", "Turned off"),
+    "unconfirmed": translate("ServerList", "Waiting for you to confirm"),
+    "declined": translate("ServerList", "Not confirmed"),
+    "starting": translate("ServerList", "Starting…"),
+    "ready": translate("ServerList", "Ready"),
+    "failed": translate("ServerList", "Failed"),
+    "stopped": translate("ServerList", "Stopped"),
 }
-NOT_STARTED = "Not started"
-COLUMNS = ("Server", "State", "Tools", "Message")
+NOT_STARTED = translate("ServerList", "Not started")
+COLUMNS = (
+    translate("ServerList", "Server"),
+    translate("ServerList", "State"),
+    translate("ServerList", "Tools"),
+    translate("ServerList", "Message"),
+)
 
 
 class ServerList(QWidget):
@@ -41,11 +47,11 @@ class ServerList(QWidget):
         self._statuses: dict[str, ServerStatus] = {s.name: s for s in statuses}
         self._configured: list[tuple[str, bool]] = []  # (name, disabled), as in mcp.json
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("MCP servers")
+        self.tree.setAccessibleName(translate("ServerList", "MCP servers"))
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setRootIsDecorated(False)
         self.tree.setMinimumHeight(110)
-        self.details = code_view("", "About the server")
+        self.details = code_view("", translate("ServerList", "About the server"))
         self.details.setFixedHeight(96)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,16 +124,28 @@ class ServerList(QWidget):
         status = None if item is None else self._statuses.get(item.text(0))
         lines: list[str] = []
         if item is None:
-            lines.append("No MCP server is configured: edit mcp.json or import a config.")
+            lines.append(
+                translate(
+                    "ServerList", "No MCP server is configured: edit mcp.json or import a config."
+                )
+            )
         elif status is None:
             lines.append(f"{item.text(0)}: {item.text(1)}.")
         else:
             if status.command_line:
-                lines.append(f"Runs: {status.command_line}")
+                lines.append(
+                    translate("ServerList", "Runs: {command_line}").format(
+                        command_line=status.command_line
+                    )
+                )
             if status.message:
                 lines.append(status.message)
             if status.last_words:
-                lines += ["Its last words:", status.last_words]
+                lines += [translate("ServerList", "Its last words:"), status.last_words]
             if status.tools:
-                lines.append("Tools: " + ", ".join(t.name for t in status.tools))
+                lines.append(
+                    translate("ServerList", "Tools: {names}").format(
+                        names=", ".join(t.name for t in status.tools)
+                    )
+                )
         self.details.setPlainText("\n".join(lines))

@@ -48,19 +48,35 @@ from desktop_chat.core.settings import (
     Settings,
     save_settings,
 )
+from desktop_chat.ui.translations import LANGUAGE_NAMES
 
 SaveSettings = Callable[[Settings], object]
 
-THINKING_LABELS = (("Off", "off"), ("Adaptive", "adaptive"), ("Enabled, with a budget", "enabled"))
-EFFORT_LABELS = (
-    ("Model default", None),
-    ("Low", "low"),
-    ("Medium", "medium"),
-    ("High", "high"),
-    ("Extra high", "xhigh"),
-    ("Max", "max"),
+THINKING_LABELS = (
+    (translate("SettingsDialog", "Off"), "off"),
+    (translate("SettingsDialog", "Adaptive"), "adaptive"),
+    (translate("SettingsDialog", "Enabled, with a budget"), "enabled"),
 )
-THEME_LABELS = (("System", "system"), ("Light", "light"), ("Dark", "dark"))
+EFFORT_LABELS = (
+    (translate("SettingsDialog", "Model default"), None),
+    (translate("SettingsDialog", "Low"), "low"),
+    (translate("SettingsDialog", "Medium"), "medium"),
+    (translate("SettingsDialog", "High"), "high"),
+    (translate("SettingsDialog", "Extra high"), "xhigh"),
+    (translate("SettingsDialog", "Max"), "max"),
+)
+THEME_LABELS = (
+    (translate("SettingsDialog", "System"), "system"),
+    (translate("SettingsDialog", "Light"), "light"),
+    (translate("SettingsDialog", "Dark"), "dark"),
+)
+
+
+def language_labels() -> Sequence[tuple[str, object]]:
+    """The language choices: the system's, then each language named in itself."""
+    return [(translate("SettingsDialog", "System"), "system")] + [
+        (name, code) for code, name in LANGUAGE_NAMES
+    ]
 
 
 def _combo(name: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
@@ -119,7 +135,7 @@ class SettingsDialog(QDialog):
         self._models: dict[str, ModelInfo] = {}
         self._fitted_for: str | None = None  # the model the fields were last fitted to
         self.result_settings: Settings | None = None
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.setObjectName("settings_dialog")
         self.setMinimumWidth(520)
         self._build()
@@ -129,29 +145,40 @@ class SettingsDialog(QDialog):
 
     def _build(self) -> None:
         self.model_combo = QComboBox()
-        self.model_combo.setAccessibleName("Model")
+        self.model_combo.setAccessibleName(translate("SettingsDialog", "Model"))
         self.model_combo.setEditable(True)  # a model the list does not know can be typed
         self.model_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.max_tokens = _spin("Max tokens", 1, MAX_TOKENS_CAP)
-        self.thinking = _combo("Thinking", THINKING_LABELS)
+        self.max_tokens = _spin(translate("SettingsDialog", "Max tokens"), 1, MAX_TOKENS_CAP)
+        self.thinking = _combo(translate("SettingsDialog", "Thinking"), THINKING_LABELS)
         # Below 1024 stays typeable so that OK can say why it is refused.
-        self.thinking_budget = _spin("Thinking budget", 0, MAX_TOKENS_CAP, " tokens")
-        self.effort = _combo("Effort", EFFORT_LABELS)
+        self.thinking_budget = _spin(
+            translate("SettingsDialog", "Thinking budget"),
+            0,
+            MAX_TOKENS_CAP,
+            translate("SettingsDialog", " tokens"),
+        )
+        self.effort = _combo(translate("SettingsDialog", "Effort"), EFFORT_LABELS)
         self.system_prompt = QPlainTextEdit()
-        self.system_prompt.setAccessibleName("System prompt")
-        self.system_prompt.setPlaceholderText("Optional: instructions sent with every message")
+        self.system_prompt.setAccessibleName(translate("SettingsDialog", "System prompt"))
+        self.system_prompt.setPlaceholderText(
+            translate("SettingsDialog", "Optional: instructions sent with every message")
+        )
         self.system_prompt.setTabChangesFocus(True)
         self.system_prompt.setFixedHeight(96)
         self.base_url = QLineEdit()
-        self.base_url.setAccessibleName("Base URL")
-        self.base_url.setPlaceholderText("Default: ANTHROPIC_BASE_URL, else api.anthropic.com")
+        self.base_url.setAccessibleName(translate("SettingsDialog", "Base URL"))
+        self.base_url.setPlaceholderText(
+            translate("SettingsDialog", "Default: ANTHROPIC_BASE_URL, else api.anthropic.com")
+        )
         self.timeout = QDoubleSpinBox()
-        self.timeout.setAccessibleName("Request timeout")
+        self.timeout.setAccessibleName(translate("SettingsDialog", "Request timeout"))
         self.timeout.setRange(0, MAX_TIMEOUT_S)
         self.timeout.setDecimals(1)
-        self.timeout.setSuffix(" s")
-        self.retries = _spin("Retries", 0, MAX_RETRIES_CAP)
-        self.theme = _combo("Theme", THEME_LABELS)
+        self.timeout.setSuffix(translate("SettingsDialog", " s", "seconds"))
+        self.retries = _spin(translate("SettingsDialog", "Retries"), 0, MAX_RETRIES_CAP)
+        self.theme = _combo(translate("SettingsDialog", "Theme"), THEME_LABELS)
+        self.language = _combo(translate("SettingsDialog", "Language"), language_labels())
+        self.language.setToolTip(translate("SettingsDialog", "Takes effect when the app restarts."))
         self.cache_ttl = _combo(
             translate("Settings", "Prompt caching"),
             (
@@ -177,34 +204,37 @@ class SettingsDialog(QDialog):
         self.prices_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems = QLabel()
         self.problems.setObjectName("settings_problems")
-        self.problems.setAccessibleName("Problems")
+        self.problems.setAccessibleName(translate("SettingsDialog", "Problems"))
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("font-weight: bold;")
         self.problems.setVisible(False)
         self.adjusted = QLabel()
         self.adjusted.setObjectName("settings_adjusted")
-        self.adjusted.setAccessibleName("Changed for the model")
+        self.adjusted.setAccessibleName(translate("SettingsDialog", "Changed for the model"))
         self.adjusted.setWordWrap(True)
         self.adjusted.setVisible(False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setAccessibleName("OK")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.ok_button.setAccessibleName(translate("SettingsDialog", "OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            translate("SettingsDialog", "Cancel")
+        )
 
         form = QFormLayout()
         rows: list[tuple[str, QWidget]] = [
-            ("&Model", self.model_combo),
-            ("Max &tokens", self.max_tokens),
-            ("T&hinking", self.thinking),
-            ("Thinking &budget", self.thinking_budget),
-            ("&Effort", self.effort),
-            ("&System prompt", self.system_prompt),
-            ("Base &URL", self.base_url),
-            ("Request time&out", self.timeout),
-            ("&Retries", self.retries),
-            ("Th&eme", self.theme),
+            (translate("SettingsDialog", "&Model"), self.model_combo),
+            (translate("SettingsDialog", "Max &tokens"), self.max_tokens),
+            (translate("SettingsDialog", "T&hinking"), self.thinking),
+            (translate("SettingsDialog", "Thinking &budget"), self.thinking_budget),
+            (translate("SettingsDialog", "&Effort"), self.effort),
+            (translate("SettingsDialog", "&System prompt"), self.system_prompt),
+            (translate("SettingsDialog", "Base &URL"), self.base_url),
+            (translate("SettingsDialog", "Request time&out"), self.timeout),
+            (translate("SettingsDialog", "&Retries"), self.retries),
+            (translate("SettingsDialog", "Th&eme"), self.theme),
+            (translate("SettingsDialog", "&Language (on restart)"), self.language),
             (translate("Settings", "Prompt caching"), self.cache_ttl),
             (translate("Settings", "Web search: only"), self.web_allowed),
             (translate("Settings", "Web search: never"), self.web_blocked),
@@ -253,6 +283,7 @@ class SettingsDialog(QDialog):
         self.web_allowed.setText(s.web_allowed_domains)
         self.web_blocked.setText(s.web_blocked_domains)
         self.web_max.setValue(s.web_max_searches)
+        _select(self.language, s.language)
         self.on_model_changed()
         self.on_thinking_changed()
 
@@ -327,7 +358,11 @@ class SettingsDialog(QDialog):
             try:
                 self._save(new)
             except (OSError, ValueError) as exc:
-                problems = [f"Could not save the settings: {exc}"]
+                problems = [
+                    translate("SettingsDialog", "Could not save the settings: {exc}").format(
+                        exc=exc
+                    )
+                ]
         if problems:
             self.problems.setText("\n".join(problems))
             self.problems.setVisible(True)
@@ -354,4 +389,5 @@ class SettingsDialog(QDialog):
             web_allowed_domains=self.web_allowed.text().strip(),
             web_blocked_domains=self.web_blocked.text().strip(),
             web_max_searches=self.web_max.value(),
+            language=self.language.currentData(),
         )

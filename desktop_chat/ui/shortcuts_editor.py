@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keybindings import (
     Bindings,
     conflicts,
@@ -77,7 +78,7 @@ class ShortcutsEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_editor")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setAccessibleName(translate("ShortcutsEditor", "Keyboard shortcuts"))
         self._actions = list(actions)
         self._defaults = {a.id: a.shortcuts for a in self._actions}
         self._save = save
@@ -96,9 +97,15 @@ class ShortcutsEditor(QWidget):
     def _build(self) -> None:
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("shortcuts_list")
-        self.tree.setAccessibleName("Actions and their shortcuts")
+        self.tree.setAccessibleName(translate("ShortcutsEditor", "Actions and their shortcuts"))
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Action", "Shortcut", "Section"])
+        self.tree.setHeaderLabels(
+            [
+                translate("ShortcutsEditor", "Action"),
+                translate("ShortcutsEditor", "Shortcut"),
+                translate("ShortcutsEditor", "Section"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
@@ -113,7 +120,7 @@ class ShortcutsEditor(QWidget):
         self.capture_label.setWordWrap(True)
         self.capture = QKeySequenceEdit(self)
         self.capture.setObjectName("shortcut_capture")
-        self.capture.setAccessibleName("New shortcut")
+        self.capture.setAccessibleName(translate("ShortcutsEditor", "New shortcut"))
         self.capture.setMaximumSequenceLength(1)
         # Esc and Tab end the capture without being recorded, so the keyboard never gets stuck.
         self.capture.setFinishingKeyCombinations(
@@ -134,15 +141,30 @@ class ShortcutsEditor(QWidget):
 
         self.message = QLabel(self)
         self.message.setObjectName("shortcuts_message")
-        self.message.setAccessibleName("Shortcut message")
+        self.message.setAccessibleName(translate("ShortcutsEditor", "Shortcut message"))
         self.message.setWordWrap(True)
         self.message.setVisible(False)
 
-        self.change_button = self._button("&Change…", "Change the shortcut")
-        self.remove_button = self._button("&Remove", "Remove the shortcut")
-        self.reset_button = self._button("Reset to &default", "Reset to the default shortcut")
-        self.reset_all_button = self._button("Reset &all", "Reset all shortcuts to the defaults")
-        self.save_button = self._button("&Save", "Save the shortcuts")
+        self.change_button = self._button(
+            translate("ShortcutsEditor", "&Change…"),
+            translate("ShortcutsEditor", "Change the shortcut"),
+        )
+        self.remove_button = self._button(
+            translate("ShortcutsEditor", "&Remove"),
+            translate("ShortcutsEditor", "Remove the shortcut"),
+        )
+        self.reset_button = self._button(
+            translate("ShortcutsEditor", "Reset to &default"),
+            translate("ShortcutsEditor", "Reset to the default shortcut"),
+        )
+        self.reset_all_button = self._button(
+            translate("ShortcutsEditor", "Reset &all"),
+            translate("ShortcutsEditor", "Reset all shortcuts to the defaults"),
+        )
+        self.save_button = self._button(
+            translate("ShortcutsEditor", "&Save"),
+            translate("ShortcutsEditor", "Save the shortcuts"),
+        )
         buttons = QHBoxLayout()
         for button in (
             self.change_button,
@@ -208,13 +230,24 @@ class ShortcutsEditor(QWidget):
         item.setText(SHORTCUT, shortcuts_text(keys))
         item.setData(SHORTCUT, Qt.ItemDataRole.AccessibleTextRole, shortcuts_text(keys))
         if not keys:
-            item.setData(SHORTCUT, Qt.ItemDataRole.AccessibleTextRole, "no shortcut")
+            item.setData(
+                SHORTCUT,
+                Qt.ItemDataRole.AccessibleTextRole,
+                translate("ShortcutsEditor", "no shortcut"),
+            )
         changed = action_id in self._working
         font = QFont(self.tree.font())
         font.setBold(changed)
         item.setFont(SHORTCUT, font)
         default = shortcuts_text(self._defaults[action_id])
-        item.setToolTip(SHORTCUT, f"Changed; the default is {default}" if changed else "")
+        item.setToolTip(
+            SHORTCUT,
+            translate("ShortcutsEditor", "Changed; the default is {default}").format(
+                default=default
+            )
+            if changed
+            else "",
+        )
 
     # section: public
 
@@ -242,14 +275,17 @@ class ShortcutsEditor(QWidget):
         try:
             self._save(overrides)
         except (OSError, ValueError) as exc:
-            self._say(f"Could not save the shortcuts: {exc}", problem=True)
+            self._say(
+                translate("ShortcutsEditor", "Could not save the shortcuts: {exc}").format(exc=exc),
+                problem=True,
+            )
             return False
         self._saved = dict(overrides)
         self._working = dict(overrides)
         if self.save_button.hasFocus():  # it is about to be disabled: keep the focus useful
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_buttons()
-        self._say("Shortcuts saved.")
+        self._say(translate("ShortcutsEditor", "Shortcuts saved."))
         self.changed.emit(self.bindings())
         return True
 
@@ -265,9 +301,15 @@ class ShortcutsEditor(QWidget):
         self._capturing = action_id
         title = self._title(action_id)
         cancel = Keymap().text_for("close")
-        self.capture_label.setText(f"Press the new shortcut for “{title}” ({cancel} cancels):")
+        self.capture_label.setText(
+            translate(
+                "ShortcutsEditor", "Press the new shortcut for “{title}” ({cancel} cancels):"
+            ).format(title=title, cancel=cancel)
+        )
         self.capture.setAccessibleDescription(
-            f"The next key pressed becomes the shortcut of {title}"
+            translate(
+                "ShortcutsEditor", "The next key pressed becomes the shortcut of {title}"
+            ).format(title=title)
         )
         self.capture.clear()
         self.capture_box.setVisible(True)
@@ -281,31 +323,54 @@ class ShortcutsEditor(QWidget):
         if action_id is None or sequence.isEmpty():
             return  # cancelled
         text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
-        self._propose(action_id, (text,), f"“{self._title(action_id)}” is now {native_text(text)}.")
+        self._propose(
+            action_id,
+            (text,),
+            translate("ShortcutsEditor", "“{title}” is now {native_text}.").format(
+                title=self._title(action_id), native_text=native_text(text)
+            ),
+        )
 
     def on_remove(self) -> None:
         action_id = self._current_id()
         if action_id is not None:
-            self._propose(action_id, (), f"“{self._title(action_id)}” has no shortcut now.")
+            self._propose(
+                action_id,
+                (),
+                translate("ShortcutsEditor", "“{title}” has no shortcut now.").format(
+                    title=self._title(action_id)
+                ),
+            )
 
     def on_reset(self) -> None:
         action_id = self._current_id()
         if action_id is not None:
             keys = self._defaults[action_id]
-            done = f"“{self._title(action_id)}” is back to {shortcuts_text(keys)}."
+            done = translate("ShortcutsEditor", "“{title}” is back to {shortcuts_text}.").format(
+                title=self._title(action_id), shortcuts_text=shortcuts_text(keys)
+            )
             self._propose(action_id, keys, done)
 
     def on_reset_all(self) -> None:
         self._working = {}
         self._refresh()
-        self._say("All shortcuts are back to the defaults. Save to keep them.")
+        self._say(
+            translate(
+                "ShortcutsEditor", "All shortcuts are back to the defaults. Save to keep them."
+            )
+        )
 
     # section: changes
 
     def _propose(self, action_id: str, keys: tuple[str, ...], done: str) -> bool:
         reasons = conflicts(self._actions, {action_id: keys}, self._working, key_text=_key_text)
         if reasons:
-            self._say("Not changed: " + " ".join(reasons), problem=True)
+            self._say(
+                translate("ShortcutsEditor", "Not changed: {reasons}").format(
+                    reasons=" ".join(reasons)
+                ),
+                problem=True,
+            )
             return False
         self._working[action_id] = keys
         self._working = minimal(self._actions, self._working)
@@ -386,12 +451,12 @@ class ShortcutsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutsEditor", "Keyboard shortcuts"))
         self.resize(640, 560)
         self.editor = ShortcutsEditor(actions, overrides, save=save, parent=self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(translate("ShortcutsEditor", "Close"))
         close.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 1)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.store import SearchHit, Store, StoreError
 from desktop_chat.ui.conversation_delegates import ConversationDelegate, SearchHitDelegate
@@ -78,28 +79,38 @@ class Sidebar(QWidget):
         self.store = store
         self._key = key = key or Keymap().text_for
         self.setObjectName("sidebar")
-        self.setAccessibleName("Conversations sidebar")
+        self.setAccessibleName(translate("Sidebar", "Conversations sidebar"))
         self.setMinimumWidth(180)
 
         # section: search box and the new-chat button
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("sidebar_search")
-        self.search_box.setPlaceholderText(f"Search conversations ({key('search')})")
+        self.search_box.setPlaceholderText(
+            translate("Sidebar", "Search conversations ({search_key})").format(
+                search_key=key("search")
+            )
+        )
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search conversations")
-        self.search_box.setToolTip(f"Search every conversation ({key('search')})")
+        self.search_box.setAccessibleName(translate("Sidebar", "Search conversations"))
+        self.search_box.setToolTip(
+            translate("Sidebar", "Search every conversation ({search_key})").format(
+                search_key=key("search")
+            )
+        )
         self.new_button = QToolButton(self)
         self.new_button.setObjectName("sidebar_new")
-        self.new_button.setText("New chat")
-        self.new_button.setToolTip(f"New chat ({key('new_chat')})")
-        self.new_button.setAccessibleName("New chat")
+        self.new_button.setText(translate("Sidebar", "New chat"))
+        self.new_button.setToolTip(
+            translate("Sidebar", "New chat ({new_chat_key})").format(new_chat_key=key("new_chat"))
+        )
+        self.new_button.setAccessibleName(translate("Sidebar", "New chat"))
         self.new_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         # section: the conversation list and the search results, one shown at a time
         self.list_model = ConversationListModel(store, self)
         self.list_view = QListView(self)
         self.list_view.setObjectName("sidebar_list")
-        self.list_view.setAccessibleName("Conversations")
+        self.list_view.setAccessibleName(translate("Sidebar", "Conversations"))
         self.list_delegate = ConversationDelegate(self.list_view)
         self._setup_view(self.list_view, self.list_model, self.list_delegate)
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -107,7 +118,7 @@ class Sidebar(QWidget):
         self.results_model = SearchResultsModel(self)
         self.results_view = QListView(self)
         self.results_view.setObjectName("sidebar_results")
-        self.results_view.setAccessibleName("Search results")
+        self.results_view.setAccessibleName(translate("Sidebar", "Search results"))
         self._setup_view(self.results_view, self.results_model, SearchHitDelegate(self))
 
         self.empty_label = QLabel(self)
@@ -355,11 +366,11 @@ class Sidebar(QWidget):
         """The menu of the selected conversation: Rename…, Delete."""
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.setAccessibleName("Conversation menu")
-        rename = menu.addAction("Rename…")
+        menu.setAccessibleName(translate("Sidebar", "Conversation menu"))
+        rename = menu.addAction(translate("Sidebar", "Rename…"))
         rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
         rename.triggered.connect(self.rename_current)
-        delete = menu.addAction("Delete")
+        delete = menu.addAction(translate("Sidebar", "Delete"))
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.triggered.connect(self.delete_current)
         return menu
@@ -389,11 +400,17 @@ class Sidebar(QWidget):
                 self.stack.setCurrentWidget(self.results_view)
                 return
             query = one_line(self.search_box.text()).strip()
-            self.empty_label.setText(f"No conversations match \u201c{query}\u201d.")
+            self.empty_label.setText(
+                translate("Sidebar", "No conversations match “{query}”.").format(query=query)
+            )
         elif self.list_model.rowCount():
             self.stack.setCurrentWidget(self.list_view)
             return
         else:
-            self.empty_label.setText(f"No conversations yet. {self._key('new_chat')} starts one.")
+            self.empty_label.setText(
+                translate("Sidebar", "No conversations yet. {new_chat_key} starts one.").format(
+                    new_chat_key=self._key("new_chat")
+                )
+            )
         self.empty_label.setAccessibleName(self.empty_label.text())
         self.stack.setCurrentWidget(self.empty_label)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStatusBar
 
 from desktop_chat.core.client import SILENCE_NOTICE_S, silence_text
 from desktop_chat.core.conversation import Message
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.redaction import redact
 
 
@@ -23,26 +24,30 @@ class StatusLine(QObject):
         self._silence.setSingleShot(True)
         self._silence.setInterval(round(SILENCE_NOTICE_S * 1000))
         self._silence.timeout.connect(self.on_silence)
-        bar.showMessage("Ready")
+        bar.showMessage(translate("StatusLine", "Ready"))
 
     def show(self, text: str, timeout_ms: int = 0) -> None:
         self.bar.showMessage(redact(text), timeout_ms)
 
     def on_reply_started(self, _continuing: bool = False) -> None:
-        self.bar.showMessage("Waiting for the reply…")
+        self.bar.showMessage(translate("StatusLine", "Waiting for the reply…"))
         self._silence.start()
 
     def on_message_started(self, model: str) -> None:
         self._silence.stop()
-        self.bar.showMessage(f"Streaming from {model}…")
+        self.bar.showMessage(translate("StatusLine", "Streaming from {model}…").format(model=model))
 
     def on_block_started(self, _index: int, block_type: str, _block: object) -> None:
         self._silence.stop()
-        self.bar.showMessage("Thinking…" if block_type == "thinking" else "Streaming…")
+        self.bar.showMessage(
+            translate("StatusLine", "Thinking…")
+            if block_type == "thinking"
+            else translate("StatusLine", "Streaming…")
+        )
 
     def on_reply_finished(self, message: Message, _notes: object = ()) -> None:
         self._silence.stop()
-        self.show(message.error or "Ready")
+        self.show(message.error or translate("StatusLine", "Ready"))
 
     def on_silence(self) -> None:
         self.bar.showMessage(silence_text(SILENCE_NOTICE_S, self._key("stop")))
@@ -54,4 +59,9 @@ class StatusLine(QObject):
             self.bar.clearMessage()
 
     def on_busy_refused(self) -> None:
-        self.bar.showMessage(f"A reply is streaming: stop it with {self._key('stop')} first.", 4000)
+        self.bar.showMessage(
+            translate("StatusLine", "A reply is streaming: stop it with {stop_key} first.").format(
+                stop_key=self._key("stop")
+            ),
+            4000,
+        )

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.markdown_blocks import BlockSplitter, MarkdownBlock, OpenFence, code_blocks
+from desktop_chat.ui.locale_format import data_size
 from desktop_chat.ui.markdown_writer import MarkdownWriter, Output
 
 LONG_TAIL = 16_000  # characters of an open block beyond which it is drawn as plain pieces
@@ -248,12 +250,15 @@ class StreamingText:
             cursor.insertText(text[self._long : stop], plain)
             if stop >= DRAW_CAP and len(text) > DRAW_CAP:
                 # Past the cap only this note is written again, with what is not drawn.
-                more = (len(text) - DRAW_CAP) / 1e6
+                more = len(text) - DRAW_CAP
                 if stop > self._long:
                     cursor.insertBlock(QTextBlockFormat(), plain)
                 cursor.insertText(
-                    f"[{more:,.1f} MB more of this part of the reply are not drawn here; "
-                    "they are kept: copy the reply or export it to read them.]",
+                    translate(
+                        "StreamingText",
+                        "[{more} more of this part of the reply are not drawn here; they are "
+                        "kept: copy the reply or export it to read them.]",
+                    ).format(more=data_size(more)),
                     plain,
                 )
             elif stop < len(text):

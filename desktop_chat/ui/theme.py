@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QWidget
 
-_ACCENT = {False: "#c15f3c", True: "#e08a68"}
+_ACCENT = {False: "#b5532f", True: "#e08a68"}
+AA_TEXT = 4.5  # WCAG 2 AA: the least contrast for text of normal size
 _ERROR = {False: "#c62828", True: "#ef6b6b"}
 # Pygments styles drawn on the code background of each variant.
 _CODE_STYLE = {False: "default", True: "github-dark"}
@@ -25,6 +27,57 @@ def _blend(a: QColor, b: QColor, amount: float) -> QColor:
         a.greenF() + (b.greenF() - a.greenF()) * amount,
         a.blueF() + (b.blueF() - a.blueF()) * amount,
     )
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(colour: QColor, background: QColor, minimum: float = AA_TEXT) -> QColor:
+    """``colour``, or the nearest colour towards black or white (whichever ``background``
+    is farther from) that has ``minimum`` contrast on ``background``."""
+    if contrast(colour, background) >= minimum:
+        return colour
+    end = QColor("#000000") if _luminance(background) > 0.18 else QColor("#ffffff")
+    for step in range(1, 21):
+        moved = _blend(colour, end, step / 20)
+        if contrast(moved, background) >= minimum:
+            return moved
+    return end
+
+
+def readable_background(text: QColor, background: QColor, minimum: float = AA_TEXT) -> QColor:
+    """``background``, or it darkened (under light text) or lightened until ``text`` on it
+    has ``minimum`` contrast (a selection colour under its text, say)."""
+    if contrast(text, background) >= minimum:
+        return background
+    end = QColor("#000000") if _luminance(text) > 0.18 else QColor("#ffffff")
+    for step in range(1, 21):
+        moved = _blend(background, end, step / 20)
+        if contrast(text, moved) >= minimum:
+            return moved
+    return end
+
+
+def readable_selection(widget: QWidget) -> None:
+    """Give ``widget`` a selection colour its selected text is readable on (AA); styles draw
+    selected rows in the palette's highlight, which is often too light under white text."""
+    palette = widget.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        text = palette.color(group, QPalette.ColorRole.HighlightedText)
+        highlight = palette.color(group, QPalette.ColorRole.Highlight)
+        palette.setColor(group, QPalette.ColorRole.Highlight, readable_background(text, highlight))
+    widget.setPalette(palette)
 
 
 @dataclass(frozen=True)
@@ -62,13 +115,15 @@ class Theme:
         if dark and link.lightness() < 170:  # dark palettes often keep a mid blue: lift it
             link = _blend(link, QColor("#ffffff"), 0.45)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        code_background = _blend(base, text, 0.07 if dark else 0.045)
         return cls(
             dark=dark,
-            dim=_blend(text, base, 0.45),
-            accent=QColor(_ACCENT[dark]),
-            link=link,
-            error=QColor(_ERROR[dark]),
-            code_background=_blend(base, text, 0.07 if dark else 0.045),
+            # Dim text is drawn on code blocks too (their "Copy" link): readable on both.
+            dim=readable(_blend(text, base, 0.45), code_background),
+            accent=readable(QColor(_ACCENT[dark]), base),
+            link=readable(link, base),
+            error=readable(QColor(_ERROR[dark]), base),
+            code_background=code_background,
             code_border=_blend(base, text, 0.25),
             code_style=_CODE_STYLE[dark],
             code_family=fixed.family() if fixed.fixedPitch() else "monospace",

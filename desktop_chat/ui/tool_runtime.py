@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.settings import Settings
 from desktop_chat.ui.controller import ChatController
 
@@ -55,7 +56,9 @@ class ToolRuntime(QObject):
         self._store = store
         config = load_config()
         for problem in config.problems:
-            self.controller.notice.emit(f"Tool servers: {problem}", True)
+            self.controller.notice.emit(
+                translate("ToolRuntime", "Tool servers: {problem}").format(problem=problem), True
+            )
         if not config.servers:
             return
         loop = asyncio.get_running_loop()
@@ -114,9 +117,13 @@ class ToolRuntime(QObject):
     def _remember(self, status: Any) -> None:
         self.statuses[status.name] = status
         if status.message and str(status.state) == "failed":
-            words = f"The tool server “{status.name}” failed: {status.message}"
+            words = translate("ToolRuntime", "The tool server “{name}” failed: {message}").format(
+                name=status.name, message=status.message
+            )
             if status.last_words:
-                words += f" Its last words: {status.last_words}"
+                words += translate("ToolRuntime", " Its last words: {last_words}").format(
+                    last_words=status.last_words
+                )
             self.controller.notice.emit(words, True)
 
     async def stop(self) -> None:

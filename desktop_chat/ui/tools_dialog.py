@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.settings import MAX_TOOL_ROUNDS, MAX_TOOL_TIMEOUT_S, Settings, save_settings
 from desktop_chat.core.tools.config import (
@@ -53,7 +54,10 @@ PickFile = Callable[[QWidget, Path], Path | None]
 def pick_json_file(parent: QWidget, start: Path) -> Path | None:
     """Ask for a JSON file with the platform's file picker."""
     chosen, _ = QFileDialog.getOpenFileName(
-        parent, "Import Claude Desktop config", str(start), "JSON files (*.json);;All files (*)"
+        parent,
+        translate("ToolsDialog", "Import Claude Desktop config"),
+        str(start),
+        translate("ToolsDialog", "JSON files (*.json);;All files (*)"),
     )
     return Path(chosen) if chosen else None
 
@@ -63,18 +67,31 @@ def import_words(source: Path, report: ImportReport) -> str:
     parts = [
         f"{label}: {', '.join(names)}."
         for label, names in (
-            ("Imported", report.added),
-            ("Replaced", report.replaced),
-            ("Already here with other settings, yours kept", report.skipped),
-            ("Already here", report.unchanged),
+            (translate("ToolsDialog", "Imported"), report.added),
+            (translate("ToolsDialog", "Replaced"), report.replaced),
+            (
+                translate("ToolsDialog", "Already here with other settings, yours kept"),
+                report.skipped,
+            ),
+            (translate("ToolsDialog", "Already here"), report.unchanged),
         )
         if names
     ]
     if report.problems:
-        parts.append("Not imported: " + "; ".join(str(p) for p in report.problems) + ".")
+        parts.append(
+            translate("ToolsDialog", "Not imported: {problems}.").format(
+                problems="; ".join(str(p) for p in report.problems)
+            )
+        )
     if report.kept_aside is not None:
-        parts.append(f"The old mcp.json was not valid JSON; it was kept as {report.kept_aside}.")
-    return " ".join(parts) or f"No MCP server was found in {source}."
+        parts.append(
+            translate(
+                "ToolsDialog", "The old mcp.json was not valid JSON; it was kept as {kept_aside}."
+            ).format(kept_aside=report.kept_aside)
+        )
+    return " ".join(parts) or translate(
+        "ToolsDialog", "No MCP server was found in {source}."
+    ).format(source=source)
 
 
 class ToolsDialog(QDialog):
@@ -118,7 +135,7 @@ class ToolsDialog(QDialog):
         self._pick_file = pick_file
         self._keymap = keymap or Keymap()
         self._warned_unsaved = False
-        self.setWindowTitle("Tools (MCP)")
+        self.setWindowTitle(translate("ToolsDialog", "Tools (MCP)"))
         self.setObjectName("tools_dialog")
         self.setMinimumWidth(640)
         self._build(grants, statuses, conversation_title)
@@ -134,15 +151,18 @@ class ToolsDialog(QDialog):
         conversation_title: ConversationTitle | None,
     ) -> None:
         self.server_list = ServerList(statuses)
-        self.problems = plain_label("", "Problems in mcp.json")
+        self.problems = plain_label("", translate("ToolsDialog", "Problems in mcp.json"))
         self.problems.setStyleSheet("font-weight: bold;")
-        self.edit_button = push_button("&Edit mcp.json…", "Edit mcp.json")
+        self.edit_button = push_button(
+            translate("ToolsDialog", "&Edit mcp.json…"), translate("ToolsDialog", "Edit mcp.json")
+        )
         self.import_button = push_button(
-            "&Import Claude Desktop config…", "Import Claude Desktop config"
+            translate("ToolsDialog", "&Import Claude Desktop config…"),
+            translate("ToolsDialog", "Import Claude Desktop config"),
         )
         self.editor = McpJsonEditor()
         self.editor.hide()
-        servers_box = QGroupBox("Servers")
+        servers_box = QGroupBox(translate("ToolsDialog", "Servers"))
         row = QHBoxLayout()
         row.addWidget(self.edit_button)
         row.addWidget(self.import_button)
@@ -154,28 +174,36 @@ class ToolsDialog(QDialog):
         box.addWidget(self.editor)
 
         self.grants_list = GrantsList(grants, conversation_title=conversation_title)
-        grants_box = QGroupBox("Tools allowed without asking")
+        grants_box = QGroupBox(translate("ToolsDialog", "Tools allowed without asking"))
         QVBoxLayout(grants_box).addWidget(self.grants_list)
 
-        self.allow_read_only = QCheckBox("Allow &read-only tools without asking")
-        self.allow_read_only.setAccessibleName("Allow read-only tools without asking")
-        self.allow_read_only.setToolTip("Tools marked destructive always ask.")
+        self.allow_read_only = QCheckBox(
+            translate("ToolsDialog", "Allow &read-only tools without asking")
+        )
+        self.allow_read_only.setAccessibleName(
+            translate("ToolsDialog", "Allow read-only tools without asking")
+        )
+        self.allow_read_only.setToolTip(
+            translate("ToolsDialog", "Tools marked destructive always ask.")
+        )
         self.timeout = QDoubleSpinBox()
-        self.timeout.setAccessibleName("Call time limit")
+        self.timeout.setAccessibleName(translate("ToolsDialog", "Call time limit"))
         self.timeout.setRange(0.5, MAX_TOOL_TIMEOUT_S)
         self.timeout.setDecimals(1)
-        self.timeout.setSuffix(" s")
+        self.timeout.setSuffix(translate("ToolsDialog", " s", "seconds"))
         self.rounds = QSpinBox()
-        self.rounds.setAccessibleName("Tool rounds per turn")
+        self.rounds.setAccessibleName(translate("ToolsDialog", "Tool rounds per turn"))
         self.rounds.setRange(1, MAX_TOOL_ROUNDS)
-        settings_box = QGroupBox("Settings")
+        settings_box = QGroupBox(translate("ToolsDialog", "Settings"))
         form = QFormLayout(settings_box)
         form.addRow(self.allow_read_only)
-        form.addRow("Call time &limit", self.timeout)
-        form.addRow("Tool r&ounds per turn", self.rounds)
+        form.addRow(translate("ToolsDialog", "Call time &limit"), self.timeout)
+        form.addRow(translate("ToolsDialog", "Tool r&ounds per turn"), self.rounds)
 
-        self.status = plain_label("", "Status")
-        self.close_button = push_button("&Close", "Close")
+        self.status = plain_label("", translate("ToolsDialog", "Status"))
+        self.close_button = push_button(
+            translate("ToolsDialog", "&Close"), translate("ToolsDialog", "Close")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(servers_box, 1)
         layout.addWidget(grants_box)
@@ -242,8 +270,14 @@ class ToolsDialog(QDialog):
         self._fix_tab_order()
 
     def on_config_saved(self, kept: object) -> None:
-        said = f" The old file, not valid JSON, was kept as {kept}." if kept is not None else ""
-        self._tell("mcp.json saved; the servers are restarted." + said)
+        said = (
+            translate("ToolsDialog", " The old file, not valid JSON, was kept as {kept}.").format(
+                kept=kept
+            )
+            if kept is not None
+            else ""
+        )
+        self._tell(translate("ToolsDialog", "mcp.json saved; the servers are restarted.") + said)
         self.reload_config()
         self.servers_changed.emit()
 
@@ -253,7 +287,7 @@ class ToolsDialog(QDialog):
 
     def on_import(self) -> None:
         if self.editor.dirty:
-            self._tell("Save or discard your changes to mcp.json first.")
+            self._tell(translate("ToolsDialog", "Save or discard your changes to mcp.json first."))
             return
         source = self._pick_file(self, claude_desktop_config_path())
         if source is None:
@@ -261,7 +295,11 @@ class ToolsDialog(QDialog):
         try:
             report = import_servers(source)
         except OSError as exc:
-            self._tell(f"Nothing imported: mcp.json could not be written ({exc}).")
+            self._tell(
+                translate(
+                    "ToolsDialog", "Nothing imported: mcp.json could not be written ({exc})."
+                ).format(exc=exc)
+            )
             return
         self._tell(import_words(source, report))
         self.reload_config()
@@ -313,7 +351,9 @@ class ToolsDialog(QDialog):
             if not problems:
                 self._save(new)
         except (OSError, ValueError) as exc:
-            problems = [f"Could not save the settings: {exc}"]
+            problems = [
+                translate("ToolsDialog", "Could not save the settings: {exc}").format(exc=exc)
+            ]
         if problems:
             self._tell(" ".join(problems))
             return
@@ -327,8 +367,13 @@ class ToolsDialog(QDialog):
         if self.editor.dirty and not self._warned_unsaved:
             self._warned_unsaved = True
             key = self._keymap.text_for("close")
-            again = f"{key} again closes without saving"
-            self._tell(f"mcp.json has changes that are not saved: save or discard them ({again}).")
+            again = translate("ToolsDialog", "{key} again closes without saving").format(key=key)
+            self._tell(
+                translate(
+                    "ToolsDialog",
+                    "mcp.json has changes that are not saved: save or discard them ({again}).",
+                ).format(again=again)
+            )
             return
         super().reject()
 

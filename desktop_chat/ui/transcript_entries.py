@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextFormat
 
 from desktop_chat.core.citations import SourceList, cited_markdown, has_citations, sources_markdown
 from desktop_chat.core.conversation import Block, Message, Status
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.tool_cards import call_line, is_tool_results, result_lines
 from desktop_chat.core.web_tools import WEB_TOOLS, step_text, web_steps
 from desktop_chat.ui.markdown_writer import CodeBook, MarkdownWriter, Output
@@ -24,11 +25,17 @@ ENTRY_PROPERTY = QTextFormat.Property.UserProperty.value + 2
 _MARKS = str.maketrans("", "", "*_`~#>|")
 
 _STOP_WORDS = {
-    "max_tokens": "The reply reached the max_tokens limit and was cut here.",
-    "stop_sequence": "The reply stopped at a stop sequence.",
-    "pause_turn": "The API paused this turn; send a message to let it continue.",
-    "refusal": "Claude declined to continue this reply.",
-    "model_context_window_exceeded": "The conversation filled the model's context window.",
+    "max_tokens": translate(
+        "TranscriptEntries", "The reply reached the max_tokens limit and was cut here."
+    ),
+    "stop_sequence": translate("TranscriptEntries", "The reply stopped at a stop sequence."),
+    "pause_turn": translate(
+        "TranscriptEntries", "The API paused this turn; send a message to let it continue."
+    ),
+    "refusal": translate("TranscriptEntries", "Claude declined to continue this reply."),
+    "model_context_window_exceeded": translate(
+        "TranscriptEntries", "The conversation filled the model's context window."
+    ),
 }
 
 
@@ -75,9 +82,11 @@ def text_may_hold(text: str, needle: str, *, exact: bool) -> bool:
 def outcome_note(message: Message) -> tuple[str, bool] | None:
     """How a reply ended, in words, and whether that is an error; None for a plain end."""
     if message.status is Status.ERROR:
-        return message.error or "The reply failed.", True
+        return message.error or translate("TranscriptEntries", "The reply failed."), True
     if message.status is Status.INTERRUPTED:
-        return message.error or "Stopped. The partial reply is kept.", False
+        return message.error or translate(
+            "TranscriptEntries", "Stopped. The partial reply is kept."
+        ), False
     if message.stop_reason in _STOP_WORDS:
         words = _STOP_WORDS[message.stop_reason]
         if message.stop_reason == "refusal" and message.stop_details:
@@ -106,14 +115,14 @@ class EntryPainter:
                 self.write_note(out, entry.note, error=entry.error, stamp=stamp)
             return
         if is_tool_results(message):
-            self.write_header(out, stamp, "Tools", assistant=False)
+            self.write_header(out, stamp, translate("TranscriptEntries", "Tools"), assistant=False)
             for line, error in result_lines(message):
                 self.write_note(out, line, error=error)
             if message.text:
                 self.write_note(out, message.text)
             return
         if message.role == "user":
-            self.write_header(out, stamp, "You", assistant=False)
+            self.write_header(out, stamp, translate("TranscriptEntries", "You"), assistant=False)
             for line in message.text.split("\n"):
                 out.block(QTextBlockFormat(), QTextCharFormat())
                 out.cursor.insertText(line, QTextCharFormat())
@@ -134,7 +143,12 @@ class EntryPainter:
             if kind == "tool_use":
                 self.write_note(out, call_line(block))
             elif kind == "server_tool_use" and block.get("name") not in WEB_TOOLS:
-                self.write_note(out, f"Used the tool “{block.get('name', '?')}” (run by the API).")
+                self.write_note(
+                    out,
+                    translate(
+                        "TranscriptEntries", "Used the tool “{name}” (run by the API)."
+                    ).format(name=block.get("name", "?")),
+                )
         if sources is not None and sources.sources:
             self.writer.write_text(out, sources_markdown(sources.sources))
         steps = web_steps(message.content)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.ui.conversation_models import UNTITLED, one_line
 
 
@@ -32,18 +33,24 @@ class UndoBar(QFrame):
     def __init__(self, scope: QWidget) -> None:
         super().__init__(scope)
         self.setObjectName("sidebar_undo")
-        self.setAccessibleName("Undo delete bar")
+        self.setAccessibleName(translate("UndoBar", "Undo delete bar"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a title
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Deleted conversation")
+        self.label.setAccessibleName(translate("UndoBar", "Deleted conversation"))
         undo_keys = _shortcut_text(QKeySequence.StandardKey.Undo)
-        self.button = QPushButton(f"Undo ({undo_keys})", self)
-        self.button.setAccessibleName("Undo delete")
-        self.button.setToolTip(f"Bring the conversation back ({undo_keys})")
+        self.button = QPushButton(
+            translate("UndoBar", "Undo ({undo_keys})").format(undo_keys=undo_keys), self
+        )
+        self.button.setAccessibleName(translate("UndoBar", "Undo delete"))
+        self.button.setToolTip(
+            translate("UndoBar", "Bring the conversation back ({undo_keys})").format(
+                undo_keys=undo_keys
+            )
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 6, 6)
         layout.addWidget(self.label, 1)
@@ -72,7 +79,7 @@ class UndoBar(QFrame):
         name = one_line(title).strip() or UNTITLED
         if len(name) > self.TITLE_CHARS:
             name = name[: self.TITLE_CHARS - 1].rstrip() + "…"
-        self.label.setText(f"Deleted \u201c{name}\u201d.")
+        self.label.setText(translate("UndoBar", "Deleted “{name}”.").format(name=name))
         self.show()
         self.shortcut.setEnabled(True)
         self.timer.start()

@@ -121,6 +121,21 @@ def test_smoke_test_under_xvfb(installed: Path, xvfb_display: str, app_home: Pat
     assert "smoke test passed" in result.stderr
 
 
+def test_japanese_locale_loads_both_translations(
+    installed: Path, xvfb_display: str, app_home: Path
+) -> None:
+    """A Japanese system gets the app's words and Qt's own in Japanese, from the bundle."""
+    result = subprocess.run(
+        [f"/usr/bin/{PACKAGE}", "--smoke-test"],
+        env={**app_env(xvfb_display, app_home), "LC_ALL": "", "LANG": "ja_JP.UTF-8"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "interface language: ja (desktop_chat_ja.qm, qtbase_ja.qm)" in result.stderr
+
+
 def test_window_class_matches_desktop_entry(
     installed: Path,
     xvfb_display: str,

@@ -182,13 +182,18 @@ def test_bundle_drops_translations_and_dangling_links() -> None:
         ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
         ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
         ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA"),
+        ("PySide6/Qt/translations/qtbase_ja.qm", "/x/qtbase_ja.qm", "DATA"),
         ("resources/icons/desktop-chat.svg", "/x/desktop-chat.svg", "DATA"),
+        ("resources/translations/desktop_chat_ja.qm", "/x/desktop_chat_ja.qm", "DATA"),
+        ("resources/translations/desktop_chat_ja.ts", "/x/desktop_chat_ja.ts", "DATA"),
     ]
     kept_binaries, kept_datas = bundle_rules.filter_toc(binaries, datas, use_system_libs=True)
     assert [dest for dest, _, _ in kept_binaries] == ["PySide6/Qt/lib/libQt6Core.so.6"]
     assert [dest for dest, _, _ in kept_datas] == [
         "libQt6Core.so.6",
+        "PySide6/Qt/translations/qtbase_ja.qm",  # Qt's words for a language the app speaks
         "resources/icons/desktop-chat.svg",
+        "resources/translations/desktop_chat_ja.qm",  # the compiled words, not their sources
     ]
 
 

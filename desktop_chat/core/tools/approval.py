@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from desktop_chat.core.i18n import translate
+
 
 class Choice(StrEnum):
     """The answers to an approval request, and how a call came to be allowed."""
@@ -74,7 +76,7 @@ class ApprovalRequest:
             "read_only_hint": "read-only",
             "destructive_hint": "destructive",
             "idempotent_hint": "idempotent",
-            "open_world_hint": "reaches outside this machine",
+            "open_world_hint": translate("Approval", "reaches outside this machine"),
         }
         shown = [words[k] for k in words if self.annotations.get(k) is True]
         if self.destructive and "destructive" not in shown:

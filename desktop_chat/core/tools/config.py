@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.paths import config_dir
 from desktop_chat.core.safe_files import keep_aside, write_atomically
 
@@ -64,10 +65,13 @@ class ConfigProblem:
     def __str__(self) -> str:
         if self.server is None:
             return self.reason
-        where = f'MCP server "{self.server}"'
         if self.field:
-            where += f', field "{self.field}"'
-        return f"{where}: {self.reason}"
+            return translate("Config", 'MCP server "{server}", field "{field}": {reason}').format(
+                server=self.server, field=self.field, reason=self.reason
+            )
+        return translate("Config", 'MCP server "{server}": {reason}').format(
+            server=self.server, reason=self.reason
+        )
 
 
 @dataclass(frozen=True)
@@ -120,15 +124,25 @@ def _text_map(value: object, name: str, field_name: str) -> tuple[dict[str, str]
     if value is None:
         return {}, []
     if not isinstance(value, dict):
-        return {}, [ConfigProblem(name, field_name, "must be an object of names to text values")]
+        return {}, [
+            ConfigProblem(
+                name, field_name, translate("Config", "must be an object of names to text values")
+            )
+        ]
     problems: list[ConfigProblem] = []
     checked: dict[str, str] = {}
     for key, item in value.items():
         where = f"{field_name}.{key}"
         if not isinstance(item, str):
-            problems.append(ConfigProblem(name, where, "must be text (put numbers in quotes)"))
+            problems.append(
+                ConfigProblem(
+                    name, where, translate("Config", "must be text (put numbers in quotes)")
+                )
+            )
         elif item.startswith(KEYCHAIN_PREFIX) and not item[len(KEYCHAIN_PREFIX) :].strip():
-            problems.append(ConfigProblem(name, where, '"keychain:" needs a name after it'))
+            problems.append(
+                ConfigProblem(name, where, translate("Config", '"keychain:" needs a name after it'))
+            )
         else:
             checked[str(key)] = item
     return checked, problems
@@ -136,20 +150,32 @@ def _text_map(value: object, name: str, field_name: str) -> tuple[dict[str, str]
 
 def _check_name(name: object) -> ConfigProblem | None:
     if not isinstance(name, str) or not name.strip():
-        return ConfigProblem(str(name), None, "the server needs a non-empty name")
+        return ConfigProblem(
+            str(name), None, translate("Config", "the server needs a non-empty name")
+        )
     if len(name) > MAX_NAME_LENGTH:
-        return ConfigProblem(name, None, f"the name is longer than {MAX_NAME_LENGTH} characters")
+        return ConfigProblem(
+            name,
+            None,
+            translate("Config", "the name is longer than {MAX_NAME_LENGTH} characters").format(
+                MAX_NAME_LENGTH=MAX_NAME_LENGTH
+            ),
+        )
     if any(ord(c) < 0x20 for c in name):
-        return ConfigProblem(name, None, "the name contains control characters")
+        return ConfigProblem(
+            name, None, translate("Config", "the name contains control characters")
+        )
     return None
 
 
 def _check_url(name: str, url: object) -> ConfigProblem | None:
     if not isinstance(url, str) or not url.strip():
-        return ConfigProblem(name, "url", "must be a non-empty text")
+        return ConfigProblem(name, "url", translate("Config", "must be a non-empty text"))
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return ConfigProblem(name, "url", "must be an http:// or https:// address")
+        return ConfigProblem(
+            name, "url", translate("Config", "must be an http:// or https:// address")
+        )
     return None
 
 
@@ -159,28 +185,51 @@ def parse_entry(name: str, entry: object) -> ServerConfig | list[ConfigProblem]:
     if problem:
         return [problem]
     if not isinstance(entry, dict):
-        return [ConfigProblem(name, None, "the entry must be an object ({...})")]
+        return [
+            ConfigProblem(name, None, translate("Config", "the entry must be an object ({...})"))
+        ]
     kind = entry.get("type")
     if kind is not None and kind not in (*_STDIO_TYPES, *_HTTP_TYPES):
-        reason = f'"{kind}" is not a transport this app speaks (use "stdio" or "http")'
+        reason = translate(
+            "Config", '"{kind}" is not a transport this app speaks (use "stdio" or "http")'
+        ).format(kind=kind)
         if kind == "sse":
-            reason = "the old SSE transport is not supported; use the server's streamable-HTTP URL"
+            reason = translate(
+                "Config",
+                "the old SSE transport is not supported; use the server's streamable-HTTP URL",
+            )
         return [ConfigProblem(name, "type", reason)]
     command, url = entry.get("command"), entry.get("url")
     if command is not None and url is not None:
-        return [ConfigProblem(name, "url", "an entry has a command or a url, not both")]
+        return [
+            ConfigProblem(
+                name, "url", translate("Config", "an entry has a command or a url, not both")
+            )
+        ]
     if command is None and url is None:
-        return [ConfigProblem(name, "command", "missing: give a command (stdio) or a url (HTTP)")]
+        return [
+            ConfigProblem(
+                name,
+                "command",
+                translate("Config", "missing: give a command (stdio) or a url (HTTP)"),
+            )
+        ]
     problems: list[ConfigProblem] = []
     disabled = entry.get("disabled", False)
     if not isinstance(disabled, bool):
-        problems.append(ConfigProblem(name, "disabled", "must be true or false"))
+        problems.append(
+            ConfigProblem(name, "disabled", translate("Config", "must be true or false"))
+        )
     if command is not None:
         if not isinstance(command, str) or not command.strip():
-            problems.append(ConfigProblem(name, "command", "must be a non-empty text"))
+            problems.append(
+                ConfigProblem(name, "command", translate("Config", "must be a non-empty text"))
+            )
         args = entry.get("args", [])
         if not isinstance(args, list):
-            problems.append(ConfigProblem(name, "args", "must be a list of texts"))
+            problems.append(
+                ConfigProblem(name, "args", translate("Config", "must be a list of texts"))
+            )
             args = []
         for i, arg in enumerate(args):
             if not isinstance(arg, str):
@@ -204,13 +253,23 @@ def parse_config(raw: object, path: Path) -> McpConfig:
     """Check a parsed ``mcp.json`` (or Claude Desktop config) entry by entry."""
     config = McpConfig(path, raw=raw if isinstance(raw, dict) else {})
     if not isinstance(raw, dict):
-        config.problems.append(ConfigProblem(None, None, f"{path}: the file must hold an object"))
+        config.problems.append(
+            ConfigProblem(
+                None,
+                None,
+                translate("Config", "{path}: the file must hold an object").format(path=path),
+            )
+        )
         config.readable = False
         return config
     servers = raw.get("mcpServers", {})
     if not isinstance(servers, dict):
         config.problems.append(
-            ConfigProblem(None, "mcpServers", f'{path}: "mcpServers" must be an object')
+            ConfigProblem(
+                None,
+                "mcpServers",
+                translate("Config", '{path}: "mcpServers" must be an object').format(path=path),
+            )
         )
         return config
     for name, entry in servers.items():
@@ -234,15 +293,20 @@ def load_config(path: Path | None = None) -> McpConfig:
     except FileNotFoundError:
         return McpConfig(path)
     except (OSError, UnicodeDecodeError) as exc:
-        problem = ConfigProblem(None, None, f"{path} could not be read: {exc}")
+        problem = ConfigProblem(
+            None,
+            None,
+            translate("Config", "{path} could not be read: {exc}").format(path=path, exc=exc),
+        )
         return McpConfig(path, problems=[problem], readable=False)
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        reason = (
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg});"
-            " no MCP server was loaded from it"
-        )
+        reason = translate(
+            "Config",
+            "{path} is not valid JSON (line {lineno}, column {colno}: {msg}); no MCP server was "
+            "loaded from it",
+        ).format(path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg)
         return McpConfig(path, problems=[ConfigProblem(None, None, reason)], readable=False)
     return parse_config(raw, path)
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from mcp import types
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.tools.config import ServerConfig
 from desktop_chat.core.tools.confirmations import Confirmations
 from desktop_chat.core.tools.naming import ToolInfo
@@ -82,13 +83,16 @@ class ServerManager:
     def _start(self, server: McpServer) -> None:
         config = server.config
         if config.disabled:
-            server.mark(ServerState.DISABLED, "Turned off in the settings.")
+            server.mark(ServerState.DISABLED, translate("Manager", "Turned off in the settings."))
             return
         if self.confirmations.is_confirmed(config):
             server.start()
             return
         if self._confirm is None:
-            server.mark(ServerState.DECLINED, "Not started: its command line is not confirmed yet.")
+            server.mark(
+                ServerState.DECLINED,
+                translate("Manager", "Not started: its command line is not confirmed yet."),
+            )
             return
         confirm = self._confirm
 

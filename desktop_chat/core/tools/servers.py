@@ -26,6 +26,7 @@ from mcp import Client, MCPError, StdioServerParameters, types
 from mcp.client.stdio import stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.tools.config import ServerConfig
 from desktop_chat.core.tools.naming import ToolInfo
 from desktop_chat.core.tools.server_env import SecretUnavailable, resolve_values
@@ -145,7 +146,10 @@ class McpServer:
         self._ended = asyncio.Event()
         self._changed = asyncio.Event()
         if confirm is not None:
-            self._set(ServerState.UNCONFIRMED, "Waiting for you to confirm its command line.")
+            self._set(
+                ServerState.UNCONFIRMED,
+                translate("Servers", "Waiting for you to confirm its command line."),
+            )
         else:
             self._set(ServerState.STARTING)
         self._task = asyncio.ensure_future(self._supervise(confirm))
@@ -166,7 +170,10 @@ class McpServer:
                 log.exception("MCP server %s: the confirmation failed", name)
                 confirmed = False
             if not confirmed:
-                self._set(ServerState.DECLINED, "Not started: its command line was not confirmed.")
+                self._set(
+                    ServerState.DECLINED,
+                    translate("Servers", "Not started: its command line was not confirmed."),
+                )
                 return
         attempts = 0
         while not self._stopping:
@@ -174,7 +181,7 @@ class McpServer:
             self._set(ServerState.STARTING, restarts=attempts - 1)
             try:
                 await self._run_once()
-                problem = "It stopped unexpectedly."
+                problem = translate("Servers", "It stopped unexpectedly.")
             except SecretUnavailable as exc:  # a fault that starting again cannot mend
                 self._set(ServerState.FAILED, str(exc))
                 return
@@ -198,11 +205,14 @@ class McpServer:
             params = StdioServerParameters(
                 command=config.command,
                 args=list(config.args),
-                env=resolve_values(config.env, "The environment variable", config.name) or None,
+                env=resolve_values(
+                    config.env, translate("Servers", "The environment variable"), config.name
+                )
+                or None,
             )
             assert pump is not None and pump.errlog is not None
             return stdio_client(params, errlog=pump.errlog)
-        headers = resolve_values(config.headers, "The header", config.name)
+        headers = resolve_values(config.headers, translate("Servers", "The header"), config.name)
 
         async def note_status(response: httpx2.Response) -> None:
             # The SDK turns an HTTP error into "Server returned an error response": keep the
@@ -350,7 +360,7 @@ class McpServer:
         self._ended.set()
         self._client = None
         if self._status.state is ServerState.READY and not self._stopping:
-            self._set(ServerState.STARTING, "It stopped; starting it again.")
+            self._set(ServerState.STARTING, translate("Servers", "It stopped; starting it again."))
 
     def _died_message(self, tool: str) -> str:
         words = self._pump.last_words() if self._pump is not None else ""
@@ -368,24 +378,35 @@ def _permanent(exc: BaseException) -> bool:
 def _plain(exc: BaseException, config: ServerConfig, http_status: int | None = None) -> str:
     """Why a server did not start, in plain words."""
     if http_status in (401, 403):
-        return (
-            f"Its address {config.url} answered HTTP {http_status}: it wants credentials"
-            " (check the headers of its entry, e.g. a token)."
-        )
+        return translate(
+            "Servers",
+            "Its address {url} answered HTTP {http_status}: it wants credentials (check the "
+            "headers of its entry, e.g. a token).",
+        ).format(url=config.url, http_status=http_status)
     if http_status is not None:
-        return f"Its address {config.url} answered HTTP {http_status}."
+        return translate("Servers", "Its address {url} answered HTTP {http_status}.").format(
+            url=config.url, http_status=http_status
+        )
     if isinstance(exc, FileNotFoundError):
-        return f'The command "{config.command}" was not found. Is it installed and on the PATH?'
+        return translate(
+            "Servers", 'The command "{command}" was not found. Is it installed and on the PATH?'
+        ).format(command=config.command)
     if isinstance(exc, PermissionError):
-        return f'The command "{config.command}" could not be run: permission denied.'
+        return translate(
+            "Servers", 'The command "{command}" could not be run: permission denied.'
+        ).format(command=config.command)
     if isinstance(exc, TimeoutError):
-        return "It did not start within the time limit."
+        return translate("Servers", "It did not start within the time limit.")
     if isinstance(exc, httpx2.HTTPError):
-        return f"Its address {config.url} could not be reached ({type(exc).__name__}: {exc})."
+        return translate(
+            "Servers", "Its address {url} could not be reached ({__name__}: {exc})."
+        ).format(url=config.url, __name__=type(exc).__name__, exc=exc)
     if isinstance(exc, MCPError):
         if "closed" in str(exc).lower():
-            return "It exited while starting."
-        return f"It refused to start: {exc}"
+            return translate("Servers", "It exited while starting.")
+        return translate("Servers", "It refused to start: {exc}").format(exc=exc)
     if isinstance(exc, BaseExceptionGroup):
         return _plain(exc.exceptions[0], config, http_status)
-    return f"It failed to start ({type(exc).__name__}: {exc})."
+    return translate("Servers", "It failed to start ({__name__}: {exc}).").format(
+        __name__=type(exc).__name__, exc=exc
+    )
