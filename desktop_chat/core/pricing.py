@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.paths import config_dir
 
 USER_PRICES_FILE = "prices.json"
@@ -55,13 +56,21 @@ def _price(value: Any, where: str) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError(f"{where}: a price must be a number")
+        raise ValueError(
+            translate("Pricing", "{where}: a price must be a number").format(where=where)
+        )
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        raise ValueError(f"{where}: a price must be a number") from None
+        raise ValueError(
+            translate("Pricing", "{where}: a price must be a number").format(where=where)
+        ) from None
     if not number.is_finite() or number < 0:
-        raise ValueError(f"{where}: a price must be a number of dollars, 0 or more")
+        raise ValueError(
+            translate("Pricing", "{where}: a price must be a number of dollars, 0 or more").format(
+                where=where
+            )
+        )
     return number
 
 
@@ -101,7 +110,11 @@ def _read_json(path: Path) -> Any:
     with path.open("rb") as f:
         raw = f.read(MAX_PRICE_FILE_BYTES + 1)
     if len(raw) > MAX_PRICE_FILE_BYTES:
-        raise ValueError(f"{path.name} is larger than {MAX_PRICE_FILE_BYTES // 1024} KB")
+        raise ValueError(
+            translate("Pricing", "{name} is larger than {size} KB").format(
+                name=path.name, size=MAX_PRICE_FILE_BYTES // 1024
+            )
+        )
     return json.loads(raw.decode("utf-8"))
 
 
@@ -126,7 +139,11 @@ class PriceBook:
                 model = str(data.get("model") or path.stem)
                 book._prices[model] = prices_from_json(model, data)
             except (OSError, ValueError, AttributeError) as exc:
-                book.problems.append(f"The price file {path.name} was not used: {exc}")
+                book.problems.append(
+                    translate("Pricing", "The price file {name} was not used: {exc}").format(
+                        name=path.name, exc=exc
+                    )
+                )
         book.apply_overrides(user or user_prices_path())
         return book
 
@@ -137,14 +154,26 @@ class PriceBook:
         except FileNotFoundError:
             return
         except (OSError, ValueError) as exc:
-            self.problems.append(f"Your prices file {path} was not used: {exc}")
+            self.problems.append(
+                translate("Pricing", "Your prices file {path} was not used: {exc}").format(
+                    path=path, exc=exc
+                )
+            )
             return
         if not isinstance(data, dict):
-            self.problems.append(f"Your prices file {path} must hold an object of models.")
+            self.problems.append(
+                translate(
+                    "Pricing", "Your prices file {path} must hold an object of models."
+                ).format(path=path)
+            )
             return
         for model, entry in data.items():
             if not isinstance(entry, dict):
-                self.problems.append(f"{path.name}: {model} must be an object of prices.")
+                self.problems.append(
+                    translate("Pricing", "{name}: {model} must be an object of prices.").format(
+                        name=path.name, model=model
+                    )
+                )
                 continue
             try:
                 given = prices_from_json(model, entry)

@@ -195,7 +195,12 @@ def step_text(step: WebStep) -> str:
     if step.error:
         return f"{line} — {error_words(step.error)}"
     if step.kind == "search":
-        return f"{line} ({translate('WebTools', '%n results', None, step.results)})"
+        results = (
+            translate("WebTools", "1 result")
+            if step.results == 1
+            else translate("WebTools", "{count} results").format(count=step.results)
+        )
+        return f"{line} ({results})"
     return line
 
 

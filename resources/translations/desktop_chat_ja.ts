@@ -240,6 +240,33 @@
     </message>
 </context>
 <context>
+    <name>Bill</name>
+    <message>
+        <source>Input read from cache</source>
+        <translation>キャッシュから読み込んだ入力</translation>
+    </message>
+    <message>
+        <source>Cache written 5 min / 1 h</source>
+        <translation>キャッシュ書き込み 5 分 / 1 時間</translation>
+    </message>
+    <message>
+        <source>Cost of this reply</source>
+        <translation>この返信の費用</translation>
+    </message>
+    <message>
+        <source>Web searches / pages read</source>
+        <translation>ウェブ検索 / 読んだページ</translation>
+    </message>
+    <message>
+        <source>Cost of this conversation</source>
+        <translation>この会話の費用</translation>
+    </message>
+    <message>
+        <source>Conversation input from cache</source>
+        <translation>キャッシュから読み込んだ会話の入力</translation>
+    </message>
+</context>
+<context>
     <name>Capabilities</name>
     <message>
         <source>This model</source>
@@ -605,6 +632,53 @@
     </message>
 </context>
 <context>
+    <name>ContextMeter</name>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 トークン</translation>
+    </message>
+    <message>
+        <source>%1 / %2 tokens (%3%)</source>
+        <translation>%1 / %2 トークン（%3%）</translation>
+    </message>
+    <message>
+        <source>This message would not fit: the conversation and the draft are %1 tokens, and the model reads at most %2. Nothing was sent. Start a new conversation from a summary of this one, or shorten the draft.</source>
+        <translation>このメッセージは収まりません：会話と下書きで %1 トークンありますが、モデルが読めるのは最大 %2 トークンです。何も送信していません。この会話の要約から新しい会話を始めるか、下書きを短くしてください。</translation>
+    </message>
+    <message>
+        <source>Summarise the conversation below so that we can go on from it here: the facts, decisions and open questions, briefly.</source>
+        <translation>ここから続けられるように、以下の会話を要約してください：事実、決定事項、未解決の問題を簡潔に。</translation>
+    </message>
+    <message>
+        <source>(%1 starts one.)</source>
+        <translation>（%1 で要約から新しい会話を始められます。）</translation>
+    </message>
+    <message>
+        <source>Context window used</source>
+        <translation>コンテキストウィンドウの使用量</translation>
+    </message>
+    <message>
+        <source>Web search on</source>
+        <translation>ウェブ検索オン</translation>
+    </message>
+    <message>
+        <source>%1 with the draft</source>
+        <translation>%1（下書きを含む）</translation>
+    </message>
+    <message>
+        <source>%1: over the model&apos;s limit</source>
+        <translation>%1：モデルの上限を超えています</translation>
+    </message>
+    <message>
+        <source>%1: nearly full</source>
+        <translation>%1：ほぼいっぱいです</translation>
+    </message>
+    <message>
+        <source>How much of the model&apos;s context window the next request fills. Exact after each reply; the draft is counted by the API as you pause.</source>
+        <translation>次のリクエストがモデルのコンテキストウィンドウをどれだけ使うか。返信のたびに正確な値になります。下書きは入力が止まったときに API が数えます。</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>The conversations database was saved again.</source>
@@ -707,6 +781,57 @@
     <message>
         <source>{regenerate_key} asks again.</source>
         <translation>{regenerate_key} でもう一度尋ねます。</translation>
+    </message>
+</context>
+<context>
+    <name>Costs</name>
+    <message>
+        <source>price unknown</source>
+        <translation>価格不明</translation>
+    </message>
+    <message>
+        <source>%1 + price unknown</source>
+        <translation>%1 + 価格不明</translation>
+    </message>
+    <message>
+        <source>No price known for: %1</source>
+        <translation>価格が不明なもの：%1</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>cache write 5 min</source>
+        <translation>キャッシュ書き込み 5 分</translation>
+    </message>
+    <message>
+        <source>cache write 1 h</source>
+        <translation>キャッシュ書き込み 1 時間</translation>
+    </message>
+    <message>
+        <source>cache read</source>
+        <translation>キャッシュ読み込み</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>%1 per million tokens: %2</source>
+        <translation>%1 の 100 万トークンあたりの価格：%2</translation>
+    </message>
+    <message>
+        <source>Checked %1; source: %2</source>
+        <translation>確認日 %1、出典：%2</translation>
+    </message>
+    <message>
+        <source>Your own prices file changes some of them.</source>
+        <translation>一部の価格は独自の価格ファイルで変更されています。</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1388,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>この会話をエクスポート…</translation>
     </message>
     <message>
+        <source>Web search on or off for this chat</source>
+        <translation>このチャットのウェブ検索をオン/オフ</translation>
+    </message>
+    <message>
         <source>New chat</source>
         <translation>新しいチャット</translation>
     </message>
@@ -1285,6 +1414,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Export all conversations…</source>
         <translation>すべての会話をエクスポート…</translation>
+    </message>
+    <message>
+        <source>New chat from a summary of this one</source>
+        <translation>このチャットの要約から新しいチャット</translation>
     </message>
     <message>
         <source>Rename the chat (in the list)</source>
@@ -1337,6 +1470,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Tools: MCP servers and permissions…</source>
         <translation>ツール：MCP サーバーと許可…</translation>
+    </message>
+    <message>
+        <source>Usage and costs…</source>
+        <translation>使用量と費用…</translation>
     </message>
     <message>
         <source>Change the API key…</source>
@@ -1554,6 +1691,37 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Could not reach {host}. Check your network connection or the base URL.</source>
         <translation>{host} に接続できません。ネットワーク接続かベース URL を確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <source>{where}: a price must be a number</source>
+        <translation>{where}：価格は数値である必要があります</translation>
+    </message>
+    <message>
+        <source>{where}: a price must be a number of dollars, 0 or more</source>
+        <translation>{where}：価格は 0 以上のドル額である必要があります</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {size} KB</source>
+        <translation>{name} は {size} KB を超えています</translation>
+    </message>
+    <message>
+        <source>The price file {name} was not used: {exc}</source>
+        <translation>価格ファイル {name} は使われませんでした：{exc}</translation>
+    </message>
+    <message>
+        <source>Your prices file {path} was not used: {exc}</source>
+        <translation>独自の価格ファイル {path} は使われませんでした：{exc}</translation>
+    </message>
+    <message>
+        <source>Your prices file {path} must hold an object of models.</source>
+        <translation>独自の価格ファイル {path} は、モデルごとのオブジェクトである必要があります。</translation>
+    </message>
+    <message>
+        <source>{name}: {model} must be an object of prices.</source>
+        <translation>{name}：{model} は価格のオブジェクトである必要があります。</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2179,18 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>1 ターンあたりのツール呼び出し回数</translation>
     </message>
     <message>
+        <source>Prompt caching</source>
+        <translation>プロンプトキャッシュ</translation>
+    </message>
+    <message>
+        <source>Searches per turn</source>
+        <translation>1 ターンあたりの検索回数</translation>
+    </message>
+    <message>
+        <source>Web search</source>
+        <translation>ウェブ検索</translation>
+    </message>
+    <message>
         <source>Could not read {path}: {value}.</source>
         <translation>{path} を読み込めません：{value}。</translation>
     </message>
@@ -2025,6 +2205,50 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Could not rewrite {path}: {value}.</source>
         <translation>{path} を書き直せません：{value}。</translation>
+    </message>
+    <message>
+        <source>On, 5 minutes</source>
+        <translation>オン（5 分）</translation>
+    </message>
+    <message>
+        <source>On, 1 hour (writes cost more)</source>
+        <translation>オン（1 時間、書き込み費用は高め）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Web search: only these domains</source>
+        <translation>ウェブ検索：これらのドメインのみ</translation>
+    </message>
+    <message>
+        <source>Any domain, e.g. wikipedia.org</source>
+        <translation>任意のドメイン（例：wikipedia.org）</translation>
+    </message>
+    <message>
+        <source>Web search: never these domains</source>
+        <translation>ウェブ検索：これらのドメインを除外</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Your own prices, if any: %1</source>
+        <translation>独自の価格（ある場合）：%1</translation>
+    </message>
+    <message>
+        <source>Where your own prices go</source>
+        <translation>独自の価格ファイルの場所</translation>
+    </message>
+    <message>
+        <source>Web search: only</source>
+        <translation>ウェブ検索：対象ドメイン</translation>
+    </message>
+    <message>
+        <source>Web search: never</source>
+        <translation>ウェブ検索：除外ドメイン</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +3009,148 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Deleted “{name}”.</source>
         <translation>「{name}」を削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Usage</name>
+    <message>
+        <source>Cost per period, as bars</source>
+        <translation>期間ごとの費用（棒グラフ）</translation>
+    </message>
+    <message>
+        <source>No replies saved yet.</source>
+        <translation>保存された返信はまだありません。</translation>
+    </message>
+    <message>
+        <source>Usage and costs</source>
+        <translation>使用量と費用</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>日別</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>月別</translation>
+    </message>
+    <message>
+        <source>Reading the saved replies…</source>
+        <translation>保存された返信を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>返信数</translation>
+    </message>
+    <message>
+        <source>Tokens in / cached / out</source>
+        <translation>トークン：入力 / キャッシュ / 出力</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>The saved replies could not be read: %1</source>
+        <translation>保存された返信を読み込めませんでした：%1</translation>
+    </message>
+    <message>
+        <source>All saved replies: %1</source>
+        <translation>保存されたすべての返信：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WebTools</name>
+    <message>
+        <source>“%1” is not a domain (write it as example.com).</source>
+        <translation>「%1」はドメインではありません（example.com のように書いてください）。</translation>
+    </message>
+    <message>
+        <source>Give allowed domains or blocked domains, not both: the API takes one list.</source>
+        <translation>許可するドメインか除外するドメインのどちらか一方だけを指定してください。API が受け付けるリストは 1 つだけです。</translation>
+    </message>
+    <message>
+        <source>too many searches at once; the API asks to wait a little</source>
+        <translation>同時の検索が多すぎます。API が少し待つよう求めています</translation>
+    </message>
+    <message>
+        <source>the most searches allowed in one turn were used</source>
+        <translation>1 ターンで許可された検索回数を使い切りました</translation>
+    </message>
+    <message>
+        <source>the search was not valid</source>
+        <translation>検索が無効でした</translation>
+    </message>
+    <message>
+        <source>the search was too long</source>
+        <translation>検索語が長すぎました</translation>
+    </message>
+    <message>
+        <source>web search is unavailable just now</source>
+        <translation>ウェブ検索は現在利用できません</translation>
+    </message>
+    <message>
+        <source>the request was too large</source>
+        <translation>リクエストが大きすぎました</translation>
+    </message>
+    <message>
+        <source>the address was too long</source>
+        <translation>アドレスが長すぎました</translation>
+    </message>
+    <message>
+        <source>the address is not in the allowed domains</source>
+        <translation>アドレスが許可されたドメインにありません</translation>
+    </message>
+    <message>
+        <source>the page could not be reached</source>
+        <translation>ページにアクセスできませんでした</translation>
+    </message>
+    <message>
+        <source>the address did not come from the conversation</source>
+        <translation>アドレスが会話中に出てきたものではありません</translation>
+    </message>
+    <message>
+        <source>the page&apos;s kind of content cannot be read</source>
+        <translation>ページの内容の種類を読み取れません</translation>
+    </message>
+    <message>
+        <source>the page is too large</source>
+        <translation>ページが大きすぎます</translation>
+    </message>
+    <message>
+        <source>the web tool failed (%1)</source>
+        <translation>ウェブツールが失敗しました（%1）</translation>
+    </message>
+    <message>
+        <source>Searching: %1</source>
+        <translation>検索中：%1</translation>
+    </message>
+    <message>
+        <source>Reading: %1</source>
+        <translation>読み込み中：%1</translation>
+    </message>
+    <message>
+        <source>Searched: %1</source>
+        <translation>検索済み：%1</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>読み込み済み：%1</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 件の結果</translation>
+    </message>
+    <message>
+        <source>{count} results</source>
+        <translation>{count} 件の結果</translation>
+    </message>
+    <message>
+        <source>%1 does not offer web search.</source>
+        <translation>%1 はウェブ検索に対応していません。</translation>
     </message>
 </context>
 </TS>

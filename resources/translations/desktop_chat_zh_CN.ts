@@ -240,6 +240,33 @@
     </message>
 </context>
 <context>
+    <name>Bill</name>
+    <message>
+        <source>Input read from cache</source>
+        <translation>从缓存读取的输入</translation>
+    </message>
+    <message>
+        <source>Cache written 5 min / 1 h</source>
+        <translation>写入缓存 5 分钟 / 1 小时</translation>
+    </message>
+    <message>
+        <source>Cost of this reply</source>
+        <translation>这条回复的费用</translation>
+    </message>
+    <message>
+        <source>Web searches / pages read</source>
+        <translation>网络搜索 / 已读网页</translation>
+    </message>
+    <message>
+        <source>Cost of this conversation</source>
+        <translation>此对话的费用</translation>
+    </message>
+    <message>
+        <source>Conversation input from cache</source>
+        <translation>对话中从缓存读取的输入</translation>
+    </message>
+</context>
+<context>
     <name>Capabilities</name>
     <message>
         <source>This model</source>
@@ -605,6 +632,53 @@
     </message>
 </context>
 <context>
+    <name>ContextMeter</name>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 个 token</translation>
+    </message>
+    <message>
+        <source>%1 / %2 tokens (%3%)</source>
+        <translation>%1 / %2 个 token（%3%）</translation>
+    </message>
+    <message>
+        <source>This message would not fit: the conversation and the draft are %1 tokens, and the model reads at most %2. Nothing was sent. Start a new conversation from a summary of this one, or shorten the draft.</source>
+        <translation>这条消息放不下：对话加上草稿共 %1 个 token，而模型最多只能读取 %2 个。未发送任何内容。请根据此对话的摘要新建对话，或缩短草稿。</translation>
+    </message>
+    <message>
+        <source>Summarise the conversation below so that we can go on from it here: the facts, decisions and open questions, briefly.</source>
+        <translation>请总结下面的对话，以便我们在这里接着进行：简要列出其中的事实、决定和未解决的问题。</translation>
+    </message>
+    <message>
+        <source>(%1 starts one.)</source>
+        <translation>（按 %1 即可从摘要新建对话。）</translation>
+    </message>
+    <message>
+        <source>Context window used</source>
+        <translation>上下文窗口用量</translation>
+    </message>
+    <message>
+        <source>Web search on</source>
+        <translation>网络搜索已开启</translation>
+    </message>
+    <message>
+        <source>%1 with the draft</source>
+        <translation>%1（含草稿）</translation>
+    </message>
+    <message>
+        <source>%1: over the model&apos;s limit</source>
+        <translation>%1：超出模型上限</translation>
+    </message>
+    <message>
+        <source>%1: nearly full</source>
+        <translation>%1：即将占满</translation>
+    </message>
+    <message>
+        <source>How much of the model&apos;s context window the next request fills. Exact after each reply; the draft is counted by the API as you pause.</source>
+        <translation>下一次请求会占用模型上下文窗口的多少。每次回复后为精确值；草稿会在你停止输入时由 API 计数。</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>The conversations database was saved again.</source>
@@ -707,6 +781,57 @@
     <message>
         <source>{regenerate_key} asks again.</source>
         <translation>{regenerate_key} 重新提问。</translation>
+    </message>
+</context>
+<context>
+    <name>Costs</name>
+    <message>
+        <source>price unknown</source>
+        <translation>价格未知</translation>
+    </message>
+    <message>
+        <source>%1 + price unknown</source>
+        <translation>%1 + 价格未知</translation>
+    </message>
+    <message>
+        <source>No price known for: %1</source>
+        <translation>以下项目没有已知价格：%1</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>cache write 5 min</source>
+        <translation>缓存写入 5 分钟</translation>
+    </message>
+    <message>
+        <source>cache write 1 h</source>
+        <translation>缓存写入 1 小时</translation>
+    </message>
+    <message>
+        <source>cache read</source>
+        <translation>缓存读取</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 per million tokens: %2</source>
+        <translation>%1 每百万 token 的价格：%2</translation>
+    </message>
+    <message>
+        <source>Checked %1; source: %2</source>
+        <translation>核对日期 %1；来源：%2</translation>
+    </message>
+    <message>
+        <source>Your own prices file changes some of them.</source>
+        <translation>其中部分价格已被你的自定义价格文件修改。</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1388,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>导出此对话…</translation>
     </message>
     <message>
+        <source>Web search on or off for this chat</source>
+        <translation>为此对话开启或关闭网络搜索</translation>
+    </message>
+    <message>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
@@ -1285,6 +1414,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Export all conversations…</source>
         <translation>导出所有对话…</translation>
+    </message>
+    <message>
+        <source>New chat from a summary of this one</source>
+        <translation>根据此对话的摘要新建对话</translation>
     </message>
     <message>
         <source>Rename the chat (in the list)</source>
@@ -1337,6 +1470,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Tools: MCP servers and permissions…</source>
         <translation>工具：MCP 服务器与权限…</translation>
+    </message>
+    <message>
+        <source>Usage and costs…</source>
+        <translation>用量和费用…</translation>
     </message>
     <message>
         <source>Change the API key…</source>
@@ -1554,6 +1691,37 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Could not reach {host}. Check your network connection or the base URL.</source>
         <translation>无法连接到 {host}。请检查网络连接或基础 URL。</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <source>{where}: a price must be a number</source>
+        <translation>{where}：价格必须是数字</translation>
+    </message>
+    <message>
+        <source>{where}: a price must be a number of dollars, 0 or more</source>
+        <translation>{where}：价格必须是不小于 0 的美元金额</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {size} KB</source>
+        <translation>{name} 大于 {size} KB</translation>
+    </message>
+    <message>
+        <source>The price file {name} was not used: {exc}</source>
+        <translation>未使用价格文件 {name}：{exc}</translation>
+    </message>
+    <message>
+        <source>Your prices file {path} was not used: {exc}</source>
+        <translation>未使用你的自定义价格文件 {path}：{exc}</translation>
+    </message>
+    <message>
+        <source>Your prices file {path} must hold an object of models.</source>
+        <translation>你的自定义价格文件 {path} 必须包含一个以模型为键的对象。</translation>
+    </message>
+    <message>
+        <source>{name}: {model} must be an object of prices.</source>
+        <translation>{name}：{model} 必须是一个价格对象。</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2179,18 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
         <translation>每轮对话的工具调用轮数</translation>
     </message>
     <message>
+        <source>Prompt caching</source>
+        <translation>提示词缓存</translation>
+    </message>
+    <message>
+        <source>Searches per turn</source>
+        <translation>每轮搜索次数</translation>
+    </message>
+    <message>
+        <source>Web search</source>
+        <translation>网络搜索</translation>
+    </message>
+    <message>
         <source>Could not read {path}: {value}.</source>
         <translation>无法读取 {path}：{value}。</translation>
     </message>
@@ -2025,6 +2205,50 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Could not rewrite {path}: {value}.</source>
         <translation>无法重写 {path}：{value}。</translation>
+    </message>
+    <message>
+        <source>On, 5 minutes</source>
+        <translation>开启，5 分钟</translation>
+    </message>
+    <message>
+        <source>On, 1 hour (writes cost more)</source>
+        <translation>开启，1 小时（写入费用更高）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Web search: only these domains</source>
+        <translation>网络搜索：仅限这些域名</translation>
+    </message>
+    <message>
+        <source>Any domain, e.g. wikipedia.org</source>
+        <translation>任意域名，例如 wikipedia.org</translation>
+    </message>
+    <message>
+        <source>Web search: never these domains</source>
+        <translation>网络搜索：排除这些域名</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Your own prices, if any: %1</source>
+        <translation>自定义价格（如有）：%1</translation>
+    </message>
+    <message>
+        <source>Where your own prices go</source>
+        <translation>自定义价格文件的位置</translation>
+    </message>
+    <message>
+        <source>Web search: only</source>
+        <translation>网络搜索：仅限域名</translation>
+    </message>
+    <message>
+        <source>Web search: never</source>
+        <translation>网络搜索：排除域名</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +3009,148 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Deleted “{name}”.</source>
         <translation>已删除“{name}”。</translation>
+    </message>
+</context>
+<context>
+    <name>Usage</name>
+    <message>
+        <source>Cost per period, as bars</source>
+        <translation>各时段的费用（柱状图）</translation>
+    </message>
+    <message>
+        <source>No replies saved yet.</source>
+        <translation>还没有已保存的回复。</translation>
+    </message>
+    <message>
+        <source>Usage and costs</source>
+        <translation>用量和费用</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Reading the saved replies…</source>
+        <translation>正在读取已保存的回复…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复数</translation>
+    </message>
+    <message>
+        <source>Tokens in / cached / out</source>
+        <translation>token：输入 / 缓存 / 输出</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>The saved replies could not be read: %1</source>
+        <translation>无法读取已保存的回复：%1</translation>
+    </message>
+    <message>
+        <source>All saved replies: %1</source>
+        <translation>所有已保存的回复：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WebTools</name>
+    <message>
+        <source>“%1” is not a domain (write it as example.com).</source>
+        <translation>“%1”不是域名（请写成 example.com 这样的形式）。</translation>
+    </message>
+    <message>
+        <source>Give allowed domains or blocked domains, not both: the API takes one list.</source>
+        <translation>请只填写允许的域名或排除的域名，不要两者都填：API 只接受一个列表。</translation>
+    </message>
+    <message>
+        <source>too many searches at once; the API asks to wait a little</source>
+        <translation>同时进行的搜索过多；API 要求稍等片刻</translation>
+    </message>
+    <message>
+        <source>the most searches allowed in one turn were used</source>
+        <translation>已用完一轮允许的最多搜索次数</translation>
+    </message>
+    <message>
+        <source>the search was not valid</source>
+        <translation>搜索无效</translation>
+    </message>
+    <message>
+        <source>the search was too long</source>
+        <translation>搜索内容过长</translation>
+    </message>
+    <message>
+        <source>web search is unavailable just now</source>
+        <translation>网络搜索暂时不可用</translation>
+    </message>
+    <message>
+        <source>the request was too large</source>
+        <translation>请求过大</translation>
+    </message>
+    <message>
+        <source>the address was too long</source>
+        <translation>地址过长</translation>
+    </message>
+    <message>
+        <source>the address is not in the allowed domains</source>
+        <translation>该地址不在允许的域名内</translation>
+    </message>
+    <message>
+        <source>the page could not be reached</source>
+        <translation>无法访问该网页</translation>
+    </message>
+    <message>
+        <source>the address did not come from the conversation</source>
+        <translation>该地址并非来自对话内容</translation>
+    </message>
+    <message>
+        <source>the page&apos;s kind of content cannot be read</source>
+        <translation>无法读取该网页的内容类型</translation>
+    </message>
+    <message>
+        <source>the page is too large</source>
+        <translation>网页过大</translation>
+    </message>
+    <message>
+        <source>the web tool failed (%1)</source>
+        <translation>网络工具失败（%1）</translation>
+    </message>
+    <message>
+        <source>Searching: %1</source>
+        <translation>正在搜索：%1</translation>
+    </message>
+    <message>
+        <source>Reading: %1</source>
+        <translation>正在阅读：%1</translation>
+    </message>
+    <message>
+        <source>Searched: %1</source>
+        <translation>已搜索：%1</translation>
+    </message>
+    <message>
+        <source>Read: %1</source>
+        <translation>已阅读：%1</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 个结果</translation>
+    </message>
+    <message>
+        <source>{count} results</source>
+        <translation>{count} 个结果</translation>
+    </message>
+    <message>
+        <source>%1 does not offer web search.</source>
+        <translation>%1 不提供网络搜索。</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from desktop_chat.core.conversation import Message, Status
 from desktop_chat.core.costs import UsageRow
 from desktop_chat.core.pricing import PriceBook
 from desktop_chat.core.settings import Settings
+from desktop_chat.ui.locale_format import number
 from desktop_chat.ui.main_window import MainWindow
 from desktop_chat.ui.usage_dialog import UsageDialog
 
@@ -54,8 +55,9 @@ def test_the_side_pane_shows_each_reply_and_the_conversation_cost_and_the_cache_
     share = costs.usage_parts(second.usage).cache_share
     assert share is not None and share > 0.5  # the first turn's prompt was read back
     assert bill.text("cache_share") == f"{share * 100:.0f}%"
-    assert window.inspector.values["cache_read"].text() == (
-        f"{second.usage.cache_read_input_tokens:,}"
+    # the side pane's figures follow the interface language's digit grouping
+    assert window.inspector.values["cache_read"].text() == number(
+        second.usage.cache_read_input_tokens
     )
 
 
