@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop_chat.core.conversation import Block
+from desktop_chat.core.i18n import translate
 
 CITE_SCHEME = "cite"  # the marker of a source without a web address: cite:<number>
 
@@ -134,7 +135,8 @@ def cited_markdown(blocks: Sequence[Block], sources: SourceList) -> str:
 
 def sources_markdown(sources: Sequence[Source]) -> str:
     """The list of sources as Markdown: number, title (a link for a web address), where."""
-    lines = ["**Sources**", ""]
+    heading = translate("Citations", "Sources")
+    lines = [f"**{heading}**", ""]
     for s in sources:
         title = _md_escape(s.title)
         quote = _title_attr(s.quotes[0]) if s.quotes else ""

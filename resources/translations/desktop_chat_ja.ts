@@ -349,6 +349,13 @@
     </message>
 </context>
 <context>
+    <name>Citations</name>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+</context>
+<context>
     <name>Client</name>
     <message>
         <source>Nothing has arrived yet after {round} s; {stop_key} stops waiting.</source>

@@ -349,6 +349,13 @@
     </message>
 </context>
 <context>
+    <name>Citations</name>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
     <name>Client</name>
     <message>
         <source>Nothing has arrived yet after {round} s; {stop_key} stops waiting.</source>
