@@ -95,10 +95,11 @@ def normal(request: MessagesRequest) -> list[Block]:
     first, second = _digest(prompt) % 3, (_digest(prompt) // 3) % 3
     if first == second:
         second = (second + 1) % 3
-    if request.user_turns == 1:
-        closing = "This first turn was not cached: the demo caches a prompt only when asked to."
-    else:
-        closing = f"This is turn {request.user_turns}; no prompt is cached unless a request asks."
+    closing = (
+        f"This is turn {request.user_turns}. The side pane shows what the request read from"
+        " and wrote to the prompt cache: nothing is cached unless a request asks, nor below"
+        " the model's minimum length."
+    )
     text = (
         f"## {_headline(prompt)}\n\n{opening}\n\n{_PARAGRAPHS[first]}\n\n{_PARAGRAPHS[second]}"
         f"\n\nA few things worth trying:\n\n{_TRY_LIST}\n\n{closing}"

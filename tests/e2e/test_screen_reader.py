@@ -70,7 +70,7 @@ def test_a_screen_reader_asks_and_reads_the_reply_and_its_figures(
     assert transcript.startswith(f"You\n{question}\nClaude\n")
     # The finished reply's text, read from the transcript, whole (the demo's last line).
     assert f"You said: “{question}”" in transcript
-    assert transcript.rstrip().endswith("the demo caches a prompt only when asked to.")
+    assert transcript.rstrip().endswith("nor below the model's minimum length.")
     # The conversation as a list of messages: author and text as the name, status beside.
     (asked, asked_status), (reply, reply_status) = seen["messages"]  # type: ignore[misc]
     assert (asked, asked_status) == (f"You: {question}", "sent")
