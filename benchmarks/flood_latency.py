@@ -134,9 +134,14 @@ def main() -> None:
         "peak_before_mb": peak_before,
         "delta_mb": args.delta_mb,
     }
-    print(json.dumps(result))
+    print(json.dumps(result), flush=True)
     server.stop()
     window.close()
+    # The loop is never closed here (it runs inside processEvents), so its executor's
+    # QThreads (the saver's and the key lookup's work) would outlive the app and abort it.
+    executor = getattr(loop, "_QEventLoop__default_executor", None)
+    if executor is not None:
+        executor.shutdown()
 
 
 if __name__ == "__main__":
