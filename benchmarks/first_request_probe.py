@@ -9,7 +9,7 @@ Nothing of the app is changed; three of its steps are watched from outside:
   (CLOCK_MONOTONIC on Linux: the same clock in every process);
 - a 2 ms heartbeat ``QTimer`` started with the loop, as in figure 3, records how late it fires;
 - the SDK's readiness (``ApiAccess.sdk_ready``) and the first reply's end
-  (``ChatController.on_reply_finished``) mark the first request's window.
+  (``TurnSignals.on_reply_finished``) mark the first request's window.
 
 At exit it prints one JSON line on stdout: heartbeat lateness during start-up (loop start ->
 SDK ready) and during the first request (SDK ready -> reply finished).
@@ -27,18 +27,22 @@ import importlib.util
 import json
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 # The app under test: this checkout, or another one (``first_request.py --root``).
+sys.path.insert(1, str(Path(__file__).resolve().parent))
 sys.path.insert(0, os.environ.get("BENCH_APP_ROOT") or str(Path(__file__).resolve().parent.parent))
 
 INTERVAL_MS = 2.0
 QUESTION = "Hello from the first-request benchmark."
 marks: dict[str, float] = {}
 beats: list[tuple[float, float]] = []  # (when, how late in ms)
+slow_steps: list[tuple[float, float, str]] = []  # (end, ms, what) with BENCH_SLOW_STEPS
+sampler: list[Any] = []  # a ``stall_sampler.StallSampler`` with ``BENCH_STALL_STACKS`` set
 
 
 def on_demo_server(module: ModuleType) -> None:
@@ -84,25 +88,33 @@ def on_app(module: ModuleType) -> None:
         from PySide6.QtCore import Qt, QTimer
 
         from desktop_chat.core.api_access import ApiAccess
-        from desktop_chat.ui.controller import ChatController
+        from desktop_chat.ui.turn_signals import TurnSignals
 
         marks["loop"] = time.perf_counter()
         init = ApiAccess.__init__
 
         def watched_init(self: Any, *a: Any, **k: Any) -> None:
             init(self, *a, **k)
-            self.sdk_ready.add_done_callback(
-                lambda _f: marks.setdefault("ready", time.perf_counter())
-            )
+            self.sdk_ready.add_done_callback(on_ready)
+
+        def on_ready(_future: Any) -> None:
+            marks.setdefault("ready", time.perf_counter())
+            if os.environ.get("BENCH_STALL_STACKS") and not sampler:
+                from stall_sampler import StallSampler
+
+                sampler.append(StallSampler())
+                sampler[0].start()
 
         ApiAccess.__init__ = watched_init  # type: ignore[method-assign]
-        finished = ChatController.on_reply_finished
+        finished = TurnSignals.on_reply_finished
 
         def watched_finished(self: Any, message: Any) -> None:
             marks.setdefault("finished", time.perf_counter())
+            if sampler:
+                sampler[0].stop()
             finished(self, message)
 
-        ChatController.on_reply_finished = watched_finished  # type: ignore[method-assign]
+        TurnSignals.on_reply_finished = watched_finished  # type: ignore[method-assign]
         if "--smoke-test" not in sys.argv:
             from desktop_chat.ui.main_window import MainWindow
 
@@ -157,13 +169,72 @@ def report() -> dict[str, Any]:
     }
 
 
+def watch_steps(over_ms: float) -> None:
+    """Notes every loop callback (a task step, a notifier's read) that runs over ``over_ms``."""
+    import asyncio.events
+    import cProfile
+    import io
+    import pstats
+
+    run = asyncio.events.Handle._run
+    profile = bool(os.environ.get("BENCH_PROFILE_STEPS"))
+
+    main_thread = threading.main_thread()
+
+    def timed_run(self: Any) -> None:
+        if threading.current_thread() is not main_thread:  # the SDK loader's own loop
+            run(self)
+            return
+        profiler = cProfile.Profile() if profile else None
+        start = time.perf_counter()
+        if profiler is not None:
+            profiler.enable()
+        run(self)
+        if profiler is not None:
+            profiler.disable()
+        end = time.perf_counter()
+        if (end - start) * 1e3 >= over_ms:
+            what = repr(self)[:200]
+            owner = getattr(self._callback, "__self__", None)
+            if isinstance(owner, asyncio.Task):
+                what += " task " + owner.get_coro().__qualname__
+            if profiler is not None:
+                out = io.StringIO()
+                pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
+                what += "\n" + out.getvalue()
+            slow_steps.append((end, (end - start) * 1e3, what))
+
+    asyncio.events.Handle._run = timed_run  # type: ignore[method-assign]
+
+
 def main() -> int:
+    if switch := os.environ.get("BENCH_SWITCH_S"):
+        sys.setswitchinterval(float(switch))
+    if over := os.environ.get("BENCH_SLOW_STEPS"):
+        watch_steps(float(over))
     sys.meta_path.insert(0, AfterImport("desktop_chat.demo.server", on_demo_server))
     import desktop_chat.app as app
 
     on_app(app)
     code = app.main(sys.argv[1:])
     print(json.dumps(report()), flush=True)
+    if over := os.environ.get("BENCH_SLOW_STEPS"):
+        for when, late in beats:
+            if "ready" in marks and when >= marks["ready"] and late >= float(over):
+                since = (when - marks["ready"]) * 1e3
+                print(f"late beat {late:.1f} ms at +{since:.0f} ms after ready", file=sys.stderr)
+    for end, ms, what in slow_steps:
+        since = (end - marks["ready"]) * 1e3 if "ready" in marks else float("nan")
+        print(f"slow step {ms:.1f} ms ending +{since:.0f} ms after ready: {what}", file=sys.stderr)
+    if sampler and "ready" in marks:
+        for when, late in beats:
+            if when >= marks["ready"] and late >= float(os.environ["BENCH_STALL_STACKS"]):
+                print(
+                    f"stall of {late:.1f} ms at +{(when - marks['ready']) * 1e3:.0f} ms "
+                    "after the SDK was ready:",
+                    file=sys.stderr,
+                )
+                print(sampler[0].explain(when - late / 1e3 - 0.002, when), file=sys.stderr)
     return code
 
 

@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import json
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -32,7 +33,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=4.0)
     parser.add_argument("--delta-mb", type=float, default=0.0)
+    parser.add_argument(
+        "--switch-ms", type=float, help="GIL switch interval (default: the app's, app.py)"
+    )
     args = parser.parse_args()
+    from desktop_chat.app import GIL_SWITCH_S
+
+    sys.setswitchinterval(GIL_SWITCH_S if args.switch_ms is None else args.switch_ms / 1000)
     os.environ["DESKTOP_CHAT_HOME"] = tempfile.mkdtemp(prefix="flood-")
     app = application()
     import qasync
@@ -127,9 +134,14 @@ def main() -> None:
         "peak_before_mb": peak_before,
         "delta_mb": args.delta_mb,
     }
-    print(json.dumps(result))
+    print(json.dumps(result), flush=True)
     server.stop()
     window.close()
+    # The loop is never closed here (it runs inside processEvents), so its executor's
+    # QThreads (the saver's and the key lookup's work) would outlive the app and abort it.
+    executor = getattr(loop, "_QEventLoop__default_executor", None)
+    if executor is not None:
+        executor.shutdown()
 
 
 if __name__ == "__main__":

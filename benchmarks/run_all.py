@@ -1,6 +1,6 @@
 """The rendering figures, one line each (figures, not pass/fail).
 
-    .venv/bin/python benchmarks/run_all.py [--quick]
+    .venv/bin/python benchmarks/run_all.py [--quick] [--only 1 3]
 
 1. CPU per delta, streaming 20,000 deltas into the chat view, against the floor: the SDK's
    ``messages.stream()`` reading the same stream and dropping the text (offscreen);
@@ -323,20 +323,34 @@ def figure_9(env: dict[str, str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="one run of each, not three")
+    parser.add_argument("--only", type=int, nargs="*", help="these figures only (numbers)")
     args = parser.parse_args()
     runs = 1 if args.quick else 3
-    with server() as srv, display() as screen:
-        print(figure_1(srv, runs), flush=True)
-        print(figure_2(srv, runs), flush=True)
-        print(figure_3(srv, screen, runs), flush=True)
-        print(figure_4(srv, screen), flush=True)
-    print(figure_5(5 if args.quick else 7), flush=True)
-    with display() as screen:
-        print(figure_6(screen, runs), flush=True)
-        print(figure_7(screen, runs), flush=True)
-        print(figure_8(screen, runs), flush=True)
-        print(figure_9(screen), flush=True)
-    print(figure_10(3 if args.quick else 5), flush=True)
+    wanted = set(args.only or range(1, 11))
+    if wanted & {1, 2, 3, 4}:
+        with server() as srv, display() as screen:
+            for number, figure in (
+                (1, lambda: figure_1(srv, runs)),
+                (2, lambda: figure_2(srv, runs)),
+                (3, lambda: figure_3(srv, screen, runs)),
+                (4, lambda: figure_4(srv, screen)),
+            ):
+                if number in wanted:
+                    print(figure(), flush=True)
+    if 5 in wanted:
+        print(figure_5(5 if args.quick else 7), flush=True)
+    if wanted & {6, 7, 8, 9}:
+        with display() as screen:
+            for number, figure in (
+                (6, lambda: figure_6(screen, runs)),
+                (7, lambda: figure_7(screen, runs)),
+                (8, lambda: figure_8(screen, runs)),
+                (9, lambda: figure_9(screen)),
+            ):
+                if number in wanted:
+                    print(figure(), flush=True)
+    if 10 in wanted:
+        print(figure_10(3 if args.quick else 5), flush=True)
 
 
 if __name__ == "__main__":

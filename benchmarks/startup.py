@@ -7,7 +7,8 @@ which shows before the rest of the UI has loaded). Also: to the app's "chat view
 line, when the window has filled in with the transcript, composer and side pane. Prints one
 line per figure.
 
-    .venv/bin/python benchmarks/startup.py [--runs 7] [--home DIR] [--root OTHER_CHECKOUT]
+    .venv/bin/python benchmarks/startup.py [--runs 7] [--home DIR] [--root OTHER_CHECKOUT] \
+        [--bytecode]
 """
 
 from __future__ import annotations
@@ -95,6 +96,9 @@ def main() -> None:
         "huge_conversation.py built; an empty temp folder by default",
     )
     parser.add_argument("--root", help="run the app from this checkout instead")
+    parser.add_argument(
+        "--bytecode", action="store_true", help="cache the app's bytecode (first_request.py)"
+    )
     args = parser.parse_args()
     root = Path(args.root or Path(__file__).resolve().parent.parent)
     # A checkout whose window shows before the rest prints "chat view painted" when it fills.
@@ -103,6 +107,9 @@ def main() -> None:
     with display() as extra, tempfile.TemporaryDirectory() as empty:
         home = args.home or empty
         env = {**os.environ, **extra, "DESKTOP_CHAT_HOME": home, "PYTHONPATH": str(root)}
+        if args.bytecode:  # in a folder of its own: the checkout stays as it was
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="bytecode-")
         app_cmd = [sys.executable, "-m", "desktop_chat", "--demo"]
         bare_cmd = [sys.executable, "-c", BARE_WINDOW]
         times_to_paint(app_cmd, env, then)  # warm the file cache for both

@@ -8,8 +8,9 @@ printed as one JSON line; ``run_all.py`` runs them and prints the figures. The s
 
 - ``floor``: ``client.messages.stream()`` reads ``--deltas`` text deltas and drops them.
   ``--loop qasync`` runs it on the app's event loop (Qt's), ``--loop asyncio`` on asyncio's.
-- ``view``: the same stream through the app's path (``stream_turn``, the fold, the
-  controller's ``on_update`` and its typed signals, wired as the main window wires them)
+- ``view``: the same stream through the app's path (a core ``Turn``: ``stream_turn``, the
+  fold, saving into a store; the controller's ``TurnSignals`` and its typed signals, wired
+  as the main window wires them)
   into a shown ``ChatView``; CPU time per delta. Memory settled as the app settles it once
   loaded (``gc.freeze``); the floor is the SDK as any program runs it, without that.
 - ``path``: the same without drawing (the view's methods do nothing): what the app's path
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import time
@@ -51,10 +53,14 @@ def params(deltas: int) -> dict[str, Any]:
     }
 
 
+TLS: list[Any] = []  # the TLS context clients share, made before the loop as the app does
+
+
 def make_client(base_url: str) -> Any:
     from desktop_chat.core.client import make_client as app_client
 
-    return app_client(api_key="benchmark", base_url=base_url, max_retries=0)
+    tls = TLS[0] if TLS else None
+    return app_client(api_key="benchmark", base_url=base_url, max_retries=0, tls=tls)
 
 
 # section: the floor
@@ -107,6 +113,8 @@ class Probe:
         self.paints: list[float] = []
         self.view_s = 0.0  # time inside the view: deltas, frames, paints
         self._depth = 0
+        self._store: Any = None
+        self.store()  # opened before streaming, as the app opens its store while loading
 
         class TimedView(ChatView):
             def paintEvent(self, event: Any) -> None:
@@ -158,18 +166,72 @@ class Probe:
             self.view_s += time.perf_counter() - start
 
     async def stream(self, client: Any, deltas: int) -> Any:
-        from desktop_chat.core.client import stream_turn
-        from desktop_chat.core.conversation import Status
-        from desktop_chat.core.stream import TurnSnapshot
+        """One question and its reply as the app streams it: a core ``Turn`` (its saving
+        into a store, its figures), heard by the controller's ``TurnSignals``."""
+        from desktop_chat.core.autosave import AutoSaver
+        from desktop_chat.core.conversation import Conversation, Message
+        from desktop_chat.core.retry import RetryPolicy
+        from desktop_chat.core.turn import Turn
+        from desktop_chat.ui.turn_signals import TurnSignals
 
-        snapshot = TurnSnapshot()
+        conversation = Conversation()
+        question = conversation.append(Message.user("A long answer, please."))
+        saver = AutoSaver(self.store(), conversation, print)
+        saver.save_message(question)
+        request = params(deltas)
+        del request["messages"]
+        kept_open = KeptOpen(client)
+
+        async def open_client() -> Any:
+            return kept_open
+
         self.view.begin_reply()
-        error = await stream_turn(client, params(deltas), snapshot, self.controller.on_update)
-        if error is not None:
-            raise RuntimeError(error.message)
-        self.view.end_reply(snapshot.to_message(Status.COMPLETE))
+        turn = Turn(
+            conversation,
+            request,
+            open_client,
+            TurnSignals(self.controller),
+            saver=saver,
+            retry_policy=RetryPolicy(),
+            key=self.controller.key,
+        )
+        turn.start()
+        assert turn.task is not None
+        await turn.task
+        reply = turn.last_reply
+        if reply is None or turn.requests[-1].error is not None:
+            raise RuntimeError(f"the reply failed: {turn.requests}")
+        self.view.end_reply(reply)
         await asyncio.sleep(0.1)  # the last frame and its paint
-        return snapshot
+        return reply
+
+    def store(self) -> Any:
+        """A store in a temporary folder (the app saves every reply as it streams)."""
+        if self._store is None:
+            import tempfile
+
+            from desktop_chat.core.store import Store
+
+            self._home = tempfile.TemporaryDirectory()
+            self._store = Store.open(Path(self._home.name) / "bench.db")
+        return self._store
+
+
+class KeptOpen:
+    """The client for one turn that does not close it (a turn closes its client; the
+    benchmark's rounds share one, as the floor does, so no round pays a connection)."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    async def __aenter__(self) -> Any:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
 
 
 async def view(base_url: str, deltas: int, *, null: bool = False) -> dict[str, Any]:
@@ -315,8 +377,22 @@ async def stall(base_url: str, deltas: int, interval_ms: float) -> dict[str, Any
     await probe.stream(client, 40)  # the SDK's first request (lazy imports, models)
     first_request = list(late)
     late.clear()
+    sampler = None
+    if over := os.environ.get("BENCH_STALL_STACKS"):  # what ran in each stall (stderr)
+        from stall_sampler import StallSampler
+
+        sampler = StallSampler()
+        sampler.start()
+    beats_at: list[float] = []
+    timer.timeout.connect(lambda: beats_at.append(time.perf_counter()))
     await probe.stream(client, deltas)
     timer.stop()
+    if sampler is not None:
+        sampler.stop()
+        for when, ms in zip(beats_at, late, strict=False):
+            if ms >= float(over):
+                print(f"stall of {ms:.1f} ms:", file=sys.stderr)
+                print(sampler.explain(when - ms / 1e3 - 0.002, when), file=sys.stderr)
     await client.close()
     return {
         "interval_ms": interval_ms,
@@ -413,9 +489,9 @@ def main() -> None:
             case _:
                 return await latency(args.base_url, args.deltas, args.sent_file)
 
-    from desktop_chat.core.sdk_warmup import load_sdk
+    from desktop_chat.core.sdk_warmup import prepare_sdk
 
-    load_sdk()
+    TLS.append(prepare_sdk())  # as the app's loader thread does before the first request
     if args.figure == "floor" and args.loop == "asyncio":
         result = asyncio.run(run())
     else:

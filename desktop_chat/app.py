@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
+    from desktop_chat.core.credentials import KeySource
     from desktop_chat.core.store import Store
     from desktop_chat.demo.server import DemoServer
     from desktop_chat.ui.main_window import MainWindow
@@ -97,10 +98,19 @@ def _setup_logging() -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
+GIL_SWITCH_S = 0.001
+"""How long a thread holding the GIL keeps it once another thread asks (Python's default is
+5 ms). The UI thread takes the GIL back after every call into Qt; with a background thread
+busy in Python (the SDK loader, the lexers' warm-up, the demo server) each of those waits
+took up to 5 ms, and a frame holds several: during the first request (the lexers' warm-up
+running) a 2 ms heartbeat was 10-18 ms late, against 5-6 ms with 1 ms."""
+
+
 def run_gui(args: argparse.Namespace) -> int:
     if problem := display_problem(os.environ, sys.platform):
         print(f"desktop-chat: {problem}", file=sys.stderr)
         return 1
+    sys.setswitchinterval(GIL_SWITCH_S)
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -314,9 +324,7 @@ async def _amain(
 
     async def look_up_key() -> str | None:
         """Find the key; without one, say so and open the key dialog. Returns the problem."""
-        from desktop_chat.core.credentials import resolve_api_key
-
-        source = await loop.run_in_executor(None, resolve_api_key)
+        source = await loop.run_in_executor(None, _resolve_api_key)
         key_state["key"] = source.key
         return str(source.problem) if source.problem else None
 
@@ -435,6 +443,14 @@ def _report_failure(task: asyncio.Future[Any]) -> None:
         task.get_loop().call_exception_handler(
             {"message": "loading failed", "exception": exc, "future": task}
         )
+
+
+def _resolve_api_key() -> KeySource:
+    """``credentials.resolve_api_key``, imported here: keyring's import alone holds the
+    thread for 20-30 ms, and this runs in a worker thread."""
+    from desktop_chat.core.credentials import resolve_api_key
+
+    return resolve_api_key()
 
 
 def _start_demo_server() -> DemoServer:

@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 SAVE_INTERVAL_S = 0.5  # a crash (or SIGKILL) loses at most this much of a streaming reply
 FIGURES_INTERVAL_S = 0.1  # the side pane's figures are redrawn at most this often per delta
 _BOUNDARIES = (BlockStarted, BlockStopped, MessageDelta)
+_FIGURES_NOW = (MessageStarted, MessageDelta)  # a tuple: ``A | B`` would be made per delta
 
 RequestKind = Literal["ask", "retry", "continue", "tools"]
 OpenClient = Callable[[], Awaitable["AsyncAnthropic | None"]]
@@ -357,9 +358,7 @@ class Turn:
         snapshot = self._snapshot
         assert snapshot is not None
         now = snapshot.last_event_at or 0.0
-        if isinstance(update, MessageStarted | MessageDelta) or (
-            now - self._figures_at >= FIGURES_INTERVAL_S
-        ):
+        if isinstance(update, _FIGURES_NOW) or (now - self._figures_at >= FIGURES_INTERVAL_S):
             self._figures_at = now
             self._listener.on_figures(snapshot.figures())
 

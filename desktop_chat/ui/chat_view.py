@@ -135,7 +135,15 @@ class ChatView(QTextBrowser):
             self.first_painted.emit()
             # Not at once: start-up has its own work in the background (the SDK loads), and
             # a conversation opened right now makes the lexers it needs itself.
-            QTimer.singleShot(WARM_UP_DELAY_MS, code_highlight.warm_up)
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up_highlighting)
+
+    def _warm_up_highlighting(self) -> None:
+        # Not while a reply streams: the warm-up's thread holds the GIL in turns with this
+        # one, and the reply's frames would wait for it (the first request's stalls).
+        if self._reply is not None:
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up_highlighting)
+        else:
+            code_highlight.warm_up()
 
     def loadResource(self, type_: int, name: QUrl | str) -> Any:
         # Never load images or other resources that model output names (remote or local).

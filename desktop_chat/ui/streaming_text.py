@@ -335,8 +335,11 @@ class StreamingText:
             lines = fence.lines
             highlighter = self.writer.highlighter
             if box.lines_drawn < len(lines):
-                for line in lines[box.lines_drawn :]:
-                    self.writer.code_line(out, highlighter.line(line, box.language))
+                # The lines whole since the last frame, coloured in one go (Pygments' set-up
+                # costs more than a short line's colouring).
+                new = "\n".join(lines[box.lines_drawn :])
+                for runs in highlighter.lines(new, box.language):
+                    self.writer.code_line(out, runs)
                 box.lines_drawn = len(lines)
                 self.writer.codes.codes[box.number] = "\n".join(lines[1:])
                 box.line_start = _pinned(out.cursor)

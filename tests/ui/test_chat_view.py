@@ -123,6 +123,23 @@ def test_a_code_block_streams_line_by_line_and_is_coloured_when_it_closes(
     assert view._codes.codes == ["def f():\n    s = '''a\nb'''\n    return s"]
 
 
+def test_the_highlighters_are_made_after_a_streaming_reply_not_during_it(
+    qtbot: Any, view: ChatView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Their thread would share the GIL with the reply's frames: late frames, a jerky reply.
+    made: list[bool] = []
+    monkeypatch.setattr(chat_view, "WARM_UP_DELAY_MS", 10)
+    monkeypatch.setattr(chat_view.code_highlight, "warm_up", lambda: made.append(True))
+    view.begin_reply()
+    view.on_block_started(0, "text")
+    view.on_text_delta(0, "Streaming")
+    view._warm_up_highlighting()  # what the timer set at the first paint calls
+    qtbot.wait(50)
+    assert made == []
+    view.end_reply(reply("Streaming"))
+    qtbot.waitUntil(lambda: made == [True], timeout=1000)
+
+
 def test_a_notice_while_a_reply_streams_is_said_after_it_never_inside(view: ChatView) -> None:
     text = "Before the notice:\n\n```python\nx = 1\ny = 2\n```\n\nand after it."
     view.begin_reply()
