@@ -1,0 +1,120 @@
+"""Attachment bytes in the conversations database, one copy per distinct file (sha256).
+
+Megabytes are written and read off the UI thread: each call here opens its own short
+connection to the database file, so it can run in a worker thread (``asyncio.to_thread``)
+while the UI thread's ``Store`` keeps its own. The table and the triggers that free a blob
+with the last message using it are made by migration ``m007_attachments``.
+
+:class:`BlobShelf` is what a session reads attachments from: the bytes of the files
+attached in this session (kept in memory until they are written, and for the store-less
+first moments), then the store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from contextlib import closing
+from pathlib import Path
+
+from desktop_chat.core.attachments import Attachment
+
+_TIMEOUT_S = 10.0
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=_TIMEOUT_S, isolation_level=None)
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def put_blob(db: sqlite3.Connection, a: Attachment, thumbnail: bytes | None = None) -> None:
+    """Store ``a``'s bytes unless the same bytes are stored already (one statement)."""
+    db.execute(
+        "INSERT INTO blobs (sha256, media_type, size, data, thumbnail, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (sha256) DO UPDATE SET thumbnail = coalesce(thumbnail, excluded.thumbnail)",
+        (a.sha256, a.media_type, a.size, a.data, thumbnail, time.time()),
+    )
+
+
+def get_blob(db: sqlite3.Connection, sha256: str) -> bytes | None:
+    row = db.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+    return None if row is None else bytes(row[0])
+
+
+def thumbnails(db: sqlite3.Connection, hashes: Iterable[str]) -> dict[str, bytes]:
+    """The stored thumbnails of ``hashes`` (those that have one)."""
+    wanted = list(dict.fromkeys(hashes))
+    out: dict[str, bytes] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for sha, thumb in db.execute(
+            f"SELECT sha256, thumbnail FROM blobs WHERE sha256 IN ({marks})"
+            " AND thumbnail IS NOT NULL",
+            chunk,
+        ):
+            out[sha] = bytes(thumb)
+    return out
+
+
+def blob_count(db: sqlite3.Connection) -> int:
+    return int(db.execute("SELECT count(*) FROM blobs").fetchone()[0])
+
+
+def write_blob(path: Path, a: Attachment, thumbnail: bytes | None = None) -> None:
+    """``put_blob`` on a connection of its own (for a worker thread)."""
+    with closing(_connect(path)) as db:
+        put_blob(db, a, thumbnail)
+
+
+def read_blob(path: Path, sha256: str) -> bytes | None:
+    """``get_blob`` on a connection of its own (for a worker thread)."""
+    with closing(_connect(path)) as db:
+        return get_blob(db, sha256)
+
+
+def read_thumbnails(path: Path, hashes: Iterable[str]) -> dict[str, bytes]:
+    with closing(_connect(path)) as db:
+        return thumbnails(db, hashes)
+
+
+class MissingAttachmentError(KeyError):
+    """An attachment's bytes are neither in memory nor in the store."""
+
+
+class BlobShelf:
+    """Where a session's attachments are read from: memory first, then the store file.
+
+    Thread-safe: the request's blocks are built in a worker thread.
+    """
+
+    def __init__(self, store_path: Path | None = None) -> None:
+        self.store_path = store_path
+        self._held: dict[str, bytes] = {}
+        self._thumbs: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+
+    def hold(self, a: Attachment, thumbnail: bytes | None = None) -> None:
+        """Keep ``a``'s bytes (and its thumbnail) for this session."""
+        with self._lock:
+            self._held[a.sha256] = a.data
+            if thumbnail is not None:
+                self._thumbs[a.sha256] = thumbnail
+
+    def held_thumbnail(self, sha256: str) -> bytes | None:
+        with self._lock:
+            return self._thumbs.get(sha256)
+
+    def read(self, sha256: str) -> bytes:
+        """The bytes of ``sha256``; MissingAttachmentError when they are nowhere."""
+        with self._lock:
+            data = self._held.get(sha256)
+        if data is None and self.store_path is not None:
+            data = read_blob(self.store_path, sha256)
+        if data is None:
+            raise MissingAttachmentError(sha256)
+        return data
