@@ -461,7 +461,11 @@ def facts_line(source: Block) -> str:
     parts = [format_size(size)]
     if media_type == PDF_TYPE:
         pages = int(source.get("pages", 0))
-        parts.append(translate("Attachments", "%n page(s)", None, pages))
+        parts.append(
+            translate("Attachments", "1 page")
+            if pages == 1
+            else translate("Attachments", "%n pages", None, pages)
+        )
         kind = Kind.PDF
     elif media_type == TEXT_TYPE:
         parts.append(translate("Attachments", "text"))
@@ -475,3 +479,20 @@ def facts_line(source: Block) -> str:
     )  # fmt: skip
     parts.append(translate("Attachments", "~{tokens} tokens").format(tokens=f"{tokens:,}"))
     return " · ".join(parts)
+
+
+def check_send(
+    new: Sequence[Attachment],
+    earlier: Iterable[Block],
+    *,
+    model: str,
+    image_input: bool,
+    pdf_input: bool,
+) -> None:
+    """Refuse sending ``new`` in a conversation already holding the reference blocks
+    ``earlier`` (they go with every request): the model's capabilities, then the limits."""
+    earlier = list(earlier)
+    kinds = [a.kind for a in new]
+    check_for_model(kinds, model, image_input, pdf_input)
+    already = sum(base64_size(int(b["source"].get("size", 0))) for b in earlier)
+    check_request(new, already=already)

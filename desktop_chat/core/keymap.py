@@ -38,6 +38,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("newline", "New line in the message", "Writing", ("Shift+Return",), "composer"),
     Action("edit_last", "Edit the last question", "Writing", ("Up",), "composer"),
     Action("focus_composer", "Focus the message box", "Writing", ("Ctrl+L",)),
+    Action("attach", "Attach files (images, PDFs, text)…", "Writing", ("Ctrl+Shift+A",)),
     # The reply
     Action("stop", "Stop the reply", "Reply", ("Esc",)),
     Action("regenerate", "Regenerate the last reply", "Reply", ("Ctrl+R",)),

@@ -12,14 +12,17 @@ first moments), then the store.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
 import time
 from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
-from desktop_chat.core.attachments import Attachment
+from desktop_chat.core.attachments import Attachment, AttachmentError, is_ref, with_bytes
+from desktop_chat.core.i18n import translate
 
 _TIMEOUT_S = 10.0
 
@@ -118,3 +121,21 @@ class BlobShelf:
         if data is None:
             raise MissingAttachmentError(sha256)
         return data
+
+    async def api_messages(self, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``messages`` with each attachment made the block the API takes, built in a worker
+        thread; AttachmentError when an attachment's bytes are gone."""
+        if not any(
+            is_ref(b) for m in messages if isinstance(m["content"], list) for b in m["content"]
+        ):
+            return messages
+        try:
+            return await asyncio.to_thread(with_bytes, messages, self.read)
+        except MissingAttachmentError as exc:
+            raise AttachmentError(
+                translate(
+                    "Attachments",
+                    "An attachment of this conversation is missing from the database, so it "
+                    "cannot be sent. Edit the question and attach the file again.",
+                )
+            ) from exc

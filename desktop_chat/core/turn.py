@@ -19,6 +19,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from desktop_chat.core.attachments import AttachmentError
 from desktop_chat.core.client import ErrorKind, TurnError, stream_turn
 from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
 from desktop_chat.core.redaction import redact
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
 
     from desktop_chat.core.autosave import AutoSaver
+    from desktop_chat.core.store_blobs import BlobShelf
     from desktop_chat.core.tools.approval import Approve
 
 log = logging.getLogger(__name__)
@@ -94,6 +96,7 @@ class Turn:
         tools: runs the tools Claude asks for (None: no tools are offered).
         approve: asks the user before a call that no grant covers.
         max_rounds: tool rounds (a reply's calls run, then asking again) at most per turn.
+        blobs: where the bytes of the conversation's attachments are read from.
     """
 
     def __init__(
@@ -110,6 +113,7 @@ class Turn:
         tools: ToolRunner | None = None,
         approve: Approve | None = None,
         max_rounds: int = 10,
+        blobs: BlobShelf | None = None,
     ) -> None:
         self.conversation = conversation
         self.requests: list[Request] = []
@@ -135,6 +139,7 @@ class Turn:
         self._max_rounds = max_rounds
         self._rounds = 0
         self._round: ToolRound | None = None  # the tool calls running now
+        self._blobs = blobs
 
     @property
     def continuing(self) -> bool:
@@ -190,6 +195,8 @@ class Turn:
         async with client:
             try:
                 await self._ask(client)
+            except AttachmentError as exc:  # an attachment's bytes are missing: nothing sent
+                self._listener.on_notice(str(exc), True)
             finally:
                 self._end()  # over for the user now; closing the client may take a moment
 
@@ -258,6 +265,8 @@ class Turn:
         """One request: stream its reply, save and report it; the error it ended with."""
         params = dict(self._params)
         params["messages"] = self.conversation.to_api_messages()
+        if self._blobs is not None:
+            params["messages"] = await self._blobs.api_messages(params["messages"])
         if self._tools is not None and (offered := self._tools.tool_params()):
             params["tools"] = [*params.get("tools", []), *offered]
         if self._base is not None:

@@ -36,6 +36,7 @@ from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.tool_cards import call_line
 from desktop_chat.ui import code_highlight
+from desktop_chat.ui.attachment_cards import ATTACHMENT_SCHEME, ThumbnailBook
 from desktop_chat.ui.live_reply import FramePacer, LiveReply
 from desktop_chat.ui.markdown_writer import COPY_CODE_SCHEME, CodeBook, MarkdownWriter
 from desktop_chat.ui.theme import Theme
@@ -62,10 +63,12 @@ class ChatView(QTextBrowser):
     Signals:
         first_painted(): the view painted for the first time (start-up timing).
         copied(str): something went to the clipboard; what, in words ("Code copied").
+        attachment_activated(str): an attachment's link was clicked or entered: its sha256.
     """
 
     first_painted = Signal()
     copied = Signal(str)
+    attachment_activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +80,8 @@ class ChatView(QTextBrowser):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._painted = False
         self._codes = CodeBook()
-        painter = EntryPainter(Theme.from_palette(self.palette()), self._codes)
+        self.thumbnails = ThumbnailBook()
+        painter = EntryPainter(Theme.from_palette(self.palette()), self._codes, self.thumbnails)
         self._transcript = TranscriptDocument(self.document(), painter, self._codes)
         self._deferred_notes: list[tuple[str, bool]] = []  # said while a reply streamed
         self._stick_to_bottom = True
@@ -146,7 +150,7 @@ class ChatView(QTextBrowser):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             theme = Theme.from_palette(self.palette())
             if theme != self._theme:
-                self._transcript.painter = EntryPainter(theme, self._codes)
+                self._transcript.painter = EntryPainter(theme, self._codes, self.thumbnails)
                 if self._reply is not None:
                     self._redraw_pending = True  # after the reply: its drawing is in flight
                 else:
@@ -185,6 +189,8 @@ class ChatView(QTextBrowser):
             code = self._codes.get(int(number)) if number.isdigit() else None
             if code is not None:
                 self._copy(code, "Code copied")
+        elif scheme == ATTACHMENT_SCHEME:
+            self.attachment_activated.emit(url.path())
         elif scheme in _WEB_SCHEMES:
             open_link(url)
 

@@ -1,0 +1,128 @@
+"""Attaching files to the message being written, and opening attachments: the glue between
+the composer, the chips row, the worker that reads files, and the viewers.
+
+Ways in: a pasted image (a screenshot), pasted or dropped files, and the keymap's "attach"
+action (a file dialog). A refused file is said in the transcript with its reason; the text
+being typed is never touched.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_chat.core.attachments import Attachment, Kind, display_name
+from desktop_chat.core.i18n import translate
+from desktop_chat.ui.attachment_chips import AttachmentChips
+from desktop_chat.ui.attachment_intake import AttachmentIntake
+from desktop_chat.ui.image_viewer import ImageViewer
+
+if TYPE_CHECKING:
+    from desktop_chat.ui.main_window import MainWindow
+
+_FILTER = (
+    "Images, PDFs, text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.log *.py)"
+    ";;All files (*)"
+)
+
+
+def open_externally(url: QUrl) -> None:
+    """Hand a file to the system's viewer (tests replace this hook)."""
+    QDesktopServices.openUrl(url)
+
+
+class Attaching(QObject):
+    """The window's attachments: the chips row, its worker, and opening files."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.chips = AttachmentChips(window)
+        self.chips.return_focus = window.composer
+        self.intake = AttachmentIntake(self)
+        self.intake.store_path = window.controller.blobs.store_path
+        self.viewer: ImageViewer | None = None
+        self._temp = tempfile.TemporaryDirectory(prefix="desktop-chat-open-")
+        composer = window.composer
+        composer.sendable_when_empty = lambda: bool(self.chips.chips)
+        composer.image_pasted.connect(self.intake.add_image)
+        composer.files_dropped.connect(self.intake.add_paths)
+        self.intake.added.connect(self.chips.add)
+        self.intake.refused.connect(self.on_refused)
+        self.intake.busy_changed.connect(self.chips.on_busy_changed)
+        self.chips.open_requested.connect(self.open_attachment)
+        window.destroyed.connect(self.intake.shutdown)
+
+    def set_store_path(self, path: Path | None) -> None:
+        self.intake.store_path = path
+
+    def pick_files(self) -> None:
+        """The "attach" action: choose files in a dialog."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            translate("Attachments", "Attach files"),
+            str(Path.home()),
+            translate("Attachments", _FILTER),
+        )
+        if paths:
+            self.intake.add_paths(paths)
+        self.window.composer.setFocus()
+
+    def ready(self) -> bool:
+        """Whether the message can go now: no file is still being read."""
+        if self.intake.busy:
+            self.window.status.show(
+                translate("Attachments", "Still reading attachments; send again in a moment."),
+                4000,
+            )
+            return False
+        return True
+
+    def on_refused(self, reason: str) -> None:
+        self.window.chat_view.show_notice(reason, error=True)
+
+    def open_attachment(self, attachment: Attachment, _thumb: object = None) -> None:
+        self.open_bytes(attachment.name, attachment.media_type, attachment.data)
+
+    def open_stored(self, sha256: str) -> None:
+        """Open the attachment ``sha256`` of the conversation shown (a link in it)."""
+        from desktop_chat.core.attachments import refs
+        from desktop_chat.core.store_blobs import MissingAttachmentError
+
+        source = next(
+            (
+                b["source"]
+                for m in self.window.controller.conversation.messages
+                for b in refs(m.content)
+                if b["source"].get("sha256") == sha256
+            ),
+            None,
+        )
+        if source is None:
+            return
+        try:
+            data = self.window.controller.blobs.read(str(source.get("sha256")))
+        except MissingAttachmentError:
+            self.on_refused(
+                translate("Attachments", "This attachment is missing from the database.")
+            )
+            return
+        self.open_bytes(str(source.get("name", "")), str(source.get("media_type", "")), data)
+
+    def open_bytes(self, name: str, media_type: str, data: bytes) -> None:
+        """An image in the viewer; a PDF or text in the system's viewer, from a copy."""
+        kind = {"application/pdf": Kind.PDF, "text/plain": Kind.TEXT}.get(media_type, Kind.IMAGE)
+        if kind is Kind.IMAGE:
+            image = QImage.fromData(data)
+            self.viewer = ImageViewer(image, name, self.window)
+            self.viewer.show()
+            return
+        # A temporary copy: the original may be gone, and the store is never handed out.
+        path = Path(self._temp.name) / (display_name(name) or "attachment")
+        path.write_bytes(data)
+        open_externally(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,112 @@
+"""A message's attachments in the transcript: a thumbnail or an icon, the name and the facts,
+as one link (``attachment:<sha256>``) that a click or Enter opens.
+
+Thumbnails are small PNGs made when the file was attached and kept beside its bytes; they
+are read in one query for a whole batch of messages (:meth:`ThumbnailBook.prefetch`), so
+opening a conversation of many images reads kilobytes, not megabytes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import (
+    QImage,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextDocument,
+    QTextImageFormat,
+)
+
+from desktop_chat.core.attachments import facts_line, refs
+from desktop_chat.core.conversation import Message
+from desktop_chat.core.store_blobs import BlobShelf, read_thumbnails
+from desktop_chat.ui.markdown_writer import Output
+from desktop_chat.ui.theme import Theme
+
+ATTACHMENT_SCHEME = "attachment"
+_GLYPHS = {"application/pdf": "\U0001f4c4", "text/plain": "\U0001f4dd"}
+
+
+class ThumbnailBook:
+    """Thumbnails by sha256, read from ``shelf`` (memory, then its store) and kept."""
+
+    def __init__(self) -> None:
+        self.shelf: BlobShelf | None = None
+        self._images: dict[str, QImage | None] = {}
+
+    def prefetch(self, messages: list[Message]) -> None:
+        """Read the thumbnails of these messages' images at once (one query)."""
+        wanted = [
+            str(b["source"].get("sha256"))
+            for m in messages
+            for b in refs(m.content)
+            if b.get("type") == "image"
+        ]
+        wanted = [sha for sha in wanted if sha not in self._images]
+        if not wanted or self.shelf is None:
+            return
+        found: dict[str, bytes] = {}
+        for sha in wanted:
+            if (held := self.shelf.held_thumbnail(sha)) is not None:
+                found[sha] = held
+        rest = [sha for sha in wanted if sha not in found]
+        if rest and self.shelf.store_path is not None:
+            try:
+                found.update(read_thumbnails(self.shelf.store_path, rest))
+            except Exception:  # no thumbnail is no reason to fail drawing
+                found = found
+        for sha in wanted:
+            image = QImage.fromData(found[sha]) if sha in found else None
+            self._images[sha] = image if image is not None and not image.isNull() else None
+
+    def image(self, sha: str) -> QImage | None:
+        if sha not in self._images and self.shelf is not None:
+            held = self.shelf.held_thumbnail(sha)
+            if held is not None:
+                self._images[sha] = QImage.fromData(held)
+        return self._images.get(sha)
+
+
+def write_cards(out: Output, message: Message, book: ThumbnailBook | None, theme: Theme) -> None:
+    """One line per attachment of ``message``: its thumbnail (images) and its link."""
+    blocks = list(refs(message.content))
+    if not blocks:
+        return
+    if book is not None:
+        book.prefetch([message])
+    document = out.cursor.document()
+    for block in blocks:
+        source: dict[str, Any] = block["source"]
+        sha = str(source.get("sha256", ""))
+        href = f"{ATTACHMENT_SCHEME}:{sha}"
+        line = QTextBlockFormat()
+        line.setTopMargin(4)
+        out.block(line, QTextCharFormat())
+        image = book.image(sha) if book is not None else None
+        if image is not None:
+            name = f"thumb:{sha}"
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            picture = QTextImageFormat()
+            picture.setName(name)
+            picture.setWidth(image.width())
+            picture.setHeight(image.height())
+            picture.setAnchor(True)
+            picture.setAnchorHref(href)
+            picture.setToolTip(str(source.get("name", "")))
+            out.cursor.insertImage(picture)
+            out.cursor.insertText("  ", QTextCharFormat())
+        else:
+            out.cursor.insertText(
+                _GLYPHS.get(str(source.get("media_type")), "\U0001f5bc") + " ", QTextCharFormat()
+            )
+        link = QTextCharFormat()
+        link.setAnchor(True)
+        link.setAnchorHref(href)
+        link.setForeground(theme.accent)
+        link.setFontUnderline(True)
+        out.cursor.insertText(str(source.get("name", "attachment")), link)
+        facts = QTextCharFormat()
+        facts.setForeground(theme.dim)
+        out.cursor.insertText(f"  {facts_line(source)}", facts)
