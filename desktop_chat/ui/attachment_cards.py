@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextImageFormat,
 )
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop_chat.core.attachments import facts_line, refs
 from desktop_chat.core.conversation import Message
@@ -26,7 +27,16 @@ from desktop_chat.ui.markdown_writer import Output
 from desktop_chat.ui.theme import Theme
 
 ATTACHMENT_SCHEME = "attachment"
-_GLYPHS = {"application/pdf": "\U0001f4c4", "text/plain": "\U0001f4dd"}
+_ICON_PX = 20
+
+
+def _kind_icon(media_type: str) -> QImage:
+    """The style's icon for a document (or an image without a thumbnail)."""
+    pixmap = {
+        "application/pdf": QStyle.StandardPixmap.SP_FileIcon,
+        "text/plain": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    }.get(media_type, QStyle.StandardPixmap.SP_DesktopIcon)
+    return QApplication.style().standardIcon(pixmap).pixmap(_ICON_PX, _ICON_PX).toImage()
 
 
 class ThumbnailBook:
@@ -98,9 +108,15 @@ def write_cards(out: Output, message: Message, book: ThumbnailBook | None, theme
             out.cursor.insertImage(picture)
             out.cursor.insertText("  ", QTextCharFormat())
         else:
-            out.cursor.insertText(
-                _GLYPHS.get(str(source.get("media_type")), "\U0001f5bc") + " ", QTextCharFormat()
-            )
+            name = f"kind:{source.get('media_type')}"
+            icon = _kind_icon(str(source.get("media_type")))
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), icon)
+            picture = QTextImageFormat()
+            picture.setName(name)
+            picture.setAnchor(True)
+            picture.setAnchorHref(href)
+            out.cursor.insertImage(picture)
+            out.cursor.insertText(" ", QTextCharFormat())
         link = QTextCharFormat()
         link.setAnchor(True)
         link.setAnchorHref(href)
