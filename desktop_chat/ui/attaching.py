@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_chat.core.attachments import Attachment, Kind, display_name
+from desktop_chat.core.attachments import Attachment, Kind, display_name, sniff
 from desktop_chat.core.i18n import translate
 from desktop_chat.ui.attachment_chips import AttachmentChips
-from desktop_chat.ui.attachment_intake import AttachmentIntake
+from desktop_chat.ui.attachment_intake import PASTED_NAME, AttachmentIntake
 from desktop_chat.ui.image_viewer import ImageViewer
 
 if TYPE_CHECKING:
@@ -50,13 +50,20 @@ class Attaching(QObject):
         self._temp = tempfile.TemporaryDirectory(prefix="desktop-chat-open-")
         composer = window.composer
         composer.sendable_when_empty = lambda: bool(self.chips.chips)
-        composer.image_pasted.connect(self.intake.add_image)
+        composer.image_pasted.connect(self.on_image_pasted)
         composer.files_dropped.connect(self.intake.add_paths)
         self.intake.added.connect(self.chips.add)
         self.intake.refused.connect(self.on_refused)
         self.intake.busy_changed.connect(self.chips.on_busy_changed)
         self.chips.open_requested.connect(self.open_attachment)
         window.destroyed.connect(self.intake.shutdown)
+
+    def on_image_pasted(self, image: bytes | QImage) -> None:
+        if isinstance(image, bytes):
+            ext = (sniff(image) or "image/png").rpartition("/")[2].replace("jpeg", "jpg")
+            self.intake.add_bytes(PASTED_NAME.replace(".png", f".{ext}"), image)
+        else:
+            self.intake.add_image(image)
 
     def set_store_path(self, path: Path | None) -> None:
         self.intake.store_path = path

@@ -28,6 +28,9 @@ def _too_big_to_lay_out(text: str) -> bool:
     return any(len(line) > LONG_LINE for line in text.split("\n"))
 
 
+_IMAGE_FORMATS = ("image/png", "image/jpeg", "image/gif", "image/webp")
+
+
 def _local_files(source: QMimeData) -> list[str]:
     return [url.toLocalFile() for url in source.urls() if url.isLocalFile()]
 
@@ -40,7 +43,8 @@ class Composer(QPlainTextEdit):
             text, pastes kept aside included).
         stop_requested(): Esc was pressed.
         edit_last_requested(): Up was pressed in an empty box (edit the last question).
-        image_pasted(object): an image (a ``QImage``) was pasted or dropped.
+        image_pasted(object): an image was pasted or dropped: the file's bytes when the
+            clipboard holds PNG, JPEG, GIF or WebP as such, else a ``QImage``.
         files_dropped(object): local files were pasted or dropped: their paths.
     """
 
@@ -103,7 +107,12 @@ class Composer(QPlainTextEdit):
         if files := _local_files(source):
             self.files_dropped.emit(files)
         elif source.hasImage():
-            self.image_pasted.emit(source.imageData())
+            raw = next(
+                (source.data(kind) for kind in _IMAGE_FORMATS if source.hasFormat(kind)), None
+            )
+            # The bytes as they are (no decoding and encoding again), when the format is one
+            # the API takes.
+            self.image_pasted.emit(bytes(raw.data()) if raw else source.imageData())
         elif source.hasText():
             self._insert(source.text())
         else:
