@@ -44,6 +44,9 @@ SCALE_LONG_EDGE = 1568
 """The API scales an image whose long edge is longer than this: it is scaled here first."""
 MAX_PDF_PAGES = 100
 MAX_TEXT_BYTES = 4 * MB
+FILES_API_FROM = 5 * MB
+"""A document at least this large is uploaded once to the Files API and sent by its
+``file_id`` (every request carries the whole conversation: megabytes again each turn)."""
 REQUEST_MARGIN = 1 * MB
 """Room kept in a request for the conversation's text and the JSON around it."""
 
@@ -319,6 +322,11 @@ def check_for_model(kinds: Iterable[Kind], model: str, image_input: bool, pdf_in
         )
 
 
+def by_file(media_type: str, size: int) -> bool:
+    """Whether an attachment goes to the API by ``file_id`` (see ``FILES_API_FROM``)."""
+    return media_type in (PDF_TYPE, TEXT_TYPE) and size >= FILES_API_FROM
+
+
 def base64_size(size: int) -> int:
     return (size + 2) // 3 * 4
 
@@ -350,7 +358,9 @@ def check_request(attachments: Sequence[Attachment], *, already: int = 0) -> Non
                     "takes at most {side} px a side. Send fewer images at once.",
                 ).format(name=a.name, width=a.width, height=a.height, count=len(images), side=side)
             )
-    total = already + sum(base64_size(a.size) for a in attachments)
+    total = already + sum(
+        base64_size(a.size) for a in attachments if not by_file(a.media_type, a.size)
+    )
     if total > API_REQUEST_LIMIT_BYTES - REQUEST_MARGIN:
         raise AttachmentError(
             translate(
@@ -433,22 +443,32 @@ def from_api_block(block: Block, name: str | None = None) -> Attachment | None:
 
 
 def with_bytes(
-    messages: list[dict[str, Any]], read: Callable[[str], bytes]
+    messages: list[dict[str, Any]],
+    read: Callable[[str], bytes],
+    file_ids: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """The API ``messages`` with every reference block made the block the API takes.
 
-    ``read(sha256)`` gives the stored bytes (KeyError when missing). Runs in a worker
-    thread: encoding megabytes takes longer than a frame.
+    ``read(sha256)`` gives the stored bytes (KeyError when missing); ``file_ids`` the
+    Files API ids of those sent by reference. Runs in a worker thread: encoding megabytes
+    takes longer than a frame.
     """
+    ids = file_ids or {}
+
+    def block_for(ref: Block) -> Block:
+        file_id = ids.get(str(ref["source"]["sha256"]))
+        if file_id is not None:
+            rest = {k: v for k, v in ref.items() if k != "source"}
+            return {**rest, "source": {"type": "file", "file_id": file_id}}
+        return api_block(ref, read(ref["source"]["sha256"]))
+
     out: list[dict[str, Any]] = []
     for message in messages:
         content = message.get("content")
         if isinstance(content, list) and any(is_ref(b) for b in content):
             message = {
                 **message,
-                "content": [
-                    api_block(b, read(b["source"]["sha256"])) if is_ref(b) else b for b in content
-                ],
+                "content": [block_for(b) if is_ref(b) else b for b in content],
             }
         out.append(message)
     return out
@@ -494,5 +514,6 @@ def check_send(
     earlier = list(earlier)
     kinds = [a.kind for a in new]
     check_for_model(kinds, model, image_input, pdf_input)
-    already = sum(base64_size(int(b["source"].get("size", 0))) for b in earlier)
+    sizes = [(str(b["source"].get("media_type")), int(b["source"].get("size", 0))) for b in earlier]
+    already = sum(base64_size(size) for media, size in sizes if not by_file(media, size))
     check_request(new, already=already)

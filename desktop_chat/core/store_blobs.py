@@ -16,15 +16,23 @@ import asyncio
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from desktop_chat.core.attachments import Attachment, AttachmentError, is_ref, with_bytes
+from desktop_chat.core.attachments import (
+    Attachment,
+    AttachmentError,
+    by_file,
+    is_ref,
+    with_bytes,
+)
 from desktop_chat.core.i18n import translate
 
 _TIMEOUT_S = 10.0
+Upload = Callable[[str, bytes, str], Awaitable[str]]
+"""Uploads a file (name, bytes, media type) to the Files API; its ``file_id``."""
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -100,6 +108,7 @@ class BlobShelf:
         self._held: dict[str, bytes] = {}
         self._thumbs: dict[str, bytes] = {}
         self._lock = threading.Lock()
+        self._file_ids: dict[tuple[str, str], str] = {}  # (sha256, server): Files API id
 
     def hold(self, a: Attachment, thumbnail: bytes | None = None) -> None:
         """Keep ``a``'s bytes (and its thumbnail) for this session."""
@@ -122,15 +131,29 @@ class BlobShelf:
             raise MissingAttachmentError(sha256)
         return data
 
-    async def api_messages(self, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    async def api_messages(
+        self, messages: list[dict[str, Any]], upload: Upload | None = None, where: str = ""
+    ) -> list[dict[str, Any]]:
         """``messages`` with each attachment made the block the API takes, built in a worker
-        thread; AttachmentError when an attachment's bytes are gone."""
-        if not any(
-            is_ref(b) for m in messages if isinstance(m["content"], list) for b in m["content"]
-        ):
+        thread; AttachmentError when an attachment's bytes are gone or cannot be uploaded.
+
+        With ``upload``, large documents (``attachments.by_file``) are uploaded to the Files
+        API once per session and server (``where``), and sent by ``file_id``.
+        """
+        blocks = [
+            b for m in messages if isinstance(m["content"], list) for b in m["content"] if is_ref(b)
+        ]
+        if not blocks:
             return messages
+        file_ids: dict[str, str] = {}
         try:
-            return await asyncio.to_thread(with_bytes, messages, self.read)
+            if upload is not None:
+                for b in blocks:
+                    source = b["source"]
+                    if by_file(str(source["media_type"]), int(source.get("size", 0))):
+                        sha = str(source["sha256"])
+                        file_ids[sha] = await self._file_id(sha, source, upload, where)
+            return await asyncio.to_thread(with_bytes, messages, self.read, file_ids)
         except MissingAttachmentError as exc:
             raise AttachmentError(
                 translate(
@@ -139,3 +162,13 @@ class BlobShelf:
                     "cannot be sent. Edit the question and attach the file again.",
                 )
             ) from exc
+
+    async def _file_id(self, sha: str, source: dict[str, Any], upload: Upload, where: str) -> str:
+        known = self._file_ids.get((sha, where))
+        if known is not None:
+            return known
+        data = await asyncio.to_thread(self.read, sha)
+        name = str(source.get("name") or "attachment")
+        file_id = await upload(name, data, str(source["media_type"]))
+        self._file_ids[(sha, where)] = file_id
+        return file_id

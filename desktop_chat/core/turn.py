@@ -17,11 +17,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from desktop_chat.core.attachments import AttachmentError
 from desktop_chat.core.client import ErrorKind, TurnError, stream_turn
 from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
+from desktop_chat.core.files_api import upload_file
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.retry import KeyName, RetryPlan, RetryPolicy, countdown_text, suggestion
 from desktop_chat.core.stream import (
@@ -266,7 +268,9 @@ class Turn:
         params = dict(self._params)
         params["messages"] = self.conversation.to_api_messages()
         if self._blobs is not None:
-            params["messages"] = await self._blobs.api_messages(params["messages"])
+            params["messages"] = await self._blobs.api_messages(
+                params["messages"], partial(upload_file, client), str(client.base_url)
+            )
         if self._tools is not None and (offered := self._tools.tool_params()):
             params["tools"] = [*params.get("tools", []), *offered]
         if self._base is not None:

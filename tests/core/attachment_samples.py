@@ -43,8 +43,9 @@ def webp_header(width: int, height: int) -> bytes:
     return b"RIFF" + struct.pack("<I", len(body) + 4) + b"WEBP" + body
 
 
-def pdf(pages: int = 3, *, encrypted: bool = False) -> bytes:
-    """A small PDF with ``pages`` pages (an /Encrypt entry in its trailer when asked)."""
+def pdf(pages: int = 3, *, encrypted: bool = False, pad: int = 0) -> bytes:
+    """A PDF with ``pages`` pages (an /Encrypt entry in its trailer when asked), made
+    ``pad`` bytes larger by a stream of filler."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids ["
@@ -53,6 +54,8 @@ def pdf(pages: int = 3, *, encrypted: bool = False) -> bytes:
     ]
     for _ in range(pages):
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+    if pad:
+        objects.append(f"<< /Length {pad} >>\nstream\n".encode() + b"x" * pad + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for n, body in enumerate(objects, start=1):

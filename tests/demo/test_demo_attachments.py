@@ -122,3 +122,32 @@ def test_over_20_images_each_must_be_2000_px_at_most(client: anthropic.Anthropic
     send(client, image(samples.png(2100, 1)), *[small] * 5)
     with pytest.raises(anthropic.BadRequestError, match="many-image requests: 2000 pixels"):
         send(client, image(samples.png(2100, 1)), *[small] * 20)
+
+
+def test_files_api_upload_get_list_delete_and_use(client: anthropic.Anthropic) -> None:
+    uploaded = client.files.upload(file=("paper.pdf", samples.pdf(7), "application/pdf"))
+    assert uploaded.type == "file" and uploaded.id.startswith("file_")
+    assert (uploaded.filename, uploaded.mime_type, uploaded.size_bytes) == (
+        "paper.pdf",
+        "application/pdf",
+        len(samples.pdf(7)),
+    )
+    assert client.files.retrieve_metadata(uploaded.id).id == uploaded.id
+    assert uploaded.id in [f.id for f in client.files.list()]
+    by_id = {
+        "type": "document",
+        "source": {"type": "file", "file_id": uploaded.id},
+        "title": "paper.pdf",
+    }
+    assert "a 7-page PDF called “paper.pdf”" in send(client, by_id).content[0].text
+    client.files.delete(uploaded.id)
+    with pytest.raises(anthropic.NotFoundError):
+        client.files.retrieve_metadata(uploaded.id)
+    with pytest.raises(anthropic.BadRequestError, match="File not found"):
+        send(client, by_id)
+
+
+def test_a_file_of_the_wrong_kind_is_refused_in_a_block(client: anthropic.Anthropic) -> None:
+    text = client.files.upload(file=("notes.txt", b"just text", "text/plain"))
+    with pytest.raises(anthropic.BadRequestError, match="not an image"):
+        send(client, {"type": "image", "source": {"type": "file", "file_id": text.id}})

@@ -194,3 +194,35 @@ def test_the_image_viewer_fits_zooms_and_closes_on_esc(qtbot: Any) -> None:
     assert viewer.shown_scale == pytest.approx(fitted)
     qtbot.keyClick(viewer, Qt.Key.Key_Escape)
     assert not viewer.isVisible()
+
+
+def test_a_large_pdf_is_uploaded_once_and_sent_by_file_id(
+    qtbot: Any, window: MainWindow, api_server: Any, tmp_path: Path
+) -> None:
+    big = tmp_path / "report.pdf"
+    big.write_bytes(samples.pdf(5, pad=6 * 1024 * 1024))
+    attach_files(qtbot, window, big)
+    qtbot.waitUntil(lambda: len(window.attaching.chips.chips) == 1, timeout=5000)
+    qtbot.keyClicks(window.composer, "Summarise the report")
+    before = len(api_server.requests)
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=15000) as done:
+        qtbot.keyClick(window.composer, Qt.Key.Key_Return)
+    assert "a 5-page PDF called “report.pdf”" in done.args[0].text
+    sent = api_server.requests[before:]
+    assert [(r.method, r.path) for r in sent] == [("POST", "/v1/files"), ("POST", "/v1/messages")]
+    block = sent[1].body["messages"][-1]["content"][0]
+    file_id = block["source"]["file_id"]
+    assert block == {
+        "type": "document",
+        "source": {"type": "file", "file_id": file_id},
+        "title": "report.pdf",
+        "citations": {"enabled": True},
+    }
+
+    before = len(api_server.requests)
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=15000):
+        qtbot.keyClicks(window.composer, "And the second page?")
+        qtbot.keyClick(window.composer, Qt.Key.Key_Return)
+    later = api_server.requests[before:]
+    assert [r.path for r in later] == ["/v1/messages"]  # not uploaded again
+    assert later[0].body["messages"][0]["content"][0]["source"]["file_id"] == file_id
