@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QImage
@@ -79,6 +79,19 @@ class Attaching(QObject):
         if paths:
             self.intake.add_paths(paths)
         self.window.composer.setFocus()
+
+    def restore(self, content: list[dict[str, Any]]) -> None:
+        """The chips of a message's attachments, again (its question is being edited)."""
+        from functools import partial
+
+        from desktop_chat.core.attachments import refs
+
+        self.chips.clear()
+        shelf = self.window.controller.blobs
+        for block in refs(content):
+            source = block["source"]
+            sha = str(source.get("sha256"))
+            self.intake.add_stored(str(source.get("name", "")), partial(shelf.read, sha))
 
     def ready(self) -> bool:
         """Whether the message can go now: no file is still being read."""

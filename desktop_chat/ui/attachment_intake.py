@@ -141,6 +141,11 @@ class AttachmentIntake(QObject):
     def add_bytes(self, name: str, data: bytes) -> None:
         self._start(lambda: from_bytes(name, data))
 
+    def add_stored(self, name: str, read: Callable[[], bytes]) -> None:
+        """An attachment of a message, again (its question is being edited): read from the
+        store in the worker."""
+        self._start(lambda: from_bytes(name, read()))
+
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
@@ -162,6 +167,10 @@ class AttachmentIntake(QObject):
             self.added.emit(attachment, thumb)
         except AttachmentError as exc:
             self.refused.emit(str(exc))
+        except KeyError:  # MissingAttachmentError: the bytes of a stored one are gone
+            self.refused.emit(
+                translate("Attachments", "An attachment is missing from the database.")
+            )
         except Exception as exc:  # a worker must always report back
             log.exception("attachment failed")
             self.refused.emit(

@@ -132,6 +132,7 @@ class Commands(QObject):
         elif self.editing is not None:
             self.set_editing(None)
             window.composer.clear()
+            window.attaching.chips.clear()
             window.status.show("Edit cancelled.", 3000)
         else:
             window.controller.on_stop()
@@ -148,6 +149,7 @@ class Commands(QObject):
             return
         self.set_editing(question.id)
         window.composer.set_message_text(question.text)
+        window.attaching.restore(question.content)
         window.composer.setFocus()
         key = window.controller.key
         window.status.show(

@@ -226,3 +226,32 @@ def test_a_large_pdf_is_uploaded_once_and_sent_by_file_id(
     later = api_server.requests[before:]
     assert [r.path for r in later] == ["/v1/messages"]  # not uploaded again
     assert later[0].body["messages"][0]["content"][0]["source"]["file_id"] == file_id
+
+
+def test_cards_open_the_viewer_or_a_copy_and_editing_brings_the_chips_back(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr("desktop_chat.ui.attaching.open_externally", opened.append)
+    image = prepare("photo.png", samples.png(300, 200))
+    paper = prepare("paper.pdf", samples.pdf(3))
+    window.attaching.chips.add(image)
+    window.attaching.chips.add(paper)
+    qtbot.keyClicks(window.composer, "Look")
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=10000):
+        qtbot.keyClick(window.composer, Qt.Key.Key_Return)
+
+    window.chat_view.on_anchor_clicked(QUrl(f"attachment:{image.sha256}"))
+    viewer = window.attaching.viewer
+    assert viewer is not None and viewer.isVisible() and viewer.windowTitle() == "photo.png"
+    viewer.close()
+    window.chat_view.on_anchor_clicked(QUrl(f"attachment:{paper.sha256}"))
+    assert len(opened) == 1 and Path(opened[0].toLocalFile()).read_bytes() == paper.data
+
+    qtbot.keyClick(window.composer, Qt.Key.Key_Up)  # edit the question: its files come back
+    qtbot.waitUntil(lambda: len(window.attaching.chips.chips) == 2, timeout=5000)
+    assert [c.attachment.sha256 for c in window.attaching.chips.chips] == [
+        image.sha256,
+        paper.sha256,
+    ]
+    assert window.composer.toPlainText() == "Look"
