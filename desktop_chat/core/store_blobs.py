@@ -72,6 +72,20 @@ def thumbnails(db: sqlite3.Connection, hashes: Iterable[str]) -> dict[str, bytes
     return out
 
 
+UNUSED_AFTER_S = 7 * 86400
+"""An attachment no message uses (attached, then removed before sending) is kept this long."""
+
+
+def free_unused_blobs(db: sqlite3.Connection, now: float | None = None) -> int:
+    """Remove the attachments no message has used for ``UNUSED_AFTER_S``; how many."""
+    cutoff = (time.time() if now is None else now) - UNUSED_AFTER_S
+    return db.execute(
+        "DELETE FROM blobs WHERE created_at < ?"
+        " AND NOT EXISTS (SELECT 1 FROM message_blobs AS r WHERE r.sha256 = blobs.sha256)",
+        (cutoff,),
+    ).rowcount
+
+
 def blob_count(db: sqlite3.Connection) -> int:
     return int(db.execute("SELECT count(*) FROM blobs").fetchone()[0])
 

@@ -172,3 +172,18 @@ def test_store_keeps_one_copy_and_frees_it_with_the_last_message(store: Store) -
         assert blob_count(db) == 0
     finally:
         db.close()
+
+
+def test_a_file_attached_but_never_sent_is_freed_after_a_week(store: Store) -> None:
+    kept, stale = att.prepare("new.png", samples.png(3, 3)), att.prepare("old.txt", b"old")
+    write_blob(store.path, kept)
+    write_blob(store.path, stale)
+    db = sqlite3.connect(store.path)
+    try:
+        with db:
+            db.execute("UPDATE blobs SET created_at = 0 WHERE sha256 = ?", (stale.sha256,))
+        store.purge_deleted()
+        remaining = {row[0] for row in db.execute("SELECT sha256 FROM blobs")}
+    finally:
+        db.close()
+    assert remaining == {kept.sha256}
