@@ -96,6 +96,7 @@ def test_pasted_image_and_dropped_pdf_are_sent_as_the_api_blocks(
     ("name", "data", "reason"),
     [
         ("broken.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "not a valid image"),
+        ("cut.png", samples.png(64, 64)[:60], "cannot be decoded"),
         ("secret.pdf", samples.pdf(2, encrypted=True), "encrypted"),
         ("tool.bin", samples.BINARY, "neither an image"),
     ],
