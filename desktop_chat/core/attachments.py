@@ -47,6 +47,10 @@ MAX_TEXT_BYTES = 4 * MB
 FILES_API_FROM = 5 * MB
 """A document at least this large is uploaded once to the Files API and sent by its
 ``file_id`` (every request carries the whole conversation: megabytes again each turn)."""
+INLINE_BUDGET = 4 * MB
+"""At most this much attachment data (base64) goes inline in one request; beyond it the
+largest attachments are sent by ``file_id``. The SDK writes the request's JSON on the UI
+thread's loop: 20 MB of images in a conversation took 60 ms to serialise, each turn."""
 REQUEST_MARGIN = 1 * MB
 """Room kept in a request for the conversation's text and the JSON around it."""
 
@@ -516,4 +520,5 @@ def check_send(
     check_for_model(kinds, model, image_input, pdf_input)
     sizes = [(str(b["source"].get("media_type")), int(b["source"].get("size", 0))) for b in earlier]
     already = sum(base64_size(size) for media, size in sizes if not by_file(media, size))
+    already = min(already, INLINE_BUDGET)  # the rest goes by file_id (store_blobs)
     check_request(new, already=already)

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop_chat.core.attachments import (
+    INLINE_BUDGET,
     Attachment,
     AttachmentError,
+    base64_size,
     by_file,
     is_ref,
     with_bytes,
@@ -107,6 +109,26 @@ def read_thumbnails(path: Path, hashes: Iterable[str]) -> dict[str, bytes]:
         return thumbnails(db, hashes)
 
 
+def by_reference(blocks: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Which attachments of a request go by ``file_id`` (sha256 -> source): large documents
+    (``attachments.by_file``), then the largest others while more than ``INLINE_BUDGET``
+    would be inline."""
+    sources = {str(b["source"]["sha256"]): b["source"] for b in blocks}
+    chosen = {sha: s for sha, s in sources.items() if by_file(str(s["media_type"]), int(s["size"]))}
+    inline = sorted(
+        (s for sha, s in sources.items() if sha not in chosen),
+        key=lambda s: int(s["size"]),
+        reverse=True,
+    )
+    total = sum(base64_size(int(s["size"])) for s in inline)
+    for source in inline:
+        if total <= INLINE_BUDGET:
+            break
+        chosen[str(source["sha256"])] = source
+        total -= base64_size(int(source["size"]))
+    return chosen
+
+
 class MissingAttachmentError(KeyError):
     """An attachment's bytes are neither in memory nor in the store."""
 
@@ -151,8 +173,8 @@ class BlobShelf:
         """``messages`` with each attachment made the block the API takes, built in a worker
         thread; AttachmentError when an attachment's bytes are gone or cannot be uploaded.
 
-        With ``upload``, large documents (``attachments.by_file``) are uploaded to the Files
-        API once per session and server (``where``), and sent by ``file_id``.
+        With ``upload``, what :func:`by_reference` picks is uploaded to the Files API once
+        per session and server (``where``), and sent by ``file_id``.
         """
         blocks = [
             b for m in messages if isinstance(m["content"], list) for b in m["content"] if is_ref(b)
@@ -161,12 +183,9 @@ class BlobShelf:
             return messages
         file_ids: dict[str, str] = {}
         try:
-            if upload is not None:
-                for b in blocks:
-                    source = b["source"]
-                    if by_file(str(source["media_type"]), int(source.get("size", 0))):
-                        sha = str(source["sha256"])
-                        file_ids[sha] = await self._file_id(sha, source, upload, where)
+            for sha, source in (by_reference(blocks) if upload is not None else {}).items():
+                assert upload is not None
+                file_ids[sha] = await self._file_id(sha, source, upload, where)
             return await asyncio.to_thread(with_bytes, messages, self.read, file_ids)
         except MissingAttachmentError as exc:
             raise AttachmentError(

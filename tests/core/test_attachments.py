@@ -187,3 +187,17 @@ def test_a_file_attached_but_never_sent_is_freed_after_a_week(store: Store) -> N
     finally:
         db.close()
     assert remaining == {kept.sha256}
+
+
+def test_large_documents_and_the_largest_beyond_the_inline_budget_go_by_file_id() -> None:
+    from desktop_chat.core.store_blobs import by_reference
+
+    mb = 1024 * 1024
+    texts = [att.prepare(f"log{n}.txt", bytes([97 + n]) * int(1.2 * mb)) for n in range(3)]
+    big = att.prepare("big.pdf", samples.pdf(3, pad=6 * mb))
+    small = att.prepare("small.png", samples.png(5, 5))
+    blocks = [att.ref_block(a) for a in (*texts, big, small)]
+    chosen = by_reference(blocks)
+    # 3 x 1.2 MB of text is 4.8 MB encoded: over the 4 MB budget, so one of them goes too.
+    assert set(chosen) == {big.sha256, texts[0].sha256}
+    assert by_reference(blocks[:2] + blocks[4:]) == {}
