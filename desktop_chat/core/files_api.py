@@ -3,6 +3,7 @@ sent by ``file_id`` rather than inline (see ``attachments.FILES_API_FROM``)."""
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING
 
 from desktop_chat.core.attachments import AttachmentError
@@ -19,7 +20,10 @@ async def upload_file(client: AsyncAnthropic, name: str, data: bytes, media_type
     import anthropic  # loaded in the background at start-up; here long since
 
     try:
-        metadata = await client.files.upload(file=(name, data, media_type))
+        # A file object, not bytes: the form is then streamed in chunks. Given bytes, the
+        # SDK's form encoder copied 30 MB in one go on the loop thread (13 ms) and the
+        # upload took 0.9 s rather than 0.17 s.
+        metadata = await client.files.upload(file=(name, io.BytesIO(data), media_type))
     except anthropic.APIError as exc:
         raise AttachmentError(
             translate(

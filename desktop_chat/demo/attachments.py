@@ -23,10 +23,33 @@ JsonObject = dict[str, Any]
 _IMAGE_TYPES_WORDS = "'image/jpeg', 'image/png', 'image/gif' or 'image/webp'"
 
 
+# The bytes of base64 strings read in from uploaded files (``files.FileStore.resolve``), so
+# that checking and describing them decodes nothing: the demo runs in the app's process, and
+# decoding 40 MB holds the GIL (the UI thread's too) for 60 ms. Keyed by the string's id,
+# the string kept alive with it; a few at most.
+_KNOWN: dict[int, tuple[str, bytes]] = {}
+
+
+def remember(encoded: str, raw: bytes) -> None:
+    while len(_KNOWN) >= 4:
+        _KNOWN.pop(next(iter(_KNOWN)))
+    _KNOWN[id(encoded)] = (encoded, raw)
+
+
+def encode_in_chunks(raw: bytes, chunk: int = 3 * 1024 * 1024) -> str:
+    """``raw`` as base64, a few MB at a time (each call holds the GIL only that long)."""
+    return "".join(
+        base64.b64encode(raw[at : at + chunk]).decode("ascii") for at in range(0, len(raw), chunk)
+    )
+
+
 def _decoded(source: JsonObject, where: str) -> bytes:
     data = source.get("data")
     if not isinstance(data, str):
         raise invalid_request(f"{where}.data: Field required")
+    known = _KNOWN.get(id(data))
+    if known is not None and known[0] is data:
+        return known[1]
     try:
         return base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError) as exc:
@@ -137,7 +160,7 @@ def check_request_images(messages: Sequence[JsonObject]) -> None:
         source = block.get("source") or {}
         if source.get("type") != "base64":
             continue
-        data = base64.b64decode(str(source.get("data", "")))
+        data = _decoded(source, "")
         size = att.image_size(data, str(source.get("media_type")))
         if size is not None and max(size) > att.MAX_IMAGE_SIDE_MANY:
             raise invalid_request(
@@ -177,11 +200,11 @@ def describe(messages: Sequence[JsonObject]) -> str:
     for block in last["content"]:
         source = block.get("source") if isinstance(block.get("source"), dict) else {}
         if block.get("type") == "image" and source.get("type") == "base64":
-            data = base64.b64decode(str(source.get("data", "")))
+            data = _decoded(source, "")
             size = att.image_size(data, str(source.get("media_type"))) or (0, 0)
             seen.append(f"an image of {size[0]}\u00d7{size[1]} px ({source.get('media_type')})")
         elif block.get("type") == "document" and source.get("type") == "base64":
-            pages = pdf_facts(base64.b64decode(str(source.get("data", "")))).pages
+            pages = pdf_facts(_decoded(source, "")).pages
             title = f" called “{block['title']}”" if isinstance(block.get("title"), str) else ""
             seen.append(f"a {pages}-page PDF{title}")
         elif block.get("type") == "document" and source.get("type") == "text":

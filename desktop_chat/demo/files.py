@@ -8,9 +8,8 @@ Files are kept in memory for the server's life. A message block whose source is
 
 from __future__ import annotations
 
-import email.parser
-import email.policy
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop_chat.core import attachments as att
+from desktop_chat.demo.attachments import encode_in_chunks, remember
 from desktop_chat.demo.errors import ApiError, invalid_request
 
 MAX_FILE_BYTES = 500 * 1024 * 1024
@@ -53,25 +53,44 @@ class StoredFile:
         }
 
 
+_DISPOSITION = re.compile(r'(\w+)="([^"]*)"')
+
+
 def _parts(body: Multipart) -> dict[str, tuple[str | None, str, bytes]]:
-    """The form's fields: name -> (file name, content type, bytes)."""
-    if (
-        not body.content_type.startswith("multipart/form-data")
-        or "boundary=" not in body.content_type
-    ):
+    """The form's fields: name -> (file name, content type, bytes).
+
+    Split with ``bytes.find`` rather than ``email``'s parser: that one is pure Python and
+    held the GIL for a second over a 30 MB upload (the demo runs in the app's process).
+    """
+    boundary = re.search(r'boundary="?([^";]+)"?', body.content_type)
+    if not body.content_type.startswith("multipart/form-data") or boundary is None:
         raise invalid_request("Content-Type must be multipart/form-data with a boundary")
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        b"Content-Type: " + body.content_type.encode("latin-1") + b"\r\n\r\n" + body.raw
-    )
-    if not message.is_multipart():
-        raise invalid_request("There was an error parsing the multipart body of your request")
+    delimiter = b"--" + boundary.group(1).encode("latin-1")
     fields: dict[str, tuple[str | None, str, bytes]] = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        payload = part.get_payload(decode=True)
-        if isinstance(name, str) and isinstance(payload, bytes):
-            fields[name] = (part.get_filename(), part.get_content_type(), payload)
-    return fields
+    at = body.raw.find(delimiter)
+    if at < 0:
+        raise invalid_request("There was an error parsing the multipart body of your request")
+    while True:
+        at += len(delimiter)
+        if body.raw.startswith(b"--", at):
+            return fields
+        head_end = body.raw.find(b"\r\n\r\n", at)
+        next_at = body.raw.find(b"\r\n" + delimiter, head_end)
+        if head_end < 0 or next_at < 0:
+            raise invalid_request("There was an error parsing the multipart body of your request")
+        headers = {}
+        for line in body.raw[at:head_end].decode("utf-8", "replace").split("\r\n"):
+            key, _, value = line.partition(":")
+            if key:
+                headers[key.strip().lower()] = value.strip()
+        params = dict(_DISPOSITION.findall(headers.get("content-disposition", "")))
+        if "name" in params:
+            fields[params["name"]] = (
+                params.get("filename"),
+                headers.get("content-type", "application/octet-stream"),
+                body.raw[head_end + 4 : next_at],
+            )
+        at = next_at + 2
 
 
 class FileStore:
@@ -168,7 +187,6 @@ class FileStore:
             )
         if found.mime_type == att.TEXT_TYPE:
             return {"type": "text", "media_type": att.TEXT_TYPE, "data": found.data.decode("utf-8")}
-        import base64
-
-        encoded = base64.b64encode(found.data).decode("ascii")
+        encoded = encode_in_chunks(found.data)
+        remember(encoded, found.data)
         return {"type": "base64", "media_type": found.mime_type, "data": encoded}
