@@ -335,12 +335,15 @@ def base64_size(size: int) -> int:
     return (size + 2) // 3 * 4
 
 
-def check_request(attachments: Sequence[Attachment], *, already: int = 0) -> None:
-    """Refuse what a request holding ``attachments`` (and ``already`` bytes of earlier
-    attachments still in the conversation) would break: an image over 5 MB encoded or
-    too many pixels a side, or 32 MB in all."""
+def check_request(
+    attachments: Sequence[Attachment], *, already: int = 0, images_before: int = 0
+) -> None:
+    """Refuse what a request holding ``attachments`` (and ``already`` bytes and
+    ``images_before`` images of earlier messages, which go with it) would break: an image
+    over 5 MB encoded or too many pixels a side, or 32 MB in all."""
     images = [a for a in attachments if a.kind is Kind.IMAGE]
-    side = MAX_IMAGE_SIDE_MANY if len(images) > MANY_IMAGES else MAX_IMAGE_SIDE
+    count = len(images) + images_before
+    side = MAX_IMAGE_SIDE_MANY if count > MANY_IMAGES else MAX_IMAGE_SIDE
     for a in images:
         if base64_size(a.size) > MAX_IMAGE_BASE64:
             raise AttachmentError(
@@ -360,7 +363,7 @@ def check_request(attachments: Sequence[Attachment], *, already: int = 0) -> Non
                     "Attachments",
                     "{name} is {width}\u00d7{height} px; with {count} images in a request the API "
                     "takes at most {side} px a side. Send fewer images at once.",
-                ).format(name=a.name, width=a.width, height=a.height, count=len(images), side=side)
+                ).format(name=a.name, width=a.width, height=a.height, count=count, side=side)
             )
     total = already + sum(
         base64_size(a.size) for a in attachments if not by_file(a.media_type, a.size)
@@ -521,4 +524,5 @@ def check_send(
     sizes = [(str(b["source"].get("media_type")), int(b["source"].get("size", 0))) for b in earlier]
     already = sum(base64_size(size) for media, size in sizes if not by_file(media, size))
     already = min(already, INLINE_BUDGET)  # the rest goes by file_id (store_blobs)
-    check_request(new, already=already)
+    images_before = sum(b.get("type") == "image" for b in earlier)
+    check_request(new, already=already, images_before=images_before)

@@ -201,3 +201,12 @@ def test_large_documents_and_the_largest_beyond_the_inline_budget_go_by_file_id(
     # 3 x 1.2 MB of text is 4.8 MB encoded: over the 4 MB budget, so one of them goes too.
     assert set(chosen) == {big.sha256, texts[0].sha256}
     assert by_reference(blocks[:2] + blocks[4:]) == {}
+
+
+def test_images_earlier_in_the_conversation_count_towards_the_many_images_limit() -> None:
+    earlier = [att.ref_block(att.prepare(f"{n}.png", samples.png(4, 4 + n))) for n in range(18)]
+    wide = att.prepare("wide.png", samples.png(2500, 10))
+    att.check_send([wide], earlier[:5], model="m", image_input=True, pdf_input=True)
+    with pytest.raises(AttachmentError, match="with 21 images in a request"):
+        small = [att.prepare(f"s{n}.png", samples.png(5, 5 + n)) for n in range(2)]
+        att.check_send([wide, *small], earlier, model="m", image_input=True, pdf_input=True)
