@@ -14,7 +14,6 @@ request and the JSON export are built with it.
 from __future__ import annotations
 
 import base64
-import hashlib
 import struct
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -228,6 +227,8 @@ def prepare(name: str, data: bytes) -> Attachment:
                 name=name
             )
         )
+    import hashlib  # (2 ms at start-up otherwise)
+
     digest = hashlib.sha256(data).hexdigest()
     media_type = sniff(data)
     if media_type == PDF_TYPE:

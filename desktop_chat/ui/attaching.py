@@ -20,9 +20,9 @@ from desktop_chat.core.attachments import Attachment, Kind, display_name, sniff
 from desktop_chat.core.i18n import translate
 from desktop_chat.ui.attachment_chips import AttachmentChips
 from desktop_chat.ui.attachment_intake import PASTED_NAME, AttachmentIntake
-from desktop_chat.ui.image_viewer import ImageViewer
 
 if TYPE_CHECKING:
+    from desktop_chat.ui.image_viewer import ImageViewer
     from desktop_chat.ui.main_window import MainWindow
 
 _FILTER = (
@@ -138,6 +138,8 @@ class Attaching(QObject):
         """An image in the viewer; a PDF or text in the system's viewer, from a copy."""
         kind = {"application/pdf": Kind.PDF, "text/plain": Kind.TEXT}.get(media_type, Kind.IMAGE)
         if kind is Kind.IMAGE:
+            from desktop_chat.ui.image_viewer import ImageViewer  # not needed at start-up
+
             image = QImage.fromData(data)
             self.viewer = ImageViewer(image, name, self.window)
             self.viewer.show()

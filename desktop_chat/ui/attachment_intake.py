@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QImage
@@ -31,6 +31,9 @@ from desktop_chat.core.attachments import (
 )
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.store_blobs import write_blob
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -120,8 +123,7 @@ class AttachmentIntake(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store_path: Path | None = None
-        # One worker: files become chips in the order they were given.
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="attach")
+        self._pool: ThreadPoolExecutor | None = None  # made when first needed
         self._busy = 0
         self._done.connect(self._on_done)
 
@@ -147,9 +149,15 @@ class AttachmentIntake(QObject):
         self._start(lambda: from_bytes(name, read()))
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _start(self, make: Callable[[], Made]) -> None:
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            # One worker: files become chips in the order they were given.
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="attach")
         self._busy += 1
         self.busy_changed.emit(self._busy)
         self._pool.submit(self._run, make)
