@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QFileDialog
 
@@ -69,16 +69,21 @@ class Attaching(QObject):
         self.intake.store_path = path
 
     def pick_files(self) -> None:
-        """The "attach" action: choose files in a dialog."""
-        paths, _ = QFileDialog.getOpenFileNames(
+        """The "attach" action: choose files in a dialog (window-modal, and it does not
+        block the event loop, as a static ``getOpenFileNames`` would)."""
+        dialog = QFileDialog(
             self.window,
             translate("Attachments", "Attach files"),
             str(Path.home()),
             translate("Attachments", _FILTER),
         )
-        if paths:
-            self.intake.add_paths(paths)
-        self.window.composer.setFocus()
+        dialog.setObjectName("attach_dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(self.intake.add_paths)
+        dialog.finished.connect(lambda _result: self.window.composer.setFocus())
+        dialog.open()
 
     def restore(self, content: list[dict[str, Any]]) -> None:
         """The chips of a message's attachments, again (its question is being edited)."""
