@@ -125,6 +125,15 @@ def read_blob(path: Path, sha256: str) -> bytes | None:
         return get_blob(db, sha256)
 
 
+def save_thumbnail(path: Path, sha256: str, thumbnail: bytes) -> None:
+    """Keep a thumbnail made later (an image imported without one)."""
+    with closing(_connect(path)) as db:
+        db.execute(
+            "UPDATE blobs SET thumbnail = ? WHERE sha256 = ? AND thumbnail IS NULL",
+            (thumbnail, sha256),
+        )
+
+
 def read_thumbnails(path: Path, hashes: Iterable[str]) -> dict[str, bytes]:
     with closing(_connect(path)) as db:
         return thumbnails(db, hashes)

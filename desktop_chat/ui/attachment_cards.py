@@ -8,9 +8,11 @@ opening a conversation of many images reads kilobytes, not megabytes.
 
 from __future__ import annotations
 
-from typing import Any
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import (
     QImage,
     QTextBlockFormat,
@@ -22,9 +24,12 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop_chat.core.attachments import facts_line, refs
 from desktop_chat.core.conversation import Message
-from desktop_chat.core.store_blobs import BlobShelf, read_thumbnails
+from desktop_chat.core.store_blobs import BlobShelf, read_thumbnails, save_thumbnail
 from desktop_chat.ui.markdown_writer import Output
 from desktop_chat.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 ATTACHMENT_SCHEME = "attachment"
 _ICON_PX = 20
@@ -39,12 +44,26 @@ def _kind_icon(media_type: str) -> QImage:
     return QApplication.style().standardIcon(pixmap).pixmap(_ICON_PX, _ICON_PX).toImage()
 
 
-class ThumbnailBook:
-    """Thumbnails by sha256, read from ``shelf`` (memory, then its store) and kept."""
+class ThumbnailBook(QObject):
+    """Thumbnails by sha256, read from ``shelf`` (memory, then its store) and kept.
 
-    def __init__(self) -> None:
+    An image stored without one (imported from a transcript) gets one made in a worker
+    thread, saved beside its bytes; ``made`` says so (the view draws again).
+
+    Signals:
+        made(str): a missing thumbnail was made: its image's sha256.
+    """
+
+    made = Signal(str)
+    _ready = Signal(str, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.shelf: BlobShelf | None = None
         self._images: dict[str, QImage | None] = {}
+        self._making: set[str] = set()
+        self._pool: ThreadPoolExecutor | None = None
+        self._ready.connect(self._on_ready)
 
     def prefetch(self, messages: list[Message]) -> None:
         """Read the thumbnails of these messages' images at once (one query)."""
@@ -70,6 +89,42 @@ class ThumbnailBook:
         for sha in wanted:
             image = QImage.fromData(found[sha]) if sha in found else None
             self._images[sha] = image if image is not None and not image.isNull() else None
+            if self._images[sha] is None:
+                self._make(sha)
+
+    def _make(self, sha: str) -> None:
+        if sha in self._making or self.shelf is None or self.shelf.store_path is None:
+            return
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
+        self._making.add(sha)
+        self._pool.submit(self._made_in_worker, sha, self.shelf, self.shelf.store_path)
+
+    def _made_in_worker(self, sha: str, shelf: BlobShelf, store_path: Path) -> None:
+        from desktop_chat.ui.attachment_intake import thumbnail
+
+        try:
+            image = QImage.fromData(shelf.read(sha))
+            thumb = None if image.isNull() else thumbnail(image)
+            if thumb is not None:
+                save_thumbnail(store_path, sha, thumb)
+        except Exception:  # a thumbnail is a nicety: the card keeps its icon
+            thumb = None
+        with suppress(RuntimeError):  # the view is gone (the window closed meanwhile)
+            self._ready.emit(sha, thumb)
+
+    def _on_ready(self, sha: str, thumb: bytes | None) -> None:
+        self._making.discard(sha)
+        image = QImage.fromData(thumb) if thumb else None
+        if image is not None and not image.isNull():
+            self._images[sha] = image
+            self.made.emit(sha)
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
 
     def image(self, sha: str) -> QImage | None:
         if sha not in self._images and self.shelf is not None:

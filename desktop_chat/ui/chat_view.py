@@ -80,7 +80,8 @@ class ChatView(QTextBrowser):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._painted = False
         self._codes = CodeBook()
-        self.thumbnails = ThumbnailBook()
+        self.thumbnails = ThumbnailBook(self)
+        self.thumbnails.made.connect(self._on_thumbnail_made)
         painter = EntryPainter(Theme.from_palette(self.palette()), self._codes, self.thumbnails)
         self._transcript = TranscriptDocument(self.document(), painter, self._codes)
         self._deferred_notes: list[tuple[str, bool]] = []  # said while a reply streamed
@@ -432,6 +433,14 @@ class ChatView(QTextBrowser):
         self._transcript.draw_older(DRAW_BUDGET, down_to)
         if not self._stick_to_bottom:
             bar.setValue(old_value + bar.maximum() - old_max)
+
+    def _on_thumbnail_made(self, _sha: str) -> None:
+        # Drawn again with it: after the reply if one is streaming (as for a theme change).
+        if self._reply is not None:
+            self._redraw_pending = True
+        elif not self._redraw_pending:
+            self._redraw_pending = True
+            QTimer.singleShot(50, self, self._redraw)  # several made at once: one redraw
 
     def _redraw(self) -> None:
         """Draw the drawn entries again (the theme changed)."""

@@ -4,6 +4,8 @@ is refused and why (the typed text kept), the transcript's cards, and the image 
 from __future__ import annotations
 
 import base64
+import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from desktop_chat.core.attachments import prepare
 from desktop_chat.core.conversation import Status
 from desktop_chat.core.models import ModelInfo
 from desktop_chat.core.settings import Settings
+from desktop_chat.core.transcript_import import import_json
 from desktop_chat.ui.attachment_chips import AttachmentChips
 from desktop_chat.ui.image_viewer import ImageViewer
 from desktop_chat.ui.main_window import MainWindow
@@ -256,3 +259,49 @@ def test_cards_open_the_viewer_or_a_copy_and_editing_brings_the_chips_back(
         paper.sha256,
     ]
     assert window.composer.toPlainText() == "Look"
+
+
+def test_an_imported_image_gets_its_thumbnail_made_and_kept(qtbot: Any, window: MainWindow) -> None:
+    store = window.controller.store
+    assert store is not None
+    data = samples.png(400, 300)
+    transcript = {
+        "format": "desktop-chat-transcript",
+        "version": 1,
+        "conversations": [
+            {
+                "id": "imported",
+                "title": "Imported",
+                "created_at": 1.0,
+                "messages": [
+                    {
+                        "id": "q1",
+                        "role": "user",
+                        "created_at": 1.0,
+                        "content": [
+                            {
+                                "type": "image",
+                                "source": {
+                                    "type": "base64",
+                                    "media_type": "image/png",
+                                    "data": base64.b64encode(data).decode(),
+                                },
+                            },
+                            {"type": "text", "text": "What is this?"},
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    import_json(store, json.dumps(transcript))
+    with qtbot.waitSignal(window.chat_view.thumbnails.made, timeout=5000):
+        window.controller.open_conversation("imported")
+    sha = prepare("x.png", data).sha256
+    assert window.chat_view.thumbnails.image(sha) is not None
+    db = sqlite3.connect(store.path)
+    try:
+        (thumb,) = db.execute("SELECT thumbnail FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
+    finally:
+        db.close()
+    assert thumb is not None and QImage.fromData(thumb).width() == 96
