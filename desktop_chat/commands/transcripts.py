@@ -17,6 +17,8 @@ from typing import NoReturn
 from desktop_chat.core.conversation import Conversation
 from desktop_chat.core.safe_files import write_atomically
 from desktop_chat.core.store import Store, StoreError
+from desktop_chat.core.store_blobs import BlobShelf
+from desktop_chat.core.transcript_attachments import for_export
 from desktop_chat.core.transcript_fields import TranscriptError
 from desktop_chat.core.transcript_formats import FORMATS
 from desktop_chat.core.transcript_html import iter_html
@@ -112,6 +114,9 @@ def run_export(argv: list[str]) -> int:
                 conv = store.load(_resolve(store, args.conversation_id))
                 conversations = iter([conv])
                 title = conv.title or "desktop-chat transcript"
+            conversations = for_export(
+                conversations, args.format, BlobShelf(store.path).read, args.output
+            )
             if args.format == "json":
                 chunks = iter_json(conversations)
             elif args.format == "md":

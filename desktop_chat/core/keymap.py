@@ -62,6 +62,12 @@ ACTIONS: tuple[Action, ...] = (
         translate("Keymap", "Writing"),
         ("Ctrl+L",),
     ),
+    Action(
+        "attach",
+        translate("Keymap", "Attach files (images, PDFs, text)…"),
+        translate("Keymap", "Writing"),
+        ("Ctrl+Shift+A",),
+    ),
     # The reply
     Action("stop", translate("Keymap", "Stop the reply"), translate("Keymap", "Reply"), ("Esc",)),
     Action(

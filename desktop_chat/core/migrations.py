@@ -312,3 +312,63 @@ def m006_tool_audit(db: sqlite3.Connection) -> None:
         """,
         "CREATE INDEX tool_calls_by_conversation ON tool_calls (conversation_id, seq)",
     )
+
+
+# A message's attachment blocks name their bytes by sha256 (``"source": {"type": "blob",
+# "sha256": ...}``, see core/attachments.py). The bytes are stored once in ``blobs``;
+# ``message_blobs`` says which messages use which, kept by triggers from the content JSON so
+# that every way a message is written (sent, imported) records it. When the last message
+# using a blob is deleted (a conversation purged from the trash), the blob goes with it.
+_BLOB_REFS = """
+    SELECT {m}.id, json_extract(value, '$.source.sha256') FROM json_each({m}.content)
+    WHERE json_extract(value, '$.source.type') = 'blob'
+"""
+
+
+@migration
+def m007_attachments(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE blobs (
+            sha256 TEXT PRIMARY KEY,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            thumbnail BLOB,                       -- a small PNG of an image, or NULL
+            created_at REAL NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE message_blobs (
+            message_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            PRIMARY KEY (message_id, sha256)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX message_blobs_by_sha256 ON message_blobs (sha256)",
+        f"""
+        CREATE TRIGGER messages_blobs_insert AFTER INSERT ON messages
+        WHEN instr(new.content, '"type":"blob"') > 0 BEGIN
+            INSERT OR IGNORE INTO message_blobs (message_id, sha256)
+            {_BLOB_REFS.format(m="new")};
+        END
+        """,
+        f"""
+        CREATE TRIGGER messages_blobs_update AFTER UPDATE OF content ON messages
+        WHEN instr(new.content, '"type":"blob"') > 0 BEGIN
+            INSERT OR IGNORE INTO message_blobs (message_id, sha256)
+            {_BLOB_REFS.format(m="new")};
+        END
+        """,
+        """
+        CREATE TRIGGER messages_blobs_delete AFTER DELETE ON messages
+        WHEN instr(old.content, '"type":"blob"') > 0 BEGIN
+            DELETE FROM message_blobs WHERE message_id = old.id;
+            DELETE FROM blobs WHERE sha256 IN (
+                SELECT json_extract(value, '$.source.sha256') FROM json_each(old.content)
+                WHERE json_extract(value, '$.source.type') = 'blob')
+              AND NOT EXISTS (SELECT 1 FROM message_blobs AS r WHERE r.sha256 = blobs.sha256);
+        END
+        """,
+    )

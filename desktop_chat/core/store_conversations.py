@@ -13,6 +13,7 @@ from typing import Any, Literal
 from desktop_chat.core import migrations, store_paging
 from desktop_chat.core.conversation import Conversation
 from desktop_chat.core.store_base import StoreBase
+from desktop_chat.core.store_blobs import free_unused_blobs
 from desktop_chat.core.store_errors import StoreError, not_found
 from desktop_chat.core.store_paging import PathEnd, PathPage
 from desktop_chat.core.store_rows import (
@@ -272,14 +273,17 @@ class ConversationRecords(StoreBase):
         """Remove for good the conversations put in the trash before ``before`` (default:
         all of them); return how many."""
         limit = float("inf") if before is None else before
-        return self._write(
-            lambda db: (
-                db.execute(
-                    "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
-                    (limit,),
-                ).rowcount
-            )
-        )
+
+        def action(db: sqlite3.Connection) -> int:
+            count = db.execute(
+                "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+                (limit,),
+            ).rowcount
+            # (The last message using an attachment takes it along: a trigger of m007.)
+            free_unused_blobs(db)
+            return int(count)
+
+        return self._write(action)
 
     def conversation_settings(self, conversation_id: str) -> dict[str, Any]:
         """The conversation's own settings (overrides of the app's), as saved."""

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from desktop_chat.core.citations import SourceList, has_citations
 from desktop_chat.core.conversation import Block, Conversation
 from desktop_chat.core.tool_cards import speaker
+from desktop_chat.core.transcript_attachments import html_block
 from desktop_chat.core.transcript_json import dumps
 from desktop_chat.core.transcript_readable import (
     count_line,
@@ -42,6 +43,8 @@ def _h(text: object) -> str:
 
 def _html_block(block: Block) -> str:
     kind = block.get("type")
+    if (attachment := html_block(block)) is not None:
+        return attachment
     if kind == "text":
         return f'<div class="text">{_h(block.get("text", ""))}</div>'
     if kind == "thinking":
@@ -136,7 +139,7 @@ def iter_html(
     yield (
         '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
         '<meta http-equiv="Content-Security-Policy" '
-        "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_h(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
     )

@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_chat.core.attachments import AttachmentError
 from desktop_chat.core.conversation import Status, new_id
+from desktop_chat.core.transcript_attachments import store_inline_attachments
+from desktop_chat.core.transcript_fields import TranscriptError
 from desktop_chat.core.transcript_parse import parse_json
 
 if TYPE_CHECKING:
@@ -110,5 +113,9 @@ def import_json(
                 conv.id, original_id, conv.title, len(conv.messages), new_message_ids
             )
         )
+    try:  # the attachments' bytes first: the messages refer to them
+        store_inline_attachments(store.path, conversations)
+    except AttachmentError as exc:
+        raise TranscriptError(str(exc)) from exc
     store.add_conversations(conversations, progress=saving)
     return ImportResult(imported)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from desktop_chat.core.citations import SourceList, has_citations
 from desktop_chat.core.conversation import Block, Conversation
 from desktop_chat.core.tool_cards import speaker
+from desktop_chat.core.transcript_attachments import markdown_block
 from desktop_chat.core.transcript_json import dumps
 from desktop_chat.core.transcript_readable import (
     count_line,
@@ -87,6 +88,8 @@ def _md_quote(text: str) -> str:
 
 def _md_block(block: Block) -> str:
     kind = block.get("type")
+    if (attachment := markdown_block(block)) is not None:
+        return attachment
     if kind == "text":
         return _md_body(str(block.get("text", "")).rstrip())
     if kind == "thinking":

@@ -17,10 +17,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from desktop_chat.core.attachments import AttachmentError
 from desktop_chat.core.client import ErrorKind, TurnError, stream_turn
 from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
+from desktop_chat.core.files_api import upload_file
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.retry import KeyName, RetryPlan, RetryPolicy, countdown_text, suggestion
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
 
     from desktop_chat.core.autosave import AutoSaver
+    from desktop_chat.core.store_blobs import BlobShelf
     from desktop_chat.core.tools.approval import Approve
 
 log = logging.getLogger(__name__)
@@ -96,6 +100,7 @@ class Turn:
         tools: runs the tools Claude asks for (None: no tools are offered).
         approve: asks the user before a call that no grant covers.
         max_rounds: tool rounds (a reply's calls run, then asking again) at most per turn.
+        blobs: where the bytes of the conversation's attachments are read from.
     """
 
     def __init__(
@@ -112,6 +117,7 @@ class Turn:
         tools: ToolRunner | None = None,
         approve: Approve | None = None,
         max_rounds: int = 10,
+        blobs: BlobShelf | None = None,
     ) -> None:
         self.conversation = conversation
         self.requests: list[Request] = []
@@ -137,6 +143,7 @@ class Turn:
         self._max_rounds = max_rounds
         self._rounds = 0
         self._round: ToolRound | None = None  # the tool calls running now
+        self._blobs = blobs
 
     @property
     def continuing(self) -> bool:
@@ -192,6 +199,8 @@ class Turn:
         async with client:
             try:
                 await self._ask(client)
+            except AttachmentError as exc:  # an attachment's bytes are missing: nothing sent
+                self._listener.on_notice(str(exc), True)
             finally:
                 self._end()  # over for the user now; closing the client may take a moment
 
@@ -268,6 +277,10 @@ class Turn:
         """One request: stream its reply, save and report it; the error it ended with."""
         params = dict(self._params)
         params["messages"] = self.conversation.to_api_messages()
+        if self._blobs is not None:
+            params["messages"] = await self._blobs.api_messages(
+                params["messages"], partial(upload_file, client), str(client.base_url)
+            )
         if self._tools is not None and (offered := self._tools.tool_params()):
             params["tools"] = [*params.get("tools", []), *offered]
         if self._base is not None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop_chat.core.model_catalogue import EFFORT_LEVELS
+from desktop_chat.demo import attachments
 from desktop_chat.demo.errors import invalid_request
 from desktop_chat.demo.model_catalog import usable_model
 
@@ -37,6 +38,7 @@ def check_for_model(body: Mapping[str, Any], *, count_only: bool = False) -> Map
         )
     _check_thinking(body.get("thinking"), caps)
     _check_effort(body.get("output_config"), caps)
+    attachments.check_for_model(body.get("messages"), caps)
     if not count_only:
         _check_prefill(body.get("messages"), entry)
     return entry

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from desktop_chat.demo import tool_use
+from desktop_chat.demo import attachments, tool_use
 from desktop_chat.demo.content import Block, RedactedThinking, Text, Thinking, ToolUse
 from desktop_chat.demo.signatures import new_redacted_data
 from desktop_chat.demo.validation import MessagesRequest
@@ -92,6 +92,8 @@ def normal(request: MessagesRequest) -> list[Block]:
             f"You said: *“{_quote(prompt)}”*. I'm the **offline demo** of Desktop Chat:"
             " no API key and no network, just a server inside the app."
         )
+    if shown := attachments.describe(request.messages):
+        opening = f"{shown} {opening}"
     first, second = _digest(prompt) % 3, (_digest(prompt) // 3) % 3
     if first == second:
         second = (second + 1) % 3

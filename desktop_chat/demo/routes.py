@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop_chat.demo.errors import ApiError, invalid_request
 from desktop_chat.demo.faults import Drop, ErrorEvent, Malformed, Stall, Step, stream_steps
+from desktop_chat.demo.files import FileStore
 from desktop_chat.demo.http11 import RequestHead
 from desktop_chat.demo.model_catalog import model_info, models_page
 from desktop_chat.demo.model_rules import check_for_model
@@ -26,6 +27,7 @@ from desktop_chat.demo.validation import check_messages_request
 from desktop_chat.demo.wire import dumps, new_message_id
 
 _MODEL_PATH = re.compile(r"/v1/models/([^/]+)")
+_FILE_PATH = re.compile(r"/v1/files/([^/]+)")
 _ERROR_STATUS = {"overloaded_error": 529, "api_error": 500}
 
 
@@ -83,6 +85,7 @@ class Router:
     def __init__(self) -> None:
         self.attempts: Counter[str] = Counter()
         self.cache = PromptCache()
+        self.files = FileStore()
 
     def handle(self, head: RequestHead, body: Any) -> Response:
         """The response to one request; raises :class:`ApiError` for error responses."""
@@ -91,10 +94,17 @@ class Router:
             ("POST", "/v1/messages"): self._messages,
             ("POST", "/v1/messages/count_tokens"): self._count_tokens,
             ("GET", "/v1/models"): self._models,
+            ("POST", "/v1/files"): lambda _h, b: JsonResponse(200, self.files.upload(b)),
+            ("GET", "/v1/files"): lambda _h, _b: JsonResponse(200, self.files.listing()),
         }
         handler = handlers.get((head.method, head.path.rstrip("/")))
         if handler is not None:
             return handler(head, body)
+        file = _FILE_PATH.fullmatch(head.path)
+        if file is not None and head.method == "GET":
+            return JsonResponse(200, self.files.get(file.group(1)).metadata())
+        if file is not None and head.method == "DELETE":
+            return JsonResponse(200, self.files.delete(file.group(1)))
         model = _MODEL_PATH.fullmatch(head.path)
         if head.method == "GET" and model is not None:
             self._fail_if_asked(select_scenario(head.headers, None))
@@ -111,6 +121,12 @@ class Router:
                 return
         raise failure.error()
 
+    def _with_files(self, body: Any) -> Any:
+        """``body`` with each file a block names read in, as the model sees it."""
+        if isinstance(body, dict) and isinstance(body.get("messages"), list):
+            return {**body, "messages": self.files.resolve(body["messages"])}
+        return body
+
     def _models(self, head: RequestHead, body: Any) -> Response:
         del body
         self._fail_if_asked(select_scenario(head.headers, None))
@@ -118,6 +134,7 @@ class Router:
 
     def _count_tokens(self, head: RequestHead, body: Any) -> Response:
         self._fail_if_asked(select_scenario(head.headers, None))
+        body = self._with_files(body)
         check_messages_request(body, count_only=True)
         check_for_model(body, count_only=True)
         return JsonResponse(200, {"input_tokens": prompt_total(body)})
@@ -125,6 +142,7 @@ class Router:
     def _messages(self, head: RequestHead, body: Any) -> Response:
         scenario = select_scenario(head.headers, body)
         self._fail_if_asked(scenario)
+        body = self._with_files(body)
         request = check_messages_request(body)
         model = check_for_model(body)
         check_cache_control(body)

@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import Any
 
 from desktop_chat.demo.errors import ApiError
+from desktop_chat.demo.files import MAX_FILE_BYTES, Multipart
 from desktop_chat.demo.http11 import (
     MAX_HEAD_BYTES,
     MalformedRequestError,
@@ -45,13 +46,17 @@ _QUIET_ROUNDS = 3
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """A request as received: headers lower-cased, body parsed from JSON (None if not JSON)."""
+    """A request as received: headers lower-cased, body parsed from JSON (None if not JSON;
+    a ``Multipart`` for a form upload)."""
 
     method: str
     path: str
     headers: dict[str, str]
     body: Any
     query: dict[str, str] = field(default_factory=dict)
+
+
+FILES_MAX_REQUEST_BYTES = MAX_FILE_BYTES + 1024 * 1024  # an upload and its form
 
 
 class DemoServer:
@@ -272,15 +277,23 @@ class DemoServer:
         if head is None:
             return False
         request_id = new_request_id()
-        if not head.chunked and head.content_length > self.max_request_bytes:
+        limit = self.max_request_bytes
+        if head.path.rstrip("/") == "/v1/files":
+            limit = FILES_MAX_REQUEST_BYTES
+        if not head.chunked and head.content_length > limit:
             self._record(head, None)
             too_large = ApiError(413, "Request exceeds the maximum allowed number of bytes.")
             await self._write_json(
                 writer, _error_response(too_large, request_id), request_id, False
             )
             return False
-        raw = await read_body(reader, head, self.max_request_bytes)
-        body = _parse_json(raw)
+        raw = await read_body(reader, head, limit)
+        content_type = head.headers.get("content-type", "")
+        body: Any
+        if content_type.startswith("multipart/form-data"):
+            body = Multipart(content_type, raw)
+        else:
+            body = _parse_json(raw)
         self._record(head, body)
         response: Response
         try:

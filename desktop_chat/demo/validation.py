@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from desktop_chat.core.tool_cards import SERVER_TOOL_RESULTS
+from desktop_chat.demo import attachments
 from desktop_chat.demo.errors import ApiError, invalid_request
 from desktop_chat.demo.returned_blocks import (
     FUTURE_BLOCK_TYPE,
@@ -205,6 +206,10 @@ def _check_block(block: JsonObject, where: str) -> None:
             raise invalid_request(f"{where}: `tool_use` blocks need an `id` and a `name`")
         if not isinstance(block.get("input"), dict):
             raise invalid_request(f"{where}.input: Input should be a valid dictionary")
+    elif kind == "image":
+        attachments.check_image(block, where)
+    elif kind == "document":
+        attachments.check_document(block, where)
     elif kind == "tool_result" and not isinstance(block.get("tool_use_id"), str):
         raise invalid_request(f"{where}.tool_use_id: Field required")
 
@@ -238,6 +243,7 @@ def _check_messages(body: JsonObject) -> list[JsonObject]:
         messages.append({**checked, "content": blocks})
     _check_final_assistant(messages)
     _check_tool_pairs(messages)
+    attachments.check_request_images(messages)
     return messages
 
 

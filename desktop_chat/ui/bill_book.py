@@ -162,6 +162,8 @@ class BillBook(QObject):
         if client is None:
             return
         try:
+            # Attachments are stored as references: the count sends their bytes, as a send does.
+            params["messages"] = await self._c.blobs.api_messages(params["messages"])
             async with client:
                 tokens = await context_budget.count_tokens(client, params)
         except Exception as exc:  # the meter then shows the last exact fill

@@ -38,6 +38,7 @@ from desktop_chat.core.redaction import redact
 from desktop_chat.core.tool_cards import call_line
 from desktop_chat.core.web_tools import running_text, web_steps
 from desktop_chat.ui import code_highlight
+from desktop_chat.ui.attachment_cards import ATTACHMENT_SCHEME, ThumbnailBook
 from desktop_chat.ui.live_reply import FramePacer, LiveReply
 from desktop_chat.ui.markdown_writer import COPY_CODE_SCHEME, CodeBook, MarkdownWriter
 from desktop_chat.ui.theme import Theme
@@ -64,10 +65,12 @@ class ChatView(QTextBrowser):
     Signals:
         first_painted(): the view painted for the first time (start-up timing).
         copied(str): something went to the clipboard; what, in words ("Code copied").
+        attachment_activated(str): an attachment's link was clicked or entered: its sha256.
     """
 
     first_painted = Signal()
     copied = Signal(str)
+    attachment_activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +82,9 @@ class ChatView(QTextBrowser):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._painted = False
         self._codes = CodeBook()
-        painter = EntryPainter(Theme.from_palette(self.palette()), self._codes)
+        self.thumbnails = ThumbnailBook(self)
+        self.thumbnails.made.connect(self._on_thumbnail_made)
+        painter = EntryPainter(Theme.from_palette(self.palette()), self._codes, self.thumbnails)
         self._transcript = TranscriptDocument(self.document(), painter, self._codes)
         self._deferred_notes: list[tuple[str, bool]] = []  # said while a reply streamed
         self._stick_to_bottom = True
@@ -161,7 +166,7 @@ class ChatView(QTextBrowser):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             theme = Theme.from_palette(self.palette())
             if theme != self._theme:
-                self._transcript.painter = EntryPainter(theme, self._codes)
+                self._transcript.painter = EntryPainter(theme, self._codes, self.thumbnails)
                 if self._reply is not None:
                     self._redraw_pending = True  # after the reply: its drawing is in flight
                 else:
@@ -200,6 +205,8 @@ class ChatView(QTextBrowser):
             code = self._codes.get(int(number)) if number.isdigit() else None
             if code is not None:
                 self._copy(code, translate("ChatView", "Code copied"))
+        elif scheme == ATTACHMENT_SCHEME:
+            self.attachment_activated.emit(url.path())
         elif scheme in _WEB_SCHEMES:
             open_link(url)
 
@@ -449,6 +456,14 @@ class ChatView(QTextBrowser):
         self._transcript.draw_older(DRAW_BUDGET, down_to)
         if not self._stick_to_bottom:
             bar.setValue(old_value + bar.maximum() - old_max)
+
+    def _on_thumbnail_made(self, _sha: str) -> None:
+        # Drawn again with it: after the reply if one is streaming (as for a theme change).
+        if self._reply is not None:
+            self._redraw_pending = True
+        elif not self._redraw_pending:
+            self._redraw_pending = True
+            QTimer.singleShot(50, self, self._redraw)  # several made at once: one redraw
 
     def _redraw(self) -> None:
         """Draw the drawn entries again (the theme changed)."""

@@ -54,6 +54,7 @@ class Commands(QObject):
             "close": self.on_escape,
             "accept": lambda: None,  # a dialog's own key: listed in the help, not run here
             "focus_composer": window.composer.setFocus,
+            "attach": window.attaching.pick_files,
             "toggle_inspector": lambda: window.inspector.setVisible(
                 not window.inspector.isVisible()
             ),
@@ -139,10 +140,14 @@ class Commands(QObject):
         if problem := check_message_size(text):
             window.chat_view.show_notice(problem, error=True)
             return
+        if not window.attaching.ready():
+            return
         draft_key = self.draft_key()
-        if window.controller.send(text, replacing=self.editing):
+        attachments = window.attaching.chips.attachments()
+        if window.controller.send(text, replacing=self.editing, attachments=attachments):
             self.set_editing(None)
             window.composer.clear()
+            window.attaching.chips.clear()
             if window.drafts is not None:
                 window.drafts.clear(draft_key)
 
@@ -154,6 +159,7 @@ class Commands(QObject):
         elif self.editing is not None:
             self.set_editing(None)
             window.composer.clear()
+            window.attaching.chips.clear()
             window.status.show(translate("Commands", "Edit cancelled."), 3000)
         else:
             window.controller.on_stop()
@@ -170,6 +176,7 @@ class Commands(QObject):
             return
         self.set_editing(question.id)
         window.composer.set_message_text(question.text)
+        window.attaching.restore(question.content)
         window.composer.setFocus()
         key = window.controller.key
         window.status.show(

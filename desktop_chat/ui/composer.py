@@ -9,6 +9,7 @@ whole text is sent, and deleting the line drops it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -29,6 +30,13 @@ def _too_big_to_lay_out(text: str) -> bool:
     return any(len(line) > LONG_LINE for line in text.split("\n"))
 
 
+_IMAGE_FORMATS = ("image/png", "image/jpeg", "image/gif", "image/webp")
+
+
+def _local_files(source: QMimeData) -> list[str]:
+    return [url.toLocalFile() for url in source.urls() if url.isLocalFile()]
+
+
 class Composer(QPlainTextEdit):
     """Where the user writes.
 
@@ -37,9 +45,14 @@ class Composer(QPlainTextEdit):
             text, pastes kept aside included).
         stop_requested(): Esc was pressed.
         edit_last_requested(): Up was pressed in an empty box (edit the last question).
+        image_pasted(object): an image was pasted or dropped: the file's bytes when the
+            clipboard holds PNG, JPEG, GIF or WebP as such, else a ``QImage``.
+        files_dropped(object): local files were pasted or dropped: their paths.
     """
 
     submitted = Signal(str)
+    image_pasted = Signal(object)
+    files_dropped = Signal(object)
     stop_requested = Signal()
     edit_last_requested = Signal()
 
@@ -50,6 +63,8 @@ class Composer(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(8)
         self._pastes: dict[int, str] = {}
+        # Whether Enter sends an empty box (it has attachments): set by the window.
+        self.sendable_when_empty: Callable[[], bool] = lambda: False
 
     # section: the text, with pastes kept aside
 
@@ -90,8 +105,23 @@ class Composer(QPlainTextEdit):
 
     # section: Qt overrides
 
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return (
+            source.hasImage() or bool(_local_files(source)) or super().canInsertFromMimeData(source)
+        )
+
     def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasText():
+        # Files and images become attachments (the text typed so far stays as it is).
+        if files := _local_files(source):
+            self.files_dropped.emit(files)
+        elif source.hasImage():
+            raw = next(
+                (source.data(kind) for kind in _IMAGE_FORMATS if source.hasFormat(kind)), None
+            )
+            # The bytes as they are (no decoding and encoding again), when the format is one
+            # the API takes.
+            self.image_pasted.emit(bytes(raw.data()) if raw else source.imageData())
+        elif source.hasText():
             self._insert(source.text())
         else:
             super().insertFromMimeData(source)
@@ -102,7 +132,8 @@ class Composer(QPlainTextEdit):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
                 self.insertPlainText("\n")
-            elif self.toPlainText().strip():  # white space alone is never sent
+            elif self.toPlainText().strip() or self.sendable_when_empty():
+                # (white space alone is never sent, but attachments are)
                 self.submitted.emit(self.message_text())
             event.accept()
             return

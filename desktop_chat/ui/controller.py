@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop_chat.core.api_access import ApiAccess
+from desktop_chat.core.attachments import Attachment, AttachmentError, ref_block
 from desktop_chat.core.conversation import Conversation, Message, PathEntry, Status
 from desktop_chat.core.conversation_notes import Notes, notes_for
 from desktop_chat.core.i18n import translate
@@ -22,6 +23,7 @@ from desktop_chat.core.keymap import Keymap
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
+from desktop_chat.core.store_blobs import BlobShelf
 from desktop_chat.core.turn import Turn, no_key_text
 from desktop_chat.core.turn_tools import ToolRunner
 from desktop_chat.ui.bill_book import BillBook
@@ -137,6 +139,7 @@ class ChatController(QObject):
         self._whole: WholeLoader | None = None  # reads the rest of a conversation just opened
         self.bill = BillBook(self)
         self.reply_finished.connect(lambda *_: self.bill.show())
+        self.blobs = BlobShelf(store.path if store is not None else None)
 
     # section: state the views and commands ask about
 
@@ -161,6 +164,7 @@ class ChatController(QObject):
     def attach_store(self, store: Store) -> None:
         """Save conversations to ``store`` from now on (it opens after the first paint)."""
         self.store = store
+        self.blobs.store_path = store.path
         self.saving.attach(store)
         self._saver = self.saving.writer_for(self.conversation)
         if self._saver is not None:
@@ -192,18 +196,30 @@ class ChatController(QObject):
 
     # section: turns
 
-    def send(self, text: str, *, replacing: str | None = None) -> bool:
-        """Add ``text`` as the user's message and stream the reply.
+    def send(
+        self,
+        text: str,
+        *,
+        replacing: str | None = None,
+        attachments: Sequence[Attachment] = (),
+    ) -> bool:
+        """Add ``text`` (and ``attachments``) as the user's message and stream the reply.
 
         ``replacing``: the id of a question this one is an edit of; it becomes a sibling
         (a branch), and the old question with its later turns is kept.
         Returns False, with a notice, when it cannot be sent now (the caller keeps the text).
         """
-        if not self._can_start() or not text.strip():
+        if not self._can_start() or not (text.strip() or attachments):
             return False
-        if self.bill.refuse_send(text):
+        if attachments and not self._can_attach(attachments):
             return False
-        user = Message.user(text)
+        if self.bill.refuse_send(text, [ref_block(a) for a in attachments]):
+            return False
+        user = Message.user(text) if text.strip() else Message(role="user", content=[])
+        for a in attachments:
+            self.blobs.hold(a)
+        # Before the text, as the API's documentation advises for images and documents.
+        user.content[:0] = [ref_block(a) for a in attachments]
         if replacing is not None:
             old = next((m for m in self.conversation.messages if m.id == replacing), None)
             if old is None:
@@ -221,6 +237,26 @@ class ChatController(QObject):
         self.bill.keep_web_tools()
         self.conversations_changed.emit()
         self._start_turn()
+        return True
+
+    def _can_attach(self, attachments: Sequence[Attachment]) -> bool:
+        from desktop_chat.core.attachments import check_send, refs
+        from desktop_chat.core.capabilities import model_info, supports
+        from desktop_chat.core.models import known_models
+
+        info = model_info(self.settings.model, known_models(self.settings.base_url))
+        earlier = [b for m in self.conversation.path() for b in refs(m.content)]
+        try:
+            check_send(
+                attachments,
+                earlier,
+                model=self.settings.model,
+                image_input=supports(info, "image_input"),
+                pdf_input=supports(info, "pdf_input"),
+            )
+        except AttachmentError as exc:
+            self.on_notice(str(exc), True)
+            return False
         return True
 
     def regenerate(self) -> bool:
@@ -327,6 +363,7 @@ class ChatController(QObject):
             tools=self.tools,
             approve=self._approve,
             max_rounds=self.settings.tool_rounds,
+            blobs=self.blobs,
         )
         self.busy_changed.emit(True)
         self.turn.start()

@@ -212,6 +212,7 @@ class Dialogs(QObject):
         from desktop_chat.ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(conversations, name, self._window)
+        dialog.read_attachment = self._controller.blobs.read
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(self.exported)
         dialog.failed.connect(self.failed)

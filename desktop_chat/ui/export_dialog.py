@@ -13,6 +13,7 @@ from desktop_chat.core.conversation import Conversation
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.safe_files import write_atomically
 from desktop_chat.core.store import StoreError
+from desktop_chat.core.transcript_attachments import for_export
 from desktop_chat.core.transcript_formats import EXPORTERS
 
 FILTERS = {
@@ -47,6 +48,7 @@ class ExportDialog(QFileDialog):
     ) -> None:
         super().__init__(parent, translate("ExportDialog", "Export"))
         self._conversations = conversations
+        self.read_attachment: Callable[[str], bytes] | None = None  # set: exports carry them
         self.setObjectName("export_dialog")
         self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         self.setNameFilters(list(FILTERS))
@@ -70,8 +72,11 @@ class ExportDialog(QFileDialog):
             path = path.with_suffix(f".{ext}")
         fmt = path.suffix.lstrip(".")
         try:
-            write_atomically(path, EXPORTERS[fmt](self._conversations()))
-        except (OSError, StoreError) as exc:
+            conversations = self._conversations()
+            if self.read_attachment is not None:
+                conversations = for_export(conversations, fmt, self.read_attachment, path)
+            write_atomically(path, EXPORTERS[fmt](conversations))
+        except (OSError, StoreError, LookupError) as exc:
             self.failed.emit(
                 translate("ExportDialog", "Could not export to {path}: {exc}").format(
                     path=path, exc=exc

@@ -17,6 +17,7 @@ from desktop_chat.core.i18n import translate
 from desktop_chat.core.keymap import ACTIONS
 from desktop_chat.core.settings import Settings
 from desktop_chat.ui.announcer import Announcer
+from desktop_chat.ui.attaching import Attaching
 from desktop_chat.ui.chat_font import ChatFont
 from desktop_chat.ui.chat_view import ChatView
 from desktop_chat.ui.commands import Commands
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.chat_view = ChatView(self)
         self.composer = Composer(self)
         self.composer.setFixedHeight(96)
+        self.attaching = Attaching(self)
+        self.chat_view.thumbnails.shelf = controller.blobs
         self.inspector = Inspector(self)
         self.find_bar = FindBar(self.chat_view, controller.key, self)
         left = QWidget(self)
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.find_bar)
         self.save_banner = SaveBanner(self)
         left_layout.addWidget(self.save_banner)
+        left_layout.addWidget(self.attaching.chips)
         left_layout.addWidget(self.composer)
         self.context_meter = ContextMeter(self.composer.message_text, self)
         left_layout.addWidget(self.context_meter)
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         self.composer.submitted.connect(self.commands.on_submitted)
         self.composer.stop_requested.connect(self.commands.on_escape)
         self.composer.edit_last_requested.connect(self.commands.on_edit_last)
+        self.chat_view.attachment_activated.connect(self.attaching.open_stored)
         self.find_bar.closed.connect(self.composer.setFocus)
         self.chat_view.copied.connect(lambda what: self.status.show(what, 3000))
         self.unhandled_error.connect(lambda text: self.chat_view.show_notice(text, error=True))
@@ -190,6 +195,8 @@ class MainWindow(QMainWindow):
         c.bill.draft_counted.connect(self.context_meter.on_draft_counted)
         c.web_tools_changed.connect(self.context_meter.set_web_tools)
         self.composer.textChanged.connect(self.context_meter.on_draft_changed)
+        self.context_meter.draft_blocks = self.attaching.draft_blocks
+        self.attaching.chips.changed.connect(self.context_meter.on_draft_changed)
         self.context_meter.count_requested.connect(c.bill.count_draft)
 
         # section: what is not saved
@@ -204,6 +211,7 @@ class MainWindow(QMainWindow):
         from desktop_chat.ui.sidebar import Sidebar
 
         self.controller.attach_store(store)
+        self.attaching.set_store_path(store.path)
         self.sidebar = Sidebar(store, self.controller.key, self)
         self.splitter.insertWidget(0, self.sidebar)
         self.splitter.setSizes([240, 620, 300])

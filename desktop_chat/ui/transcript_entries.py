@@ -16,6 +16,7 @@ from desktop_chat.core.conversation import Block, Message, Status
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.tool_cards import call_line, is_tool_results, result_lines
 from desktop_chat.core.web_tools import WEB_TOOLS, step_text, web_steps
+from desktop_chat.ui.attachment_cards import ThumbnailBook, write_cards
 from desktop_chat.ui.markdown_writer import CodeBook, MarkdownWriter, Output
 from desktop_chat.ui.theme import Theme
 
@@ -104,9 +105,10 @@ class EntryPainter:
     entry again; None for a line that starts no entry.
     """
 
-    def __init__(self, theme: Theme, codes: CodeBook) -> None:
+    def __init__(self, theme: Theme, codes: CodeBook, thumbs: ThumbnailBook | None = None) -> None:
         self.theme = theme
         self.writer = MarkdownWriter(theme, codes)
+        self.thumbs = thumbs
 
     def write_entry(self, out: Output, entry: Entry, stamp: int) -> None:
         message = entry.message
@@ -123,7 +125,8 @@ class EntryPainter:
             return
         if message.role == "user":
             self.write_header(out, stamp, translate("TranscriptEntries", "You"), assistant=False)
-            for line in message.text.split("\n"):
+            write_cards(out, message, self.thumbs, self.theme)
+            for line in message.text.split("\n") if message.text else ():
                 out.block(QTextBlockFormat(), QTextCharFormat())
                 out.cursor.insertText(line, QTextCharFormat())
             return

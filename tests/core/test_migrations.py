@@ -53,17 +53,20 @@ def test_schema_after_all_migrations(store: Store) -> None:
         "m004_children",
         "m005_message_count",
         "m006_tool_audit",
+        "m007_attachments",
     ]
     assert s["log"] == [m.__name__ for m in migrations.MIGRATIONS]
     assert s["journal"] == "wal"
     assert s["tables"] == [
         "_migrations",
+        "blobs",
         "conversations",
         "conversations_fts",
         "conversations_fts_config",
         "conversations_fts_data",
         "conversations_fts_docsize",
         "conversations_fts_idx",
+        "message_blobs",
         "messages",
         "messages_fts",
         "messages_fts_config",
@@ -77,6 +80,9 @@ def test_schema_after_all_migrations(store: Store) -> None:
         "conversations_fts_delete",
         "conversations_fts_insert",
         "conversations_fts_update",
+        "messages_blobs_delete",
+        "messages_blobs_insert",
+        "messages_blobs_update",
         "messages_count_delete",
         "messages_count_insert",
         "messages_fts_delete",
@@ -132,6 +138,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
     }
     assert s["indexes"] == {
         "conversations_by_updated_at": ["updated_at"],
+        "message_blobs_by_sha256": ["sha256"],
         "messages_by_parent": ["conversation_id", "parent_id"],
         "messages_streaming": ["status"],
         "tool_calls_by_conversation": ["conversation_id", "seq"],
@@ -153,6 +160,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
         ["id"],
         ["id"],
         ["name"],
+        ["sha256"],
     ]
     assert "content = 'message_text'" in fts[0]
     assert "remove_diacritics 2" in fts[0]

@@ -5,6 +5,7 @@ the usage page, and a send refused over the window before any request.
 
 from __future__ import annotations
 
+import base64
 import os
 import time
 from decimal import Decimal
@@ -95,7 +96,9 @@ def test_the_draft_with_an_attachment_is_counted_as_the_api_counts_it(
             "60e6kgAAAABJRU5ErkJggg==",
         },
     }
-    window.context_meter.draft_blocks = lambda: [image]  # what issue 14's attachments give
+    png = base64.b64decode(image["source"]["data"])  # type: ignore[index]
+    with qtbot.waitSignal(window.attaching.chips.changed, timeout=5000):
+        window.attaching.intake.add_bytes("dot.png", png)  # as a paste does
     with qtbot.waitSignal(window.controller.bill.draft_counted, timeout=5000) as counted:
         qtbot.keyClicks(window.composer, "What is in this picture?")
 
