@@ -483,20 +483,17 @@ def with_bytes(
 
 
 def facts_line(source: Block) -> str:
-    """What a reference's chip or card says under its name: size, pixels or pages, tokens."""
+    """What an export says under an attachment's name (in English, as exports are): size,
+    pixels or pages, tokens. The interface says it with ``ui.attachment_facts.facts_text``."""
     media_type = str(source.get("media_type", ""))
     size = int(source.get("size", 0))
     parts = [format_size(size)]
     if media_type == PDF_TYPE:
         pages = int(source.get("pages", 0))
-        parts.append(
-            translate("Attachments", "1 page")
-            if pages == 1
-            else translate("Attachments", "%n pages", None, pages)
-        )
+        parts.append("1 page" if pages == 1 else f"{pages} pages")
         kind = Kind.PDF
     elif media_type == TEXT_TYPE:
-        parts.append(translate("Attachments", "text"))
+        parts.append("text")
         kind = Kind.TEXT
     else:
         parts.append(f"{source.get('width', 0)}\u00d7{source.get('height', 0)} px")
@@ -505,7 +502,7 @@ def facts_line(source: Block) -> str:
         kind, size, int(source.get("width", 0)), int(source.get("height", 0)),
         int(source.get("pages", 0)),
     )  # fmt: skip
-    parts.append(translate("Attachments", "~{tokens} tokens").format(tokens=f"{tokens:,}"))
+    parts.append(f"~{tokens:,} tokens")
     return " · ".join(parts)
 
 

@@ -19,16 +19,11 @@ from PySide6.QtWidgets import QFileDialog
 from desktop_chat.core.attachments import Attachment, Kind, display_name, sniff
 from desktop_chat.core.i18n import translate
 from desktop_chat.ui.attachment_chips import AttachmentChips
-from desktop_chat.ui.attachment_intake import PASTED_NAME, AttachmentIntake
+from desktop_chat.ui.attachment_intake import AttachmentIntake, pasted_name
 
 if TYPE_CHECKING:
     from desktop_chat.ui.image_viewer import ImageViewer
     from desktop_chat.ui.main_window import MainWindow
-
-_FILTER = (
-    "Images, PDFs, text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.log *.py)"
-    ";;All files (*)"
-)
 
 
 def open_externally(url: QUrl) -> None:
@@ -61,7 +56,7 @@ class Attaching(QObject):
     def on_image_pasted(self, image: bytes | QImage) -> None:
         if isinstance(image, bytes):
             ext = (sniff(image) or "image/png").rpartition("/")[2].replace("jpeg", "jpg")
-            self.intake.add_bytes(PASTED_NAME.replace(".png", f".{ext}"), image)
+            self.intake.add_bytes(pasted_name(ext), image)
         else:
             self.intake.add_image(image)
 
@@ -75,7 +70,11 @@ class Attaching(QObject):
             self.window,
             translate("Attachments", "Attach files"),
             str(Path.home()),
-            translate("Attachments", _FILTER),
+            translate(
+                "Attachments",
+                "Images, PDFs, text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv "
+                "*.log *.py);;All files (*)",
+            ),
         )
         dialog.setObjectName("attach_dialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)

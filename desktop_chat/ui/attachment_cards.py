@@ -22,9 +22,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
-from desktop_chat.core.attachments import facts_line, refs
+from desktop_chat.core.attachments import refs
 from desktop_chat.core.conversation import Message
+from desktop_chat.core.i18n import translate
 from desktop_chat.core.store_blobs import BlobShelf, read_thumbnails, save_thumbnail
+from desktop_chat.ui.attachment_facts import facts_text
 from desktop_chat.ui.markdown_writer import Output
 from desktop_chat.ui.theme import Theme
 
@@ -177,7 +179,8 @@ def write_cards(out: Output, message: Message, book: ThumbnailBook | None, theme
         link.setAnchorHref(href)
         link.setForeground(theme.accent)
         link.setFontUnderline(True)
-        out.cursor.insertText(str(source.get("name", "attachment")), link)
+        name = str(source.get("name") or translate("Attachments", "attachment"))
+        out.cursor.insertText(name, link)
         facts = QTextCharFormat()
         facts.setForeground(theme.dim)
-        out.cursor.insertText(f"  {facts_line(source)}", facts)
+        out.cursor.insertText(f"  {facts_text(source)}", facts)

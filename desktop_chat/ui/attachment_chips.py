@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_chat.core.attachments import Attachment, Kind, facts_line, ref_block
+from desktop_chat.core.attachments import Attachment, Kind, ref_block
 from desktop_chat.core.i18n import translate
+from desktop_chat.ui.attachment_facts import facts_text
+from desktop_chat.ui.locale_format import number
 
 _ICON_PX = 40
 
@@ -55,7 +57,7 @@ class Chip(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        facts = facts_line(ref_block(attachment)["source"])
+        facts = facts_text(ref_block(attachment)["source"])
         self.setAccessibleName(
             translate("Attachments", "Attachment {name}, {facts}").format(
                 name=attachment.name, facts=facts
@@ -233,9 +235,13 @@ class AttachmentChips(QWidget):
 
     def on_busy_changed(self, count: int) -> None:
         """Files still being read: said at the end of the row."""
-        self.pending.setText(
-            translate("Attachments", "Reading %n files…", None, count) if count > 0 else ""
-        )
+        if count == 1:
+            text = translate("Attachments", "Reading 1 file…")
+        elif count > 1:
+            text = translate("Attachments", "Reading {count} files…").format(count=number(count))
+        else:
+            text = ""
+        self.pending.setText(text)
         self.pending.setVisible(count > 0)
         self._update()
 

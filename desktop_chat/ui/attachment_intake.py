@@ -39,7 +39,11 @@ log = logging.getLogger(__name__)
 
 THUMBNAIL_PX = 96
 Made = tuple[Attachment, bytes | None]
-PASTED_NAME = "Pasted image.png"
+
+
+def pasted_name(ext: str = "png") -> str:
+    """The name a pasted image is given (it has none), in the interface language."""
+    return translate("Attachments", "Pasted image") + "." + ext
 
 
 def encode(image: QImage, fmt: str, quality: int = -1) -> bytes:
@@ -138,7 +142,8 @@ class AttachmentIntake(QObject):
     def add_image(self, image: QImage) -> None:
         """A pasted image (a screenshot): encoded as PNG in the worker."""
         image = image.copy()  # the clipboard's may change under us
-        self._start(lambda: from_bytes(PASTED_NAME, encode(image, "PNG")))
+        name = pasted_name()
+        self._start(lambda: from_bytes(name, encode(image, "PNG")))
 
     def add_bytes(self, name: str, data: bytes) -> None:
         self._start(lambda: from_bytes(name, data))

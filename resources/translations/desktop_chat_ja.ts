@@ -217,6 +217,181 @@
     </message>
 </context>
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>unnamed</source>
+        <translation>名前なし</translation>
+    </message>
+    <message>
+        <source>{name} is {size}: a request to the API holds at most {limit}. Attach a smaller file, or split it.</source>
+        <translation>{name} のサイズは {size} です。API へのリクエストには最大 {limit} までしか入りません。小さいファイルを添付するか、分割してください。</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to attach.</source>
+        <translation>{name} は空です。添付する内容がありません。</translation>
+    </message>
+    <message>
+        <source>{name} is an encrypted (password-protected) PDF, which the API cannot read. Save a copy without the password and attach that.</source>
+        <translation>{name} は暗号化された（パスワード保護された）PDF のため、API では読み取れません。パスワードなしのコピーを保存して、そちらを添付してください。</translation>
+    </message>
+    <message>
+        <source>{name} is not a whole PDF (it is cut short or damaged). Save or download it again and attach the new copy.</source>
+        <translation>{name} は完全な PDF ではありません（途中で切れているか、破損しています）。もう一度保存またはダウンロードして、新しいコピーを添付してください。</translation>
+    </message>
+    <message>
+        <source>{name} has {pages} pages; the API reads at most {limit} pages of a PDF. Attach the pages that matter (print them to a new PDF).</source>
+        <translation>{name} は {pages} ページあります。API が読み取れる PDF は最大 {limit} ページです。必要なページだけを添付してください（新しい PDF に印刷できます）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid image: its header is damaged. Open it in an image editor, save it again as PNG or JPEG, and attach that.</source>
+        <translation>{name} は有効な画像ではありません。ヘッダーが破損しています。画像エディターで開き、PNG または JPEG として保存し直してから添付してください。</translation>
+    </message>
+    <message>
+        <source>{name} is {width}×{height} px, far beyond what can be sent. Scale it down in an image editor first.</source>
+        <translation>{name} は {width}×{height} px で、送信できる大きさをはるかに超えています。先に画像エディターで縮小してください。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} of text; a text document may be at most {limit}. Attach the part that matters.</source>
+        <translation>{name} は {size} のテキストです。テキスト文書は最大 {limit} までです。必要な部分だけを添付してください。</translation>
+    </message>
+    <message>
+        <source>{name} is neither an image (JPEG, PNG, GIF, WebP), a PDF, nor UTF-8 text, so Claude cannot read it. Convert it to one of those and attach that.</source>
+        <translation>{name} は画像（JPEG、PNG、GIF、WebP）、PDF、UTF-8 テキストのいずれでもないため、Claude は読み取れません。いずれかの形式に変換してから添付してください。</translation>
+    </message>
+    <message>
+        <source>{model} does not take images. Remove the image, or choose a model that does in Settings; your text is kept.</source>
+        <translation>{model} は画像に対応していません。画像を削除するか、設定で画像に対応したモデルを選んでください。入力したテキストはそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>{model} does not read PDFs. Remove the PDF, or choose a model that does in Settings; your text is kept.</source>
+        <translation>{model} は PDF を読み取れません。PDF を削除するか、設定で PDF に対応したモデルを選んでください。入力したテキストはそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} once encoded; the API takes images of at most {limit}. Save it smaller (JPEG, or fewer pixels) and attach that.</source>
+        <translation>{name} はエンコード後 {size} になります。API が受け付ける画像は最大 {limit} です。小さく保存し直して（JPEG にするか、ピクセル数を減らして）から添付してください。</translation>
+    </message>
+    <message>
+        <source>{name} is {width}×{height} px; with {count} images in a request the API takes at most {side} px a side. Send fewer images at once.</source>
+        <translation>{name} は {width}×{height} px です。1 回のリクエストに画像が {count} 枚あると、API が受け付けるのは一辺 {side} px までです。一度に送る画像を減らしてください。</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} once encoded, and a request to the API holds at most {limit}. Remove some, or send them in separate messages.</source>
+        <translation>添付ファイルはエンコード後に合計 {size} になりますが、API へのリクエストには最大 {limit} までしか入りません。いくつか削除するか、別々のメッセージで送ってください。</translation>
+    </message>
+    <message>
+        <source>An attachment&apos;s base64 data is damaged.</source>
+        <translation>添付ファイルの base64 データが破損しています。</translation>
+    </message>
+    <message>
+        <source>An attachment says it is {said} but its bytes are {found}.</source>
+        <translation>添付ファイルは {said} とされていますが、実際の内容は {found} です。</translation>
+    </message>
+    <message>
+        <source>{name} could not be uploaded to the Files API ({reason}). Nothing was sent; try again, or remove it.</source>
+        <translation>{name} を Files API にアップロードできませんでした（{reason}）。何も送信されていません。もう一度試すか、削除してください。</translation>
+    </message>
+    <message>
+        <source>An attachment of this conversation is missing from the database, so it cannot be sent. Edit the question and attach the file again.</source>
+        <translation>この会話の添付ファイルがデータベースに見つからないため、送信できません。質問を編集して、ファイルをもう一度添付してください。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>ファイルを添付</translation>
+    </message>
+    <message>
+        <source>Images, PDFs, text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.log *.py);;All files (*)</source>
+        <translation>画像、PDF、テキスト (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.log *.py);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Still reading attachments; send again in a moment.</source>
+        <translation>添付ファイルを読み込み中です。少し待ってから送信し直してください。</translation>
+    </message>
+    <message>
+        <source>This attachment is missing from the database.</source>
+        <translation>この添付ファイルはデータベースに見つかりません。</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>Attachment {name}, {facts}</source>
+        <translation>添付ファイル {name}、{facts}</translation>
+    </message>
+    <message>
+        <source>{name}
+{facts}
+Delete removes it; Enter opens it.</source>
+        <translation>{name}
+{facts}
+Delete キーで削除、Enter キーで開きます。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>Reading 1 file…</source>
+        <translation>1 個のファイルを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Reading {count} files…</source>
+        <translation>{count} 個のファイルを読み込み中…</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 ページ</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} ページ</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>{width}×{height} px</source>
+        <translation>{width}×{height} px</translation>
+    </message>
+    <message>
+        <source>~{tokens} tokens</source>
+        <translation>約 {tokens} トークン</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>貼り付けた画像</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid image: it cannot be decoded. Open it in an image editor, save it again as PNG or JPEG, and attach that.</source>
+        <translation>{name} は有効な画像ではありません。デコードできません。画像エディターで開き、PNG または JPEG として保存し直してから添付してください。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({reason}).</source>
+        <translation>{name} を読み込めません（{reason}）。</translation>
+    </message>
+    <message>
+        <source>An attachment is missing from the database.</source>
+        <translation>添付ファイルがデータベースに見つかりません。</translation>
+    </message>
+    <message>
+        <source>The file could not be attached ({reason}).</source>
+        <translation>ファイルを添付できませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Image {title}, {width} by {height} pixels</source>
+        <translation>画像 {title}、{width} × {height} ピクセル</translation>
+    </message>
+    <message>
+        <source>+ and - zoom, 0 fits, 1 is actual size, Esc closes</source>
+        <translation>+ と - で拡大・縮小、0 でウィンドウに合わせる、1 で実寸表示、Esc で閉じる</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>This conversation could not be saved: {exc}</source>
@@ -1329,6 +1504,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Focus the message box</source>
         <translation>メッセージ欄へ移動</translation>
+    </message>
+    <message>
+        <source>Attach files (images, PDFs, text)…</source>
+        <translation>ファイルを添付（画像、PDF、テキスト）…</translation>
     </message>
     <message>
         <source>Stop the reply</source>

@@ -217,6 +217,181 @@
     </message>
 </context>
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{name} is {size}: a request to the API holds at most {limit}. Attach a smaller file, or split it.</source>
+        <translation>{name} 大小为 {size}：一次 API 请求最多容纳 {limit}。请附加较小的文件，或将其拆分。</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to attach.</source>
+        <translation>{name} 是空文件：没有可附加的内容。</translation>
+    </message>
+    <message>
+        <source>{name} is an encrypted (password-protected) PDF, which the API cannot read. Save a copy without the password and attach that.</source>
+        <translation>{name} 是加密（受密码保护）的 PDF，API 无法读取。请另存一份不带密码的副本并附加它。</translation>
+    </message>
+    <message>
+        <source>{name} is not a whole PDF (it is cut short or damaged). Save or download it again and attach the new copy.</source>
+        <translation>{name} 不是完整的 PDF（内容被截断或已损坏）。请重新保存或下载，并附加新的副本。</translation>
+    </message>
+    <message>
+        <source>{name} has {pages} pages; the API reads at most {limit} pages of a PDF. Attach the pages that matter (print them to a new PDF).</source>
+        <translation>{name} 共 {pages} 页；API 最多读取 PDF 的 {limit} 页。请只附加需要的页面（将其打印为新的 PDF）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid image: its header is damaged. Open it in an image editor, save it again as PNG or JPEG, and attach that.</source>
+        <translation>{name} 不是有效的图片：文件头已损坏。请在图片编辑器中打开，重新保存为 PNG 或 JPEG，然后附加它。</translation>
+    </message>
+    <message>
+        <source>{name} is {width}×{height} px, far beyond what can be sent. Scale it down in an image editor first.</source>
+        <translation>{name} 为 {width}×{height} 像素，远超可发送的上限。请先在图片编辑器中缩小。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} of text; a text document may be at most {limit}. Attach the part that matters.</source>
+        <translation>{name} 包含 {size} 的文本；文本文档最多 {limit}。请只附加需要的部分。</translation>
+    </message>
+    <message>
+        <source>{name} is neither an image (JPEG, PNG, GIF, WebP), a PDF, nor UTF-8 text, so Claude cannot read it. Convert it to one of those and attach that.</source>
+        <translation>{name} 既不是图片（JPEG、PNG、GIF、WebP）、PDF，也不是 UTF-8 文本，Claude 无法读取。请将其转换为其中一种格式后再附加。</translation>
+    </message>
+    <message>
+        <source>{model} does not take images. Remove the image, or choose a model that does in Settings; your text is kept.</source>
+        <translation>{model} 不支持图片。请移除图片，或在设置中选择支持图片的模型；你输入的文字会保留。</translation>
+    </message>
+    <message>
+        <source>{model} does not read PDFs. Remove the PDF, or choose a model that does in Settings; your text is kept.</source>
+        <translation>{model} 无法读取 PDF。请移除该 PDF，或在设置中选择支持 PDF 的模型；你输入的文字会保留。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} once encoded; the API takes images of at most {limit}. Save it smaller (JPEG, or fewer pixels) and attach that.</source>
+        <translation>{name} 编码后为 {size}；API 接受的图片最大为 {limit}。请将其另存为更小的文件（JPEG 或更少像素）后再附加。</translation>
+    </message>
+    <message>
+        <source>{name} is {width}×{height} px; with {count} images in a request the API takes at most {side} px a side. Send fewer images at once.</source>
+        <translation>{name} 为 {width}×{height} 像素；一次请求包含 {count} 张图片时，API 接受的每边最多 {side} 像素。请减少一次发送的图片数量。</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} once encoded, and a request to the API holds at most {limit}. Remove some, or send them in separate messages.</source>
+        <translation>附件编码后共 {size}，而一次 API 请求最多容纳 {limit}。请移除部分附件，或分多条消息发送。</translation>
+    </message>
+    <message>
+        <source>An attachment&apos;s base64 data is damaged.</source>
+        <translation>某个附件的 base64 数据已损坏。</translation>
+    </message>
+    <message>
+        <source>An attachment says it is {said} but its bytes are {found}.</source>
+        <translation>某个附件声明为 {said}，但其内容实际是 {found}。</translation>
+    </message>
+    <message>
+        <source>{name} could not be uploaded to the Files API ({reason}). Nothing was sent; try again, or remove it.</source>
+        <translation>{name} 无法上传到 Files API（{reason}）。未发送任何内容；请重试，或将其移除。</translation>
+    </message>
+    <message>
+        <source>An attachment of this conversation is missing from the database, so it cannot be sent. Edit the question and attach the file again.</source>
+        <translation>此对话的某个附件在数据库中缺失，因此无法发送。请编辑问题并重新附加该文件。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>Images, PDFs, text (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.log *.py);;All files (*)</source>
+        <translation>图片、PDF、文本 (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt *.md *.csv *.log *.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Still reading attachments; send again in a moment.</source>
+        <translation>仍在读取附件；请稍后再发送。</translation>
+    </message>
+    <message>
+        <source>This attachment is missing from the database.</source>
+        <translation>数据库中缺少此附件。</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attachment {name}, {facts}</source>
+        <translation>附件 {name}，{facts}</translation>
+    </message>
+    <message>
+        <source>{name}
+{facts}
+Delete removes it; Enter opens it.</source>
+        <translation>{name}
+{facts}
+按 Delete 移除；按 Enter 打开。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Reading 1 file…</source>
+        <translation>正在读取 1 个文件…</translation>
+    </message>
+    <message>
+        <source>Reading {count} files…</source>
+        <translation>正在读取 {count} 个文件…</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 页</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} 页</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>{width}×{height} px</source>
+        <translation>{width}×{height} 像素</translation>
+    </message>
+    <message>
+        <source>~{tokens} tokens</source>
+        <translation>约 {tokens} token</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid image: it cannot be decoded. Open it in an image editor, save it again as PNG or JPEG, and attach that.</source>
+        <translation>{name} 不是有效的图片：无法解码。请在图片编辑器中打开，重新保存为 PNG 或 JPEG，然后附加它。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({reason}).</source>
+        <translation>无法读取 {name}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>An attachment is missing from the database.</source>
+        <translation>数据库中缺少某个附件。</translation>
+    </message>
+    <message>
+        <source>The file could not be attached ({reason}).</source>
+        <translation>无法附加该文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Image {title}, {width} by {height} pixels</source>
+        <translation>图片 {title}，{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>+ and - zoom, 0 fits, 1 is actual size, Esc closes</source>
+        <translation>+ 和 - 缩放，0 适应窗口，1 为实际大小，Esc 关闭</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>This conversation could not be saved: {exc}</source>
@@ -1329,6 +1504,10 @@ If you quit now, what is not saved is lost. Export the conversation first to kee
     <message>
         <source>Focus the message box</source>
         <translation>聚焦到消息框</translation>
+    </message>
+    <message>
+        <source>Attach files (images, PDFs, text)…</source>
+        <translation>附加文件（图片、PDF、文本）…</translation>
     </message>
     <message>
         <source>Stop the reply</source>

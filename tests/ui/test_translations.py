@@ -34,7 +34,10 @@ VISIBLE_CALLS = {
 # Names, not words: the same in every language.
 UNTRANSLATED = {"Desktop Chat", "Claude", "mcp.json", "sk-ant-…"}
 # Sources a translation may leave as they are.
-SAME_IN_TRANSLATION = {"KWallet", "Markdown (*.md)", "{title} — Desktop Chat", "OK", "Claude"}
+SAME_IN_TRANSLATION = {
+    *("KWallet", "Markdown (*.md)", "{title} — Desktop Chat", "OK", "Claude"),
+    "{width}\u00d7{height} px",  # Japanese writes pixels "px" too
+}
 UI_FILES = [*sorted((ROOT / "desktop_chat" / "ui").glob("*.py")), ROOT / "desktop_chat" / "app.py"]
 
 
@@ -186,6 +189,25 @@ def test_numbers_and_sizes_follow_the_language(qapp: Any, restore_language: None
     assert (number(1234567), data_size(17 * 1024 * 1024)) == ("1,234,567", "17 MB")
     QLocale.setDefault(QLocale("de_DE"))  # a locale that writes numbers another way
     assert (number(1234567), number(2.5, 1), data_size(1536)) == ("1.234.567", "2,5", "1,5 kB")
+
+
+def test_an_attachments_facts_and_pasted_name_are_in_the_language(
+    qapp: Any, restore_language: None
+) -> None:
+    """The chip says an attachment's facts in Japanese (numbers the locale's way); an export
+    keeps them in English."""
+    from desktop_chat.core.attachments import Kind, estimate_tokens, facts_line
+    from desktop_chat.ui.attachment_facts import facts_text
+    from desktop_chat.ui.attachment_intake import pasted_name
+    from desktop_chat.ui.locale_format import data_size, number
+
+    translations.install_translators(qapp, "ja")
+    size = 3 * 1024 * 1024
+    source = {"media_type": "application/pdf", "size": size, "pages": 12}
+    tokens = number(estimate_tokens(Kind.PDF, size, 0, 0, 12))
+    assert facts_text(source) == f"{data_size(size)} · 12 ページ · 約 {tokens} トークン"
+    assert pasted_name("jpg") == "貼り付けた画像.jpg"
+    assert "12 pages" in facts_line(source) and "tokens" in facts_line(source)
 
 
 def test_english_and_an_untranslated_system_language_keep_the_source_words(
