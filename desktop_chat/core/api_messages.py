@@ -109,6 +109,13 @@ def merge_continuation(base: Message, part: Message) -> Message:
         content[-1]["text"] = content[-1].get("text", "").rstrip() + rest.pop(0).get("text", "")
     usage = Usage.from_dict(part.usage.to_dict())
     usage.output_tokens += base.usage.output_tokens
+    # The earlier requests' prompts were billed too: kept beside the last request's usage
+    # (which says what the context holds), for what the reply cost.
+    from desktop_chat.core.costs import EARLIER_REQUESTS
+
+    before = base.usage.to_dict()
+    earlier = before.pop(EARLIER_REQUESTS, None)
+    usage.extra[EARLIER_REQUESTS] = [*(earlier if isinstance(earlier, list) else ()), before]
     return Message(
         role="assistant",
         content=content + rest,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from desktop_chat.core.context_budget import ContextFill, after_reply
 from desktop_chat.core.conversation import Message
-from desktop_chat.core.costs import Cost, UsageParts, reply_cost, usage_parts
+from desktop_chat.core.costs import Cost, UsageParts, billed_parts, reply_cost, usage_parts
 from desktop_chat.core.pricing import PriceBook, Prices
 
 
@@ -36,7 +36,7 @@ def bill_of(
         if m.role != "assistant":
             continue
         replies += 1
-        parts = parts + usage_parts(m.usage)
+        parts = parts + billed_parts(m.usage)
         cost = cost + reply_cost(m.model, m.usage, book)
     return Bill(
         reply_parts=usage_parts(last.usage) if last is not None else None,

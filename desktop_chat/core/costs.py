@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -80,6 +80,22 @@ def usage_parts(usage: Usage) -> UsageParts:
     )
 
 
+EARLIER_REQUESTS = "x_earlier_requests"  # in a continued reply's usage: the requests before
+
+
+def billed_parts(usage: Usage) -> UsageParts:
+    """What a reply was billed for: its last request's usage, plus the prompts (and server
+    tool use) of the requests it continued (``EARLIER_REQUESTS``). Their output is already
+    in ``usage.output_tokens``: a continued reply adds its parts' output up."""
+    parts = usage_parts(usage)
+    earlier = usage.extra.get(EARLIER_REQUESTS)
+    for data in earlier if isinstance(earlier, list) else ():
+        if isinstance(data, dict):
+            before = usage_parts(Usage.from_dict(data))
+            parts = parts + replace(before, output=0)
+    return parts
+
+
 @dataclass(frozen=True)
 class Cost:
     """Dollars of what could be priced, and what could not (model ids or price names)."""
@@ -129,8 +145,8 @@ def parts_cost(parts: UsageParts, prices: Prices | None, model: str = "") -> Cos
 
 
 def reply_cost(model: str | None, usage: Usage, book: PriceBook) -> Cost:
-    """What one reply cost (its request's usage at its model's prices)."""
-    return parts_cost(usage_parts(usage), book.for_model(model), model or "")
+    """What one reply cost (all its requests' usage at its model's prices)."""
+    return parts_cost(billed_parts(usage), book.for_model(model), model or "")
 
 
 def total_cost(replies: Iterable[tuple[str | None, Usage]], book: PriceBook) -> Cost:
@@ -172,7 +188,7 @@ def totals_by_period(
         cost, parts, count = sums.get(label, (Cost(), UsageParts(), 0))
         sums[label] = (
             cost + reply_cost(row.model, row.usage, book),
-            parts + usage_parts(row.usage),
+            parts + billed_parts(row.usage),
             count + 1,
         )
     return [PeriodTotal(label, *sums[label]) for label in sorted(sums)]

@@ -335,3 +335,46 @@ def test_the_meter_warns_at_four_fifths_and_says_over_above_the_window() -> None
     assert ContextFill(80, 100).level == "warn"
     assert ContextFill(100, 100).level == "warn"
     assert ContextFill(101, 100).level == "over"
+
+
+def test_a_continued_reply_costs_both_of_its_requests(server: DemoServer) -> None:
+    settings = Settings(system_prompt=SYSTEM, thinking="off", max_tokens=60)
+    conversation = converse(server, settings, ["demo:max_tokens Tell me the long story."])
+    cut = replies(conversation)[-1]
+    assert cut.stop_reason == "max_tokens"
+    first = cut.usage.to_dict()
+
+    async def carry_on() -> None:
+        async def open_client() -> Any:
+            return make_client(api_key="test-key", base_url=server.base_url, max_retries=0)
+
+        listener = Listener()
+        Turn(
+            conversation,
+            settings.request_params(),
+            open_client,
+            listener,
+            saver=None,
+            retry_policy=RetryPolicy(max_attempts=1),
+            key=Keymap().text_for,
+            base=cut,
+        ).start()
+        await listener.ended.wait()
+
+    asyncio.run(carry_on())
+    (merged,) = replies(conversation)  # the continuation joined the reply it continues
+    assert len([r for r in server.requests if r.path == "/v1/messages"]) == 2
+    # The last request's usage says what the context holds; the first one's prompt is kept.
+    assert merged.usage.extra[costs.EARLIER_REQUESTS] == [first]
+    second = {k: v for k, v in merged.usage.to_dict().items() if k != costs.EARLIER_REQUESTS}
+    second["output_tokens"] -= first["output_tokens"]
+    prices = json.loads((builtin_prices_dir() / f"{settings.model}.json").read_text())
+
+    shown = costs.reply_cost(merged.model, merged.usage, PriceBook.load())
+
+    assert shown.dollars == hand_sum([first, second], prices)
+    assert (
+        shown.dollars
+        > hand_sum([second], prices)
+        + first["output_tokens"] * Decimal(str(prices["output"])) / 1_000_000
+    )  # the first request's prompt is paid for, not only its output
