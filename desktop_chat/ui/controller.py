@@ -435,6 +435,7 @@ class ChatController(QObject):
         """The rest of a conversation opened with its end was read: draw it above."""
         if shown is self.conversation and older:
             self.older_loaded.emit([(e.message, self.notes_for(e)) for e in older])
+            self.bill.show()  # the conversation's cost, with the replies just read
 
     def _show(self, conversation: Conversation) -> None:
         if self._whole is not None:

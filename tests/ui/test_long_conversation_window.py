@@ -84,3 +84,34 @@ def test_a_question_sent_before_the_rest_arrives_waits_for_it(
     assert sent[-1]["content"][-1]["text"] == "at once"
     reopened = store.load(saved.id)
     assert reopened.path()[-1].role == "assistant" and reopened.path()[-2].text == "at once"
+
+
+def test_the_conversation_cost_counts_the_replies_read_after_it_opened(
+    qtbot: Any, make_window: Any
+) -> None:
+    from desktop_chat.core import costs
+
+    win: MainWindow = make_window(Settings(thinking="off"), store=True)
+    store = win.controller.store
+    assert store is not None and win.sidebar is not None
+    conversation = Conversation(title="priced")
+    for number in range(TAIL):
+        conversation.append(Message.user(f"question {number}"))
+        answer = Message(role="assistant", content=[{"type": "text", "text": f"answer {number}"}])
+        answer.model = "claude-sonnet-5-5"
+        answer.usage.input_tokens, answer.usage.output_tokens = 1000, 100
+        conversation.append(answer)
+    store.save_conversation(conversation)
+    for message in conversation.messages:
+        store.append_message(conversation.id, message)
+    bills: list[Any] = []
+    win.controller.bill_changed.connect(bills.append)
+
+    win.sidebar.conversation_activated.emit(conversation.id)
+    qtbot.waitUntil(lambda: not win.controller.conversation.partial, timeout=5000)
+    qtbot.waitUntil(lambda: bills and bills[-1].replies == TAIL, timeout=2000)
+
+    book = win.controller.bill.prices
+    whole = costs.total_cost(((m.model, m.usage) for m in conversation.messages), book)
+    assert bills[-1].cost == whole  # every reply, not only the half read first
+    assert win.inspector.bill.text("conversation_cost") == costs.format_cost(whole)
