@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop_chat.core.costs import usage_parts
-from desktop_chat.core.i18n import translate
+from desktop_chat.core.i18n import number, translate
 
 if TYPE_CHECKING:
     from anthropic import AsyncAnthropic
@@ -102,12 +102,12 @@ async def count_tokens(client: AsyncAnthropic, params: dict[str, Any]) -> int:
 def fill_text(fill: ContextFill) -> str:
     """ "12,345 / 200,000 tokens (6%)" for the meter."""
     if not fill.limit:
-        return translate("ContextMeter", "%1 tokens").replace("%1", f"{fill.tokens:,}")
+        return translate("ContextMeter", "%1 tokens").replace("%1", number(fill.tokens))
     share = fill.tokens / fill.limit
     return (
         translate("ContextMeter", "%1 / %2 tokens (%3%)")
-        .replace("%1", f"{fill.tokens:,}")
-        .replace("%2", f"{fill.limit:,}")
+        .replace("%1", number(fill.tokens))
+        .replace("%2", number(fill.limit))
         .replace("%3", f"{share * 100:.0f}")
     )
 
@@ -121,8 +121,8 @@ def over_limit_text(fill: ContextFill) -> str:
             " the model reads at most %2. Nothing was sent. Start a new conversation from a"
             " summary of this one, or shorten the draft.",
         )
-        .replace("%1", f"{fill.tokens:,}")
-        .replace("%2", f"{fill.limit or 0:,}")
+        .replace("%1", number(fill.tokens))
+        .replace("%2", number(fill.limit or 0))
     )
 
 

@@ -32,3 +32,21 @@ def install(translator: Translator | None) -> None:
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the interface language; ``%n`` becomes ``n`` (plural forms follow n)."""
     return _translator(context, text, disambiguation, n)
+
+
+def _grouped(value: int) -> str:
+    return f"{value:,}"
+
+
+_number: Callable[[int], str] = _grouped
+
+
+def install_numbers(formatter: Callable[[int], str] | None) -> None:
+    """Write counts with ``formatter`` (the UI's locale) from now on; None: "12,345"."""
+    global _number
+    _number = formatter or _grouped
+
+
+def number(value: int) -> str:
+    """A count the interface language's way ("12,345", "12.345", "12 345")."""
+    return _number(value)

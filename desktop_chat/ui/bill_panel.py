@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QWidget
 from desktop_chat.core.bill import Bill
 from desktop_chat.core.costs import Cost, UsageParts, format_cost, prices_text, unknown_text
 from desktop_chat.core.i18n import translate
+from desktop_chat.ui.locale_format import number
 
 _DASH = "\u2013"
 
@@ -53,7 +54,9 @@ class BillPanel(QWidget):
         self.values["cache_share"].setText(_share(bill.reply_parts))
         reply = bill.reply_parts
         self.values["cache_written"].setText(
-            _DASH if reply is None else f"{reply.cache_write_5m:,} / {reply.cache_write_1h:,}"
+            _DASH
+            if reply is None
+            else f"{number(reply.cache_write_5m)} / {number(reply.cache_write_1h)}"
         )
         _cost(self.values["reply_cost"], bill.reply_cost)
         where = prices_text(bill.reply_prices)

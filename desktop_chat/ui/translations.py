@@ -85,6 +85,7 @@ def install_translators(
     """
     locale = locale_for(language)
     catalogue = catalogue_for(locale)
+    i18n.install_numbers(lambda value: QLocale().toString(value))  # the default, set below
     if catalogue is None:
         # English words; numbers and dates as the system shows them unless English was chosen.
         QLocale.setDefault(QLocale(QLocale.Language.English) if language == "en" else locale)

@@ -31,6 +31,7 @@ from desktop_chat.core.i18n import translate
 from desktop_chat.core.pricing import PriceBook
 from desktop_chat.core.store import Store
 from desktop_chat.core.store_usage import read_usage
+from desktop_chat.ui.locale_format import number
 
 log = logging.getLogger(__name__)
 MAX_BAR_WIDTH = 48.0  # pixels: a few days' bars stay bars
@@ -182,9 +183,9 @@ class UsageDialog(QDialog):
             parts = total.parts
             cells = (
                 total.label,
-                f"{total.replies:,}",
-                f"{parts.input + parts.cache_write_5m + parts.cache_write_1h:,} / "
-                f"{parts.cache_read:,} / {parts.output:,}",
+                number(total.replies),
+                f"{number(parts.input + parts.cache_write_5m + parts.cache_write_1h)} / "
+                f"{number(parts.cache_read)} / {number(parts.output)}",
                 format_cost(total.cost),
             )
             for column, value in enumerate(cells):

@@ -26,3 +26,12 @@ def test_an_installed_translator_is_asked_with_context_and_count() -> None:
     i18n.install(fake)
     assert i18n.translate("Composer", "Send") == "発信"
     assert seen == [("Composer", "Send", None, -1)]
+
+
+def test_counts_are_grouped_until_the_ui_gives_its_locale() -> None:
+    assert i18n.number(1234567) == "1,234,567"
+    i18n.install_numbers(lambda value: f"{value:_}")
+    try:
+        assert i18n.number(1234567) == "1_234_567"
+    finally:
+        i18n.install_numbers(None)

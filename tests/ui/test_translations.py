@@ -142,6 +142,7 @@ def restore_language(qapp: Any) -> Iterator[None]:
         qapp.removeTranslator(translator)
         translator.setParent(None)
     i18n.install(None)
+    i18n.install_numbers(None)
     QLocale.setDefault(before)
 
 
@@ -189,6 +190,10 @@ def test_numbers_and_sizes_follow_the_language(qapp: Any, restore_language: None
     assert (number(1234567), data_size(17 * 1024 * 1024)) == ("1,234,567", "17 MB")
     QLocale.setDefault(QLocale("de_DE"))  # a locale that writes numbers another way
     assert (number(1234567), number(2.5, 1), data_size(1536)) == ("1.234.567", "2,5", "1,5 kB")
+    # The core's counts too (the context meter's words are made there).
+    from desktop_chat.core.context_budget import ContextFill, fill_text
+
+    assert fill_text(ContextFill(150_000, 1_000_000)) == "150.000 / 1.000.000 tokens (15%)"
 
 
 def test_an_attachments_facts_and_pasted_name_are_in_the_language(
