@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 _ACCENT = {False: "#b5532f", True: "#e08a68"}
 AA_TEXT = 4.5  # WCAG 2 AA: the least contrast for text of normal size
@@ -137,9 +137,64 @@ class Theme:
         return fmt
 
 
+# The app's own dark palette, for a platform that cannot switch (a bare X session, a
+# desktop without a platform theme): Adwaita's dark colours.
+_DARK_ROLES = {
+    QPalette.ColorRole.Window: "#242424",
+    QPalette.ColorRole.WindowText: "#ffffff",
+    QPalette.ColorRole.Base: "#1e1e1e",
+    QPalette.ColorRole.AlternateBase: "#2a2a2a",
+    QPalette.ColorRole.Text: "#ffffff",
+    QPalette.ColorRole.Button: "#303030",
+    QPalette.ColorRole.ButtonText: "#ffffff",
+    QPalette.ColorRole.BrightText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#383838",
+    QPalette.ColorRole.ToolTipText: "#ffffff",
+    QPalette.ColorRole.PlaceholderText: "#a0a0a0",
+    QPalette.ColorRole.Highlight: "#1c5fb0",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#78aeed",
+    QPalette.ColorRole.LinkVisited: "#c0a0f0",
+    QPalette.ColorRole.Light: "#454545",
+    QPalette.ColorRole.Midlight: "#3a3a3a",
+    QPalette.ColorRole.Mid: "#2e2e2e",
+    QPalette.ColorRole.Dark: "#1a1a1a",
+    QPalette.ColorRole.Shadow: "#000000",
+}
+_DISABLED_TEXT = "#8a8a8a"
+
+
+def dark_palette() -> QPalette:
+    """The app's dark palette (used where the platform does not follow the colour scheme)."""
+    palette = QPalette()
+    for role, colour in _DARK_ROLES.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DISABLED_TEXT))
+    return palette
+
+
 def apply_theme(theme: str) -> None:
-    """Light, dark, or whatever the system uses (the settings' ``theme``)."""
+    """Light, dark, or whatever the system uses (the settings' ``theme``).
+
+    The platform is asked first; where it cannot switch (its colour scheme stays what it
+    was), the app sets a palette of its own: dark, or the style's standard light one.
+    """
     scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
         theme, Qt.ColorScheme.Unknown
     )
-    QGuiApplication.styleHints().setColorScheme(scheme)
+    hints = QGuiApplication.styleHints()
+    hints.setColorScheme(scheme)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if scheme is Qt.ColorScheme.Unknown or hints.colorScheme() is scheme:
+        app.setPalette(QPalette())  # the platform's own (it follows the scheme asked for)
+    elif scheme is Qt.ColorScheme.Dark:
+        app.setPalette(dark_palette())
+    else:
+        app.setPalette(app.style().standardPalette())

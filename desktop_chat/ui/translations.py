@@ -46,7 +46,11 @@ def qt_translation_dirs() -> list[Path]:
 def locale_for(language: str, system: QLocale | None = None) -> QLocale:
     """The locale the interface uses for ``language`` (a setting's value)."""
     if language == "system":
-        return system if system is not None else QLocale.system()
+        locale = system if system is not None else QLocale.system()
+        # No locale set (LANG=C, POSIX): English, written with its digit grouping.
+        return (
+            QLocale(QLocale.Language.English) if locale.language() is QLocale.Language.C else locale
+        )
     return QLocale(language)
 
 

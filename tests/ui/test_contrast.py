@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QListView, QStyle, QStyleOptionViewItem
 
+from desktop_chat.ui import theme
 from desktop_chat.ui.row_painting import RowColours
 from desktop_chat.ui.theme import AA_TEXT, Theme, contrast
 
@@ -41,9 +42,11 @@ def dark_palette(name: str) -> QPalette:
 
 
 def palettes(app: Any) -> dict[str, QPalette]:
-    return {"light (Fusion)": app.style().standardPalette()} | {
-        name: dark_palette(name) for name in DARK
-    }
+    return (
+        {"light (Fusion)": app.style().standardPalette()}
+        | {name: dark_palette(name) for name in DARK}
+        | {"the app's own dark": theme.dark_palette()}
+    )
 
 
 def figures(palette: QPalette) -> dict[str, float]:
@@ -99,7 +102,7 @@ def focused_selection(palette: QPalette, qtbot: Any) -> dict[str, float]:
     }
 
 
-@pytest.mark.parametrize("name", ["light (Fusion)", *DARK])
+@pytest.mark.parametrize("name", ["light (Fusion)", *DARK, "the app's own dark"])
 def test_every_text_colour_meets_wcag_aa(qapp: Any, qtbot: Any, name: str) -> None:
     palette = palettes(qapp)[name]
     found = figures(palette) | focused_selection(palette, qtbot)
@@ -121,7 +124,7 @@ if __name__ == "__main__":  # the figures, for the record
             print(f"  {what:32s} {ratio:5.2f}:1")
 
 
-@pytest.mark.parametrize("name", ["light (Fusion)", *DARK])
+@pytest.mark.parametrize("name", ["light (Fusion)", *DARK, "the app's own dark"])
 def test_a_list_selection_drawn_by_the_style_is_readable(qapp: Any, name: str) -> None:
     """The command palette's rows are drawn by the style, in the palette's highlight."""
     from PySide6.QtWidgets import QListWidget

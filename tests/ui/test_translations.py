@@ -247,3 +247,9 @@ def test_the_language_is_chosen_in_the_settings_dialog_by_its_own_name(qtbot: An
     with qtbot.waitSignal(dialog.saved):
         dialog.ok_button.click()
     assert load_settings()[0].language == "ja" and saved_language() == "ja"
+
+
+def test_no_locale_at_all_is_english_with_grouped_digits() -> None:
+    locale = translations.locale_for("system", QLocale(QLocale.Language.C))
+    assert locale.language() is QLocale.Language.English
+    assert locale.toString(1000000) == "1,000,000"  # the meter's "… / 1,000,000 tokens"
