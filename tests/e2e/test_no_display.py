@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from desktop_chat.app import display_problem
+from desktop_chat.display_check import display_problem
 
 pytestmark = pytest.mark.e2e
 
