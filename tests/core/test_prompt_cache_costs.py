@@ -305,8 +305,11 @@ def test_the_draft_with_an_attachment_counts_exactly_what_the_send_then_reports(
     assert fill.tokens == reported.prompt + reported.output and fill.level == "ok"
 
 
-def converse_more(server: DemoServer, settings: Settings, conversation: Conversation) -> Message:
-    """One more turn for the question already at the end of ``conversation``."""
+def converse_more(
+    server: DemoServer, settings: Settings, conversation: Conversation, base: Message | None = None
+) -> Message:
+    """One more turn for the question already at the end of ``conversation`` (or, with
+    ``base``, the continuation of that reply)."""
 
     async def go() -> None:
         async def open_client() -> Any:
@@ -321,6 +324,7 @@ def converse_more(server: DemoServer, settings: Settings, conversation: Conversa
             saver=None,
             retry_policy=RetryPolicy(max_attempts=1),
             key=Keymap().text_for,
+            base=base,
         ).start()
         await listener.ended.wait()
 
@@ -344,24 +348,7 @@ def test_a_continued_reply_costs_both_of_its_requests(server: DemoServer) -> Non
     assert cut.stop_reason == "max_tokens"
     first = cut.usage.to_dict()
 
-    async def carry_on() -> None:
-        async def open_client() -> Any:
-            return make_client(api_key="test-key", base_url=server.base_url, max_retries=0)
-
-        listener = Listener()
-        Turn(
-            conversation,
-            settings.request_params(),
-            open_client,
-            listener,
-            saver=None,
-            retry_policy=RetryPolicy(max_attempts=1),
-            key=Keymap().text_for,
-            base=cut,
-        ).start()
-        await listener.ended.wait()
-
-    asyncio.run(carry_on())
+    converse_more(server, settings, conversation, base=cut)
     (merged,) = replies(conversation)  # the continuation joined the reply it continues
     assert len([r for r in server.requests if r.path == "/v1/messages"]) == 2
     # The last request's usage says what the context holds; the first one's prompt is kept.
