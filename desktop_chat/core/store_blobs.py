@@ -13,6 +13,7 @@ first moments), then the store.
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import threading
 import time
@@ -99,13 +100,18 @@ UNUSED_AFTER_S = 7 * 86400
 """An attachment no message uses (attached, then removed before sending) is kept this long."""
 
 
-def free_unused_blobs(db: sqlite3.Connection, now: float | None = None) -> int:
-    """Remove the attachments no message has used for ``UNUSED_AFTER_S``; how many."""
+def free_unused_blobs(
+    db: sqlite3.Connection, now: float | None = None, keep: Iterable[str] = ()
+) -> int:
+    """Remove the attachments no message has used for ``UNUSED_AFTER_S``, except those in
+    ``keep`` (a saved draft's attachments); how many."""
     cutoff = (time.time() if now is None else now) - UNUSED_AFTER_S
+    kept = json.dumps(sorted(set(keep)))
     return db.execute(
         "DELETE FROM blobs WHERE created_at < ?"
-        " AND NOT EXISTS (SELECT 1 FROM message_blobs AS r WHERE r.sha256 = blobs.sha256)",
-        (cutoff,),
+        " AND NOT EXISTS (SELECT 1 FROM message_blobs AS r WHERE r.sha256 = blobs.sha256)"
+        " AND sha256 NOT IN (SELECT value FROM json_each(?))",
+        (cutoff, kept),
     ).rowcount
 
 

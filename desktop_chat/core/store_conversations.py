@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from desktop_chat.core import migrations, store_paging
 from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.drafts import draft_blobs
 from desktop_chat.core.store_base import StoreBase
 from desktop_chat.core.store_blobs import free_unused_blobs
 from desktop_chat.core.store_errors import StoreError, not_found
@@ -280,7 +281,7 @@ class ConversationRecords(StoreBase):
                 (limit,),
             ).rowcount
             # (The last message using an attachment takes it along: a trigger of m007.)
-            free_unused_blobs(db)
+            free_unused_blobs(db, keep=draft_blobs(self.path.parent))
             return int(count)
 
         return self._write(action)

@@ -189,6 +189,26 @@ def test_a_file_attached_but_never_sent_is_freed_after_a_week(store: Store) -> N
     assert remaining == {kept.sha256}
 
 
+def test_a_file_a_saved_draft_holds_is_not_freed_after_a_week(store: Store) -> None:
+    from desktop_chat.core.drafts import DraftStore
+
+    drafted, stale = att.prepare("draft.pdf", samples.pdf(1)), att.prepare("old.txt", b"old")
+    for a in (drafted, stale):
+        write_blob(store.path, a)
+    DraftStore(store.path.parent / "drafts.json").save(
+        "conv-1", "", [att.ref_block(drafted)["source"]]
+    )
+    db = sqlite3.connect(store.path)
+    try:
+        with db:
+            db.execute("UPDATE blobs SET created_at = 0")
+        store.purge_deleted()
+        remaining = {row[0] for row in db.execute("SELECT sha256 FROM blobs")}
+    finally:
+        db.close()
+    assert remaining == {drafted.sha256}
+
+
 def test_large_documents_and_the_largest_beyond_the_inline_budget_go_by_file_id() -> None:
     from desktop_chat.core.store_blobs import by_reference
 
