@@ -204,13 +204,19 @@ class BlobShelf:
         return data
 
     async def api_messages(
-        self, messages: list[dict[str, Any]], upload: Upload | None = None, where: str = ""
+        self,
+        messages: list[dict[str, Any]],
+        upload: Upload | None = None,
+        where: str = "",
+        *,
+        citations: bool = True,
     ) -> list[dict[str, Any]]:
         """``messages`` with each attachment made the block the API takes, built in a worker
         thread; AttachmentError when an attachment's bytes are gone or cannot be uploaded.
 
         With ``upload``, what :func:`by_reference` picks is uploaded to the Files API once
-        per session and server (``where``), and sent by ``file_id``.
+        per session and server (``where``), and sent by ``file_id``. Without
+        ``citations`` (the model does not list them), documents do not ask for them.
         """
         blocks = [
             b for m in messages if isinstance(m["content"], list) for b in m["content"] if is_ref(b)
@@ -222,7 +228,9 @@ class BlobShelf:
             for sha, source in (by_reference(blocks) if upload is not None else {}).items():
                 assert upload is not None
                 file_ids[sha] = await self._file_id(sha, source, upload, where)
-            return await asyncio.to_thread(with_bytes, messages, self.read, file_ids)
+            return await asyncio.to_thread(
+                with_bytes, messages, self.read, file_ids, citations=citations
+            )
         except MissingAttachmentError as exc:
             raise AttachmentError(
                 translate(

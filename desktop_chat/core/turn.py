@@ -101,6 +101,7 @@ class Turn:
         approve: asks the user before a call that no grant covers.
         max_rounds: tool rounds (a reply's calls run, then asking again) at most per turn.
         blobs: where the bytes of the conversation's attachments are read from.
+        citations: whether documents ask for citations (the model's capabilities list them).
     """
 
     def __init__(
@@ -118,6 +119,7 @@ class Turn:
         approve: Approve | None = None,
         max_rounds: int = 10,
         blobs: BlobShelf | None = None,
+        citations: bool = True,
     ) -> None:
         self.conversation = conversation
         self.requests: list[Request] = []
@@ -144,6 +146,7 @@ class Turn:
         self._rounds = 0
         self._round: ToolRound | None = None  # the tool calls running now
         self._blobs = blobs
+        self._citations = citations
 
     @property
     def continuing(self) -> bool:
@@ -279,7 +282,10 @@ class Turn:
         params["messages"] = self.conversation.to_api_messages()
         if self._blobs is not None:
             params["messages"] = await self._blobs.api_messages(
-                params["messages"], partial(upload_file, client), str(client.base_url)
+                params["messages"],
+                partial(upload_file, client),
+                str(client.base_url),
+                citations=self._citations,
             )
         if self._tools is not None and (offered := self._tools.tool_params()):
             params["tools"] = [*params.get("tools", []), *offered]
