@@ -230,3 +230,21 @@ def test_images_earlier_in_the_conversation_count_towards_the_many_images_limit(
     with pytest.raises(AttachmentError, match="with 21 images in a request"):
         small = [att.prepare(f"s{n}.png", samples.png(5, 5 + n)) for n in range(2)]
         att.check_send([wide, *small], earlier, model="m", image_input=True, pdf_input=True)
+
+
+def test_a_refusal_naming_a_file_id_says_which_files_are_gone() -> None:
+    from desktop_chat.core.client import ErrorKind, TurnError
+    from desktop_chat.core.files_api import gone_file_ids
+
+    used = {"file_a", "file_b"}
+
+    def error(status: int, words: str) -> TurnError:
+        kind = ErrorKind.NOT_FOUND if status == 404 else ErrorKind.BAD_REQUEST
+        return TurnError(kind, words, retryable=False, status_code=status)
+
+    named = error(400, "messages.0.content.0.source.file.file_id: File not found: file_b")
+    assert gone_file_ids(named, used) == {"file_b"}
+    assert gone_file_ids(error(404, "Not found: File not found."), used) == used
+    assert gone_file_ids(error(400, "max_tokens: too large"), used) == set()
+    assert gone_file_ids(error(429, "file_a rate limit"), used) == set()
+    assert gone_file_ids(named, set()) == set()
