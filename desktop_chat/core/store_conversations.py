@@ -27,6 +27,9 @@ from desktop_chat.core.store_rows import (
     message_row,
 )
 
+_DRAFT_HOLDS = "(a saved draft)"
+"""Stands for the drafts in ``message_blobs`` while conversations are purged."""
+
 
 @dataclass(frozen=True)
 class ConversationSummary:
@@ -274,14 +277,20 @@ class ConversationRecords(StoreBase):
         """Remove for good the conversations put in the trash before ``before`` (default:
         all of them); return how many."""
         limit = float("inf") if before is None else before
+        drafted = [(_DRAFT_HOLDS, sha) for sha in draft_blobs(self.path.parent)]
 
         def action(db: sqlite3.Connection) -> int:
+            # The last message using an attachment takes it along (a trigger of m007), unless
+            # a saved draft holds it: the draft stands in as a user while the purge runs.
+            db.executemany(
+                "INSERT OR IGNORE INTO message_blobs (message_id, sha256) VALUES (?, ?)", drafted
+            )
             count = db.execute(
                 "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
                 (limit,),
             ).rowcount
-            # (The last message using an attachment takes it along: a trigger of m007.)
-            free_unused_blobs(db, keep=draft_blobs(self.path.parent))
+            db.execute("DELETE FROM message_blobs WHERE message_id = ?", (_DRAFT_HOLDS,))
+            free_unused_blobs(db, keep=[sha for _, sha in drafted])
             return int(count)
 
         return self._write(action)

@@ -209,6 +209,31 @@ def test_a_file_a_saved_draft_holds_is_not_freed_after_a_week(store: Store) -> N
     assert remaining == {drafted.sha256}
 
 
+def test_a_file_a_saved_draft_holds_stays_when_its_last_message_is_purged(
+    store: Store,
+) -> None:
+    from desktop_chat.core.drafts import DraftStore
+
+    image = att.prepare("shot.png", samples.png(8, 8))
+    sent = Conversation(title="sent")
+    store.save_conversation(sent)
+    write_blob(store.path, image)
+    m = _message_with(image)
+    sent.append(m)
+    store.append_message(sent.id, m)
+    DraftStore(store.path.parent / "drafts.json").save(
+        "other", "", [att.ref_block(image)["source"]]
+    )
+    store.delete(sent.id)
+    store.purge_deleted()
+    db = sqlite3.connect(store.path)
+    try:
+        assert blob_count(db) == 1  # the draft of "other" still holds it
+        assert db.execute("SELECT count(*) FROM message_blobs").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
 def test_large_documents_and_the_largest_beyond_the_inline_budget_go_by_file_id() -> None:
     from desktop_chat.core.store_blobs import by_reference
 
