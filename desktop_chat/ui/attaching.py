@@ -136,6 +136,8 @@ class Attaching(QObject):
 
         from desktop_chat.core.attachments import refs
 
+        self._generation += 1  # a draft's attachments still being read are not this edit's
+        self._restoring = []
         self.chips.clear()
         shelf = self.window.controller.blobs
         for block in refs(content):

@@ -130,3 +130,32 @@ def test_chips_survive_a_restart_and_are_sent(
         qtbot.keyClick(second.composer, Qt.Key.Key_Return)
     sent = api_server.requests[-1].body["messages"][-1]["content"]
     assert sent[0]["source"]["data"] == base64.b64encode(samples.pdf(2)).decode()
+
+
+def test_chips_wait_for_the_store_when_drafts_come_first(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    from desktop_chat.core.store import Store
+
+    first = make_window(Settings(thinking="off"), store=True, drafts=True)
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"kept\n")
+    attach(qtbot, first, notes)
+    qtbot.waitUntil(lambda: len(DraftStore().load_draft(NEW_CHAT)[1]) == 1, timeout=3000)
+    first.close()
+
+    # As the app starts: the drafts are attached before the store is open.
+    second = make_window(Settings(thinking="off"), drafts=True)
+    assert names(second) == []
+    second.composer.setFocus()
+    qtbot.keyClicks(second.composer, "typed before the store opened")
+    qtbot.wait(400)  # a draft saved meanwhile keeps the attachment
+    assert len(DraftStore().load_draft(NEW_CHAT)[1]) == 1
+    store = Store.open()
+    try:
+        second.attach_store(store)
+        settle(qtbot, second)
+        qtbot.waitUntil(lambda: names(second) == ["notes.txt"], timeout=5000)
+    finally:
+        second.close()
+        store.close()
