@@ -68,6 +68,7 @@ class Attaching(QObject):
 
     def set_store_path(self, path: Path | None) -> None:
         self.intake.store_path = path
+        self.intake.store(self.chips.attachments())  # attached before the store opened
         if path is not None and self._restoring and not self.intake.busy:
             self.restore_draft(list(self._restoring))  # they waited for the store
 

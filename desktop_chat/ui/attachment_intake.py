@@ -202,14 +202,33 @@ class AttachmentIntake(QObject):
         *,
         keep: bool = True,
     ) -> None:
+        self._busy += 1
+        self.busy_changed.emit(self._busy)
+        self._worker().submit(self._run, make, done or self.added.emit, keep)
+
+    def store(self, attachments: list[Attachment]) -> None:
+        """Write to the store, in the worker, attachments made before it was open (so that
+        a draft holding them finds them after a restart)."""
+        path = self.store_path
+        if path is None or not attachments:
+            return
+
+        def write() -> None:
+            for a in attachments:
+                try:
+                    write_blob(path, a)
+                except sqlite3.Error as exc:
+                    log.warning("attachment not saved: %s", exc)
+
+        self._worker().submit(write)
+
+    def _worker(self) -> ThreadPoolExecutor:
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
 
             # One worker: files become chips in the order they were given.
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="attach")
-        self._busy += 1
-        self.busy_changed.emit(self._busy)
-        self._pool.submit(self._run, make, done or self.added.emit, keep)
+        return self._pool
 
     def _run(
         self,

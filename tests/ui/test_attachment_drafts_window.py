@@ -159,3 +159,23 @@ def test_chips_wait_for_the_store_when_drafts_come_first(
     finally:
         second.close()
         store.close()
+
+
+def test_a_file_attached_before_the_store_opened_is_kept_in_it(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    from desktop_chat.core.store import Store
+    from desktop_chat.core.store_blobs import read_blob
+
+    win = make_window(Settings(thinking="off"), drafts=True)
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"early\n")
+    attach(qtbot, win, notes)
+    sha = win.attaching.chips.attachments()[0].sha256
+    store = Store.open()
+    try:
+        win.attach_store(store)
+        qtbot.waitUntil(lambda: read_blob(store.path, sha) == b"early\n", timeout=5000)
+    finally:
+        win.close()
+        store.close()
