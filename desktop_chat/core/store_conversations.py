@@ -291,6 +291,11 @@ class ConversationRecords(StoreBase):
             ).rowcount
             db.execute("DELETE FROM message_blobs WHERE message_id = ?", (_DRAFT_HOLDS,))
             free_unused_blobs(db, keep=[sha for _, sha in drafted])
+            # (The Files API ids of files no longer kept go too; the server keeps its copy.)
+            db.execute(
+                "DELETE FROM file_ids WHERE NOT EXISTS"
+                " (SELECT 1 FROM blobs WHERE blobs.sha256 = file_ids.sha256)"
+            )
             return int(count)
 
         return self._write(action)

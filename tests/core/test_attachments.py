@@ -167,9 +167,14 @@ def test_store_keeps_one_copy_and_frees_it_with_the_last_message(store: Store) -
         store.delete(a.id)
         store.purge_deleted()
         assert blob_count(db) == 1  # the PDF went; the image is still used by b
+        from desktop_chat.core.store_blobs import read_file_id, write_file_id
+
+        write_file_id(store.path, image.sha256, "http://api/", "file_1")
+        assert read_file_id(store.path, image.sha256, "http://api/") == "file_1"
         store.delete(b.id)
         store.purge_deleted()
         assert blob_count(db) == 0
+        assert read_file_id(store.path, image.sha256, "http://api/") is None
     finally:
         db.close()
 
