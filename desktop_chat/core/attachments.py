@@ -454,16 +454,21 @@ def with_bytes(
     messages: list[dict[str, Any]],
     read: Callable[[str], bytes],
     file_ids: dict[str, str] | None = None,
+    *,
+    citations: bool = True,
 ) -> list[dict[str, Any]]:
     """The API ``messages`` with every reference block made the block the API takes.
 
     ``read(sha256)`` gives the stored bytes (KeyError when missing); ``file_ids`` the
-    Files API ids of those sent by reference. Runs in a worker thread: encoding megabytes
-    takes longer than a frame.
+    Files API ids of those sent by reference; without ``citations`` (a model that does
+    not list them), documents do not ask for citations. Runs in a worker thread: encoding
+    megabytes takes longer than a frame.
     """
     ids = file_ids or {}
 
     def block_for(ref: Block) -> Block:
+        if not citations and "citations" in ref:
+            ref = {k: v for k, v in ref.items() if k != "citations"}
         file_id = ids.get(str(ref["source"]["sha256"]))
         if file_id is not None:
             rest = {k: v for k, v in ref.items() if k != "source"}

@@ -2,7 +2,12 @@
 
 One JSON file holds a draft per conversation (``""`` is the new, not yet saved chat)::
 
-    {"version": 1, "drafts": {"<conversation id>": {"text": "...", "saved_at": 1700000000.0}}}
+    {"version": 1, "drafts": {"<conversation id>": {"text": "...", "saved_at": 1700000000.0,
+                                                     "attachments": [{"sha256": ...}, ...]}}}
+
+A draft's attachments (the chips above the composer) are the ``source`` of each one's
+reference block (``attachments.ref_block``): their bytes are blobs in the conversations
+database, which keeps a blob a draft names (:func:`draft_blobs`).
 
 Each save replaces the file atomically (a temp file, fsync, ``os.replace``, fsync of the
 folder), so a crash leaves the old file or the new one, never half of one. Saves are meant
@@ -29,6 +34,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,26 +65,36 @@ class DraftStore:
         self._lock = threading.Lock()
         self._drafts: dict[str, dict[str, Any]] | None = None  # read on first use
         self._read_stamp: tuple[int, int, int] | None = None  # the file as last read/written
-        self._known: dict[str, str] = {}  # per conversation: the text last loaded or saved here
+        # per conversation: the draft (text, attachments) last loaded or saved here
+        self._known: dict[str, _Draft] = {}
         self.set_aside: Path | None = None  # where an unreadable file was moved, if one was
 
     # section: public API
 
     def load(self, conversation_id: str) -> str:
         """The draft of ``conversation_id``; ``""`` when there is none."""
-        with self._lock:
-            entry = self._fresh().get(conversation_id)
-            text = str(entry["text"]) if entry else ""
-            self._known[conversation_id] = text
-            return text
+        return self.load_draft(conversation_id)[0]
 
-    def save(self, conversation_id: str, text: str) -> str | None:
-        """Keep ``text`` as the draft of ``conversation_id``; empty text clears it.
+    def load_draft(self, conversation_id: str) -> tuple[str, list[dict[str, Any]]]:
+        """The draft of ``conversation_id``: its text and its attachments' sources."""
+        with self._lock:
+            draft = _draft(self._fresh().get(conversation_id))
+            self._known[conversation_id] = draft
+            return draft[0], [json.loads(a) for a in draft[1]]
+
+    def save(
+        self,
+        conversation_id: str,
+        text: str,
+        attachments: Sequence[dict[str, Any]] = (),
+    ) -> str | None:
+        """Keep ``text`` and ``attachments`` (sources of reference blocks) as the draft of
+        ``conversation_id``; empty text and no attachments clear it.
 
         Returns None when saved (or unchanged), else why not, in words for the user: the
         draft is too large, or the file could not be written (the previous file stays).
         """
-        if not text:
+        if not text and not attachments:
             return self.clear(conversation_id)
         size = utf8_size(text)
         if size > self.max_bytes:
@@ -87,19 +103,22 @@ class DraftStore:
                 "The draft is too large to keep ({format_size}; the limit is {format_size2}): it "
                 "will be lost if the app closes.",
             ).format(format_size=format_size(size), format_size2=format_size(self.max_bytes))
+        wanted: _Draft = (text, tuple(_canonical(a) for a in attachments))
         with self._lock:
-            if self._known.get(conversation_id) == text:
+            if self._known.get(conversation_id) == wanted:
                 return None  # not changed here: nothing to write (nor to put back)
             with _FileLock(self.path):
                 drafts = self._fresh()
                 entry = drafts.get(conversation_id)
-                if entry is not None and entry["text"] == text:
-                    self._known[conversation_id] = text
+                if entry is not None and _draft(entry) == wanted:
+                    self._known[conversation_id] = wanted
                     return None
-                updated = {**drafts, conversation_id: {"text": text, "saved_at": time.time()}}
-                problem = self._write(updated)
+                new: dict[str, Any] = {"text": text, "saved_at": time.time()}
+                if attachments:
+                    new["attachments"] = [json.loads(a) for a in wanted[1]]
+                problem = self._write({**drafts, conversation_id: new})
             if problem is None:
-                self._known[conversation_id] = text
+                self._known[conversation_id] = wanted
             return problem
 
     def clear(self, conversation_id: str) -> str | None:
@@ -115,19 +134,28 @@ class DraftStore:
                 drafts = self._fresh()
                 entry = drafts.get(conversation_id)
                 known = self._known.get(conversation_id)
-                if entry is None or (known is not None and entry["text"] != known):
-                    self._known[conversation_id] = ""
+                if entry is None or (known is not None and _draft(entry) != known):
+                    self._known[conversation_id] = _EMPTY
                     return None
                 updated = {k: v for k, v in drafts.items() if k != conversation_id}
                 problem = self._write(updated)
             if problem is None:
-                self._known[conversation_id] = ""
+                self._known[conversation_id] = _EMPTY
             return problem
 
     def conversation_ids(self) -> list[str]:
         """The conversations that have a draft."""
         with self._lock:
             return list(self._fresh())
+
+    def blob_hashes(self) -> set[str]:
+        """The sha256 of every attachment a draft holds (as the file says now)."""
+        with self._lock:
+            return {
+                str(json.loads(a).get("sha256"))
+                for entry in self._fresh().values()
+                for a in _draft(entry)[1]
+            }
 
     # section: the file
 
@@ -186,6 +214,30 @@ class DraftStore:
         return None
 
 
+_Draft = tuple[str, tuple[str, ...]]
+"""A draft as compared: its text and its attachments, each as canonical JSON."""
+_EMPTY: _Draft = ("", ())
+
+
+def _canonical(source: dict[str, Any]) -> str:
+    return json.dumps(source, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _draft(entry: dict[str, Any] | None) -> _Draft:
+    if entry is None:
+        return _EMPTY
+    return str(entry["text"]), tuple(_canonical(a) for a in entry.get("attachments", ()))
+
+
+def draft_blobs(folder: Path) -> set[str]:
+    """The sha256 of the attachments the drafts in ``folder`` hold (the drafts file beside
+    the conversations database): blobs that must not be freed as unused."""
+    path = folder / FILE_NAME
+    if not path.exists():
+        return set()
+    return DraftStore(path).blob_hashes()
+
+
 class _FileLock:
     """An exclusive OS lock between the processes sharing a drafts file, held while one
     reads, changes and writes it. On POSIX the lock is on the file's folder (no lock file
@@ -240,5 +292,13 @@ def _parse(raw: bytes) -> dict[str, dict[str, Any]]:
     for key, entry in document["drafts"].items():
         if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
             raise ValueError(f"the draft of {key!r} has no text")
-        drafts[key] = {"text": entry["text"], "saved_at": entry.get("saved_at")}
+        kept: dict[str, Any] = {"text": entry["text"], "saved_at": entry.get("saved_at")}
+        attachments = entry.get("attachments", [])
+        if not isinstance(attachments, list) or not all(
+            isinstance(a, dict) and isinstance(a.get("sha256"), str) for a in attachments
+        ):
+            raise ValueError(f"the draft of {key!r} has damaged attachments")
+        if attachments:
+            kept["attachments"] = attachments
+        drafts[key] = kept
     return drafts

@@ -372,3 +372,22 @@ def m007_attachments(db: sqlite3.Connection) -> None:
         END
         """,
     )
+
+
+# The Files API ids of uploaded attachments, by their bytes and the server they went to, kept
+# across restarts so that a large document is uploaded once, not once per session. A row is
+# dropped when the server says the file is gone (core/store_blobs.py).
+@migration
+def m008_file_ids(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE file_ids (
+            sha256 TEXT NOT NULL,
+            server TEXT NOT NULL,                 -- the API's base URL
+            file_id TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (sha256, server)
+        ) WITHOUT ROWID
+        """,
+    )

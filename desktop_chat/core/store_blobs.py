@@ -13,6 +13,8 @@ first moments), then the store.
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import sqlite3
 import threading
 import time
@@ -32,9 +34,13 @@ from desktop_chat.core.attachments import (
 )
 from desktop_chat.core.i18n import translate
 
+log = logging.getLogger(__name__)
+
 _TIMEOUT_S = 10.0
 Upload = Callable[[str, bytes, str], Awaitable[str]]
 """Uploads a file (name, bytes, media type) to the Files API; its ``file_id``."""
+Exists = Callable[[str], Awaitable[bool]]
+"""Whether the Files API still has a ``file_id``."""
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -99,13 +105,18 @@ UNUSED_AFTER_S = 7 * 86400
 """An attachment no message uses (attached, then removed before sending) is kept this long."""
 
 
-def free_unused_blobs(db: sqlite3.Connection, now: float | None = None) -> int:
-    """Remove the attachments no message has used for ``UNUSED_AFTER_S``; how many."""
+def free_unused_blobs(
+    db: sqlite3.Connection, now: float | None = None, keep: Iterable[str] = ()
+) -> int:
+    """Remove the attachments no message has used for ``UNUSED_AFTER_S``, except those in
+    ``keep`` (a saved draft's attachments); how many."""
     cutoff = (time.time() if now is None else now) - UNUSED_AFTER_S
+    kept = json.dumps(sorted(set(keep)))
     return db.execute(
         "DELETE FROM blobs WHERE created_at < ?"
-        " AND NOT EXISTS (SELECT 1 FROM message_blobs AS r WHERE r.sha256 = blobs.sha256)",
-        (cutoff,),
+        " AND NOT EXISTS (SELECT 1 FROM message_blobs AS r WHERE r.sha256 = blobs.sha256)"
+        " AND sha256 NOT IN (SELECT value FROM json_each(?))",
+        (cutoff, kept),
     ).rowcount
 
 
@@ -137,6 +148,29 @@ def save_thumbnail(path: Path, sha256: str, thumbnail: bytes) -> None:
 def read_thumbnails(path: Path, hashes: Iterable[str]) -> dict[str, bytes]:
     with closing(_connect(path)) as db:
         return thumbnails(db, hashes)
+
+
+def read_file_id(path: Path, sha256: str, server: str) -> str | None:
+    """The Files API id ``sha256``'s bytes were uploaded as to ``server``, if kept."""
+    with closing(_connect(path)) as db:
+        row = db.execute(
+            "SELECT file_id FROM file_ids WHERE sha256 = ? AND server = ?", (sha256, server)
+        ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def write_file_id(path: Path, sha256: str, server: str, file_id: str) -> None:
+    with closing(_connect(path)) as db:
+        db.execute(
+            "INSERT OR REPLACE INTO file_ids (sha256, server, file_id, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            (sha256, server, file_id, time.time()),
+        )
+
+
+def delete_file_ids(path: Path, file_ids: Iterable[str]) -> None:
+    with closing(_connect(path)) as db:
+        db.executemany("DELETE FROM file_ids WHERE file_id = ?", [(f,) for f in file_ids])
 
 
 def by_reference(blocks: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -175,6 +209,7 @@ class BlobShelf:
         self._thumbs: dict[str, bytes] = {}
         self._lock = threading.Lock()
         self._file_ids: dict[tuple[str, str], str] = {}  # (sha256, server): Files API id
+        self._checked: set[str] = set()  # ids known to be on their server this session
 
     def hold(self, a: Attachment, thumbnail: bytes | None = None) -> None:
         """Keep ``a``'s bytes (and its thumbnail) for this session."""
@@ -198,13 +233,22 @@ class BlobShelf:
         return data
 
     async def api_messages(
-        self, messages: list[dict[str, Any]], upload: Upload | None = None, where: str = ""
+        self,
+        messages: list[dict[str, Any]],
+        upload: Upload | None = None,
+        where: str = "",
+        *,
+        citations: bool = True,
+        exists: Exists | None = None,
     ) -> list[dict[str, Any]]:
         """``messages`` with each attachment made the block the API takes, built in a worker
         thread; AttachmentError when an attachment's bytes are gone or cannot be uploaded.
 
         With ``upload``, what :func:`by_reference` picks is uploaded to the Files API once
-        per session and server (``where``), and sent by ``file_id``.
+        per server (``where``), and sent by ``file_id``; the ids are kept in the store, and
+        one kept from an earlier session is first checked with ``exists`` (a file the
+        server no longer has is uploaded again). Without ``citations`` (the model does not
+        list them), documents do not ask for them.
         """
         blocks = [
             b for m in messages if isinstance(m["content"], list) for b in m["content"] if is_ref(b)
@@ -215,8 +259,10 @@ class BlobShelf:
         try:
             for sha, source in (by_reference(blocks) if upload is not None else {}).items():
                 assert upload is not None
-                file_ids[sha] = await self._file_id(sha, source, upload, where)
-            return await asyncio.to_thread(with_bytes, messages, self.read, file_ids)
+                file_ids[sha] = await self._file_id(sha, source, upload, where, exists)
+            return await asyncio.to_thread(
+                with_bytes, messages, self.read, file_ids, citations=citations
+            )
         except MissingAttachmentError as exc:
             raise AttachmentError(
                 translate(
@@ -226,12 +272,47 @@ class BlobShelf:
                 )
             ) from exc
 
-    async def _file_id(self, sha: str, source: dict[str, Any], upload: Upload, where: str) -> str:
+    async def _file_id(
+        self, sha: str, source: dict[str, Any], upload: Upload, where: str, exists: Exists | None
+    ) -> str:
         known = self._file_ids.get((sha, where))
+        if known is None and self.store_path is not None:
+            known = await asyncio.to_thread(self._kept_file_id, sha, where)
+            unchecked = known is not None and known not in self._checked
+            if unchecked and exists is not None and not await exists(str(known)):
+                await self.forget_file_ids([str(known)])
+                known = None
         if known is not None:
+            self._checked.add(known)
+            self._file_ids[(sha, where)] = known
             return known
         data = await asyncio.to_thread(self.read, sha)
         name = str(source.get("name") or "attachment")
         file_id = await upload(name, data, str(source["media_type"]))
         self._file_ids[(sha, where)] = file_id
+        self._checked.add(file_id)
+        if self.store_path is not None:
+            try:
+                await asyncio.to_thread(write_file_id, self.store_path, sha, where, file_id)
+            except sqlite3.Error as exc:  # kept for this session only: the message still goes
+                log.warning("file id not kept: %s", exc)
         return file_id
+
+    def _kept_file_id(self, sha: str, where: str) -> str | None:
+        assert self.store_path is not None
+        try:
+            return read_file_id(self.store_path, sha, where)
+        except sqlite3.Error as exc:
+            log.warning("kept file ids unreadable: %s", exc)
+            return None
+
+    async def forget_file_ids(self, file_ids: Iterable[str]) -> None:
+        """The server no longer has these files: the next request sends them afresh."""
+        gone = set(file_ids)
+        self._file_ids = {k: v for k, v in self._file_ids.items() if v not in gone}
+        self._checked -= gone
+        if self.store_path is not None and gone:
+            try:
+                await asyncio.to_thread(delete_file_ids, self.store_path, gone)
+            except sqlite3.Error as exc:
+                log.warning("file ids not forgotten: %s", exc)

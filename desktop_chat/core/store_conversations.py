@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from desktop_chat.core import migrations, store_paging
 from desktop_chat.core.conversation import Conversation
+from desktop_chat.core.drafts import draft_blobs
 from desktop_chat.core.store_base import StoreBase
 from desktop_chat.core.store_blobs import free_unused_blobs
 from desktop_chat.core.store_errors import StoreError, not_found
@@ -25,6 +26,9 @@ from desktop_chat.core.store_rows import (
     message_from_row,
     message_row,
 )
+
+_DRAFT_HOLDS = "(a saved draft)"
+"""Stands for the drafts in ``message_blobs`` while conversations are purged."""
 
 
 @dataclass(frozen=True)
@@ -273,14 +277,25 @@ class ConversationRecords(StoreBase):
         """Remove for good the conversations put in the trash before ``before`` (default:
         all of them); return how many."""
         limit = float("inf") if before is None else before
+        drafted = [(_DRAFT_HOLDS, sha) for sha in draft_blobs(self.path.parent)]
 
         def action(db: sqlite3.Connection) -> int:
+            # The last message using an attachment takes it along (a trigger of m007), unless
+            # a saved draft holds it: the draft stands in as a user while the purge runs.
+            db.executemany(
+                "INSERT OR IGNORE INTO message_blobs (message_id, sha256) VALUES (?, ?)", drafted
+            )
             count = db.execute(
                 "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
                 (limit,),
             ).rowcount
-            # (The last message using an attachment takes it along: a trigger of m007.)
-            free_unused_blobs(db)
+            db.execute("DELETE FROM message_blobs WHERE message_id = ?", (_DRAFT_HOLDS,))
+            free_unused_blobs(db, keep=[sha for _, sha in drafted])
+            # (The Files API ids of files no longer kept go too; the server keeps its copy.)
+            db.execute(
+                "DELETE FROM file_ids WHERE NOT EXISTS"
+                " (SELECT 1 FROM blobs WHERE blobs.sha256 = file_ids.sha256)"
+            )
             return int(count)
 
         return self._write(action)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from desktop_chat.core.attachments import AttachmentError
 from desktop_chat.core.client import ErrorKind, TurnError, stream_turn
 from desktop_chat.core.conversation import Conversation, Message, Status, merge_continuation
-from desktop_chat.core.files_api import upload_file
+from desktop_chat.core.files_api import file_exists, file_ids_in, gone_file_ids, upload_file
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.retry import KeyName, RetryPlan, RetryPolicy, countdown_text, suggestion
@@ -101,6 +101,7 @@ class Turn:
         approve: asks the user before a call that no grant covers.
         max_rounds: tool rounds (a reply's calls run, then asking again) at most per turn.
         blobs: where the bytes of the conversation's attachments are read from.
+        citations: whether documents ask for citations (the model's capabilities list them).
     """
 
     def __init__(
@@ -118,6 +119,7 @@ class Turn:
         approve: Approve | None = None,
         max_rounds: int = 10,
         blobs: BlobShelf | None = None,
+        citations: bool = True,
     ) -> None:
         self.conversation = conversation
         self.requests: list[Request] = []
@@ -144,6 +146,9 @@ class Turn:
         self._rounds = 0
         self._round: ToolRound | None = None  # the tool calls running now
         self._blobs = blobs
+        self._citations = citations
+        self._sent_file_ids: set[str] = set()  # the Files API ids the last request named
+        self._files_sent_again = False
 
     @property
     def continuing(self) -> bool:
@@ -241,6 +246,8 @@ class Turn:
                     return  # stopped while the tools ran: every call has its result, saved
                 kind, attempt = "tools", 1
                 continue
+            if await self._send_files_again(error):
+                continue
             plan = self._retry_policy.decide(error, attempt)
             if plan is None:
                 model = self._params.get("model")
@@ -259,6 +266,18 @@ class Turn:
             self._prepare_retry()
             kind = "retry"
             attempt += 1
+
+    async def _send_files_again(self, error: TurnError) -> bool:
+        """The server no longer has a file the request named (deleted, or expired): forget
+        its id and ask again at once, the file sent afresh (once per turn)."""
+        gone = gone_file_ids(error, self._sent_file_ids)
+        if not gone or self._blobs is None or self._files_sent_again:
+            return False
+        self._files_sent_again = True
+        log.info("%d file(s) gone from the Files API: sending them again", len(gone))
+        await self._blobs.forget_file_ids(gone)
+        self._prepare_retry()
+        return True
 
     def _prepare_retry(self) -> None:
         """The failed reply stays, as a variant (or is carried on, when continuing); one that
@@ -279,8 +298,13 @@ class Turn:
         params["messages"] = self.conversation.to_api_messages()
         if self._blobs is not None:
             params["messages"] = await self._blobs.api_messages(
-                params["messages"], partial(upload_file, client), str(client.base_url)
+                params["messages"],
+                partial(upload_file, client),
+                str(client.base_url),
+                citations=self._citations,
+                exists=partial(file_exists, client),
             )
+        self._sent_file_ids = file_ids_in(params["messages"])
         if self._tools is not None and (offered := self._tools.tool_params()):
             params["tools"] = [*params.get("tools", []), *offered]
         if self._base is not None:

@@ -48,10 +48,16 @@ class Attaching(QObject):
         composer.image_pasted.connect(self.on_image_pasted)
         composer.files_dropped.connect(self.intake.add_paths)
         self.intake.added.connect(self.chips.add)
+        self.intake.restored.connect(self.on_restored)
         self.intake.refused.connect(self.on_refused)
         self.intake.busy_changed.connect(self.chips.on_busy_changed)
         self.chips.open_requested.connect(self.open_attachment)
         window.destroyed.connect(self.intake.shutdown)
+        # A saved draft's attachments still being read back (or waiting for the store):
+        # they belong to the draft all the same (see ``draft_sources``).
+        self._restoring: list[dict[str, Any]] = []
+        self._generation = 0
+        self.intake.busy_changed.connect(self._on_busy_changed)
 
     def on_image_pasted(self, image: bytes | QImage) -> None:
         if isinstance(image, bytes):
@@ -62,6 +68,47 @@ class Attaching(QObject):
 
     def set_store_path(self, path: Path | None) -> None:
         self.intake.store_path = path
+        self.intake.store(self.chips.attachments())  # attached before the store opened
+        if path is not None and self._restoring and not self.intake.busy:
+            self.restore_draft(list(self._restoring))  # they waited for the store
+
+    # section: the draft's attachments
+
+    def draft_sources(self) -> list[dict[str, Any]]:
+        """The attachments of the message being written, as a draft keeps them: the source
+        of each one's reference block (its bytes are blobs in the store)."""
+        from desktop_chat.core.attachments import ref_block
+
+        shown = [ref_block(a)["source"] for a in self.chips.attachments()]
+        seen = {s["sha256"] for s in shown}
+        return shown + [s for s in self._restoring if s.get("sha256") not in seen]
+
+    def restore_draft(self, sources: list[dict[str, Any]]) -> None:
+        """Show a saved draft's attachments (and only them), read back in the worker."""
+        self._generation += 1
+        self.chips.clear()
+        self._restoring = list(sources)
+        shelf = self.window.controller.blobs
+        if not sources or (shelf.store_path is None and self.intake.store_path is None):
+            return  # (no store yet: read when it is attached)
+        for source in sources:
+            self.intake.add_restored(source, shelf.read, self._generation)
+
+    def clear(self) -> None:
+        """No attachments: the message was sent, or its edit cancelled."""
+        self._generation += 1
+        self._restoring = []
+        self.chips.clear()
+
+    def on_restored(self, attachment: Attachment, thumb: bytes | None, token: object) -> None:
+        if token != self._generation:
+            return  # a draft no longer shown
+        self._restoring = [s for s in self._restoring if s.get("sha256") != attachment.sha256]
+        self.chips.add(attachment, thumb)
+
+    def _on_busy_changed(self, count: int) -> None:
+        if count == 0 and self.intake.store_path is not None:
+            self._restoring = []  # what did not come back is gone (and was said)
 
     def pick_files(self) -> None:
         """The "attach" action: choose files in a dialog (window-modal, and it does not
@@ -90,6 +137,8 @@ class Attaching(QObject):
 
         from desktop_chat.core.attachments import refs
 
+        self._generation += 1  # a draft's attachments still being read are not this edit's
+        self._restoring = []
         self.chips.clear()
         shelf = self.window.controller.blobs
         for block in refs(content):

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QImage
@@ -30,7 +30,7 @@ from desktop_chat.core.attachments import (
     prepare,
 )
 from desktop_chat.core.i18n import translate
-from desktop_chat.core.store_blobs import write_blob
+from desktop_chat.core.store_blobs import read_thumbnails, write_blob
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -109,6 +109,29 @@ def from_file(path: Path) -> Made:
     return from_bytes(name, data)
 
 
+def from_source(source: dict[str, Any], read: Callable[[str], bytes], store: Path | None) -> Made:
+    """A draft's attachment again, from its reference source and its stored bytes (and
+    thumbnail); KeyError (MissingAttachmentError) when the bytes are gone."""
+    sha = str(source["sha256"])
+    data = read(sha)
+    attachment = Attachment(
+        name=str(source.get("name") or "attachment"),
+        data=data,
+        media_type=str(source.get("media_type", "")),
+        sha256=sha,
+        width=int(source.get("width", 0)),
+        height=int(source.get("height", 0)),
+        pages=int(source.get("pages", 0)),
+    )
+    if attachment.kind is not Kind.IMAGE:
+        return attachment, None
+    thumb = read_thumbnails(store, [sha]).get(sha) if store is not None else None
+    if thumb is None:
+        image = QImage.fromData(data)
+        thumb = None if image.isNull() else thumbnail(image)
+    return attachment, thumb
+
+
 class AttachmentIntake(QObject):
     """Makes attachments in worker threads; says what came of each.
 
@@ -117,9 +140,12 @@ class AttachmentIntake(QObject):
             None).
         refused(str): a file cannot be attached: why, and what to do.
         busy_changed(int): how many files are being read now.
+        restored(object, object, object): a draft's ``Attachment`` is back, its thumbnail,
+            and the token :meth:`add_restored` was given.
     """
 
     added = Signal(object, object)
+    restored = Signal(object, object, object)
     refused = Signal(str)
     busy_changed = Signal(int)
     _done = Signal()
@@ -153,31 +179,73 @@ class AttachmentIntake(QObject):
         store in the worker."""
         self._start(lambda: from_bytes(name, read()))
 
+    def add_restored(
+        self, source: dict[str, Any], read: Callable[[str], bytes], token: object
+    ) -> None:
+        """An attachment of a saved draft, again: its bytes read from the store in the
+        worker; ``restored`` carries it with ``token``."""
+        store = self.store_path
+        self._start(
+            lambda: from_source(source, read, store),
+            lambda a, thumb: self.restored.emit(a, thumb, token),
+            keep=False,
+        )
+
     def shutdown(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def _start(self, make: Callable[[], Made]) -> None:
+    def _start(
+        self,
+        make: Callable[[], Made],
+        done: Callable[[Attachment, bytes | None], None] | None = None,
+        *,
+        keep: bool = True,
+    ) -> None:
+        self._busy += 1
+        self.busy_changed.emit(self._busy)
+        self._worker().submit(self._run, make, done or self.added.emit, keep)
+
+    def store(self, attachments: list[Attachment]) -> None:
+        """Write to the store, in the worker, attachments made before it was open (so that
+        a draft holding them finds them after a restart)."""
+        path = self.store_path
+        if path is None or not attachments:
+            return
+
+        def write() -> None:
+            for a in attachments:
+                try:
+                    write_blob(path, a)
+                except sqlite3.Error as exc:
+                    log.warning("attachment not saved: %s", exc)
+
+        self._worker().submit(write)
+
+    def _worker(self) -> ThreadPoolExecutor:
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
 
             # One worker: files become chips in the order they were given.
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="attach")
-        self._busy += 1
-        self.busy_changed.emit(self._busy)
-        self._pool.submit(self._run, make)
+        return self._pool
 
-    def _run(self, make: Callable[[], Made]) -> None:
+    def _run(
+        self,
+        make: Callable[[], Made],
+        done: Callable[[Attachment, bytes | None], None],
+        keep: bool,
+    ) -> None:
         # In a worker thread: signals emitted here are queued to the UI thread.
         try:
             attachment, thumb = make()
             store_path = self.store_path
-            if store_path is not None:
+            if keep and store_path is not None:
                 try:
                     write_blob(store_path, attachment, thumb)
                 except sqlite3.Error as exc:  # kept in memory: the message still goes
                     log.warning("attachment not saved: %s", exc)
-            self.added.emit(attachment, thumb)
+            done(attachment, thumb)
         except AttachmentError as exc:
             self.refused.emit(str(exc))
         except KeyError:  # MissingAttachmentError: the bytes of a stored one are gone

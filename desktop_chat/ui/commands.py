@@ -147,7 +147,7 @@ class Commands(QObject):
         if window.controller.send(text, replacing=self.editing, attachments=attachments):
             self.set_editing(None)
             window.composer.clear()
-            window.attaching.chips.clear()
+            window.attaching.clear()
             if window.drafts is not None:
                 window.drafts.clear(draft_key)
 
@@ -159,7 +159,7 @@ class Commands(QObject):
         elif self.editing is not None:
             self.set_editing(None)
             window.composer.clear()
-            window.attaching.chips.clear()
+            window.attaching.clear()
             window.status.show(translate("Commands", "Edit cancelled."), 3000)
         else:
             window.controller.on_stop()

@@ -364,9 +364,19 @@ class ChatController(QObject):
             approve=self._approve,
             max_rounds=self.settings.tool_rounds,
             blobs=self.blobs,
+            citations=self._citations(),
         )
         self.busy_changed.emit(True)
         self.turn.start()
+
+    def _citations(self) -> bool:
+        """Whether documents ask for citations: when the model's capabilities list them."""
+        from desktop_chat.core.capabilities import model_info, supports
+        from desktop_chat.core.models import known_models
+
+        return supports(
+            model_info(self.settings.model, known_models(self.settings.base_url)), "citations"
+        )
 
     async def _open_client(self) -> AsyncAnthropic | None:
         if self._whole is not None:

@@ -1,9 +1,11 @@
-"""What is typed in the composer survives crashes and restarts: written as it is typed."""
+"""What is typed in the composer, and the files attached to it, survive switching
+conversations, crashes and restarts: written as they change."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any
 
 import qasync
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +22,8 @@ class DraftKeeper(QObject):
 
     ``conversation_key`` names the conversation shown: its id, or ``NEW_CHAT`` for a chat
     with no message yet (so that a new chat's draft is found again after a restart).
+    ``attachments`` gives the draft's attachments (sources of reference blocks) and
+    ``put_back`` shows a saved draft's; call :meth:`on_changed` when they change.
 
     Signals:
         failed(str): a draft could not be written, in plain words.
@@ -33,11 +37,16 @@ class DraftKeeper(QObject):
         drafts: DraftStore,
         conversation_key: Callable[[], str],
         parent: QObject | None = None,
+        *,
+        attachments: Callable[[], list[dict[str, Any]]] = list,
+        put_back: Callable[[list[dict[str, Any]]], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._composer = composer
         self._drafts = drafts
         self._key = conversation_key
+        self._attachments = attachments
+        self._put_back = put_back
         self.paused = False  # while a question is being edited, its text is no draft
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -49,8 +58,16 @@ class DraftKeeper(QObject):
         """Put the shown conversation's draft in the composer."""
         if self.paused:
             return
-        self._composer.set_message_text(self._drafts.load(self._key()))
+        text, sources = self._drafts.load_draft(self._key())
+        self._composer.set_message_text(text)
+        if self._put_back is not None:
+            self._put_back(sources)
         self._timer.stop()
+
+    def on_changed(self) -> None:
+        """The attachments changed: written after the same pause as typing."""
+        if not self.paused:
+            self._timer.start()
 
     def clear(self, key: str) -> None:
         """The message of conversation ``key`` was sent: nothing to keep."""
@@ -64,13 +81,14 @@ class DraftKeeper(QObject):
         if self.paused:
             return
         key, text = self._key(), self._composer.message_text()
+        sources = self._attachments()
         if len(text) > LARGE:
-            self.on_save_large(key, text)
-        elif problem := self._drafts.save(key, text):
+            self.on_save_large(key, text, sources)
+        elif problem := self._drafts.save(key, text, sources):
             self.failed.emit(problem)
 
-    @qasync.asyncSlot(str, str)
-    async def on_save_large(self, key: str, text: str) -> None:
+    @qasync.asyncSlot(str, str, list)
+    async def on_save_large(self, key: str, text: str, sources: list[dict[str, Any]]) -> None:
         loop = asyncio.get_running_loop()
-        if problem := await loop.run_in_executor(None, self._drafts.save, key, text):
+        if problem := await loop.run_in_executor(None, self._drafts.save, key, text, sources):
             self.failed.emit(problem)

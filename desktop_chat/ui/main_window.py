@@ -242,12 +242,20 @@ class MainWindow(QMainWindow):
 
     def attach_drafts(self, drafts: DraftStore) -> None:
         """What is typed is kept, per conversation, across switches, crashes and restarts."""
-        self.drafts = DraftKeeper(self.composer, drafts, self.commands.draft_key, self)
+        self.drafts = DraftKeeper(
+            self.composer,
+            drafts,
+            self.commands.draft_key,
+            self,
+            attachments=self.attaching.draft_sources,
+            put_back=self.attaching.restore_draft,
+        )
         self.drafts.failed.connect(lambda problem: self.status.show(problem, 5000))
         # section: drafts
         self.controller.conversation_leaving.connect(self.drafts.on_save)
         self.controller.conversation_changed.connect(self.drafts.restore)
-        if not self.composer.toPlainText():
+        self.attaching.chips.changed.connect(self.drafts.on_changed)
+        if not self.composer.toPlainText() and not self.attaching.chips.chips:
             self.drafts.restore()
 
     # section: slots

@@ -167,9 +167,14 @@ def test_store_keeps_one_copy_and_frees_it_with_the_last_message(store: Store) -
         store.delete(a.id)
         store.purge_deleted()
         assert blob_count(db) == 1  # the PDF went; the image is still used by b
+        from desktop_chat.core.store_blobs import read_file_id, write_file_id
+
+        write_file_id(store.path, image.sha256, "http://api/", "file_1")
+        assert read_file_id(store.path, image.sha256, "http://api/") == "file_1"
         store.delete(b.id)
         store.purge_deleted()
         assert blob_count(db) == 0
+        assert read_file_id(store.path, image.sha256, "http://api/") is None
     finally:
         db.close()
 
@@ -187,6 +192,51 @@ def test_a_file_attached_but_never_sent_is_freed_after_a_week(store: Store) -> N
     finally:
         db.close()
     assert remaining == {kept.sha256}
+
+
+def test_a_file_a_saved_draft_holds_is_not_freed_after_a_week(store: Store) -> None:
+    from desktop_chat.core.drafts import DraftStore
+
+    drafted, stale = att.prepare("draft.pdf", samples.pdf(1)), att.prepare("old.txt", b"old")
+    for a in (drafted, stale):
+        write_blob(store.path, a)
+    DraftStore(store.path.parent / "drafts.json").save(
+        "conv-1", "", [att.ref_block(drafted)["source"]]
+    )
+    db = sqlite3.connect(store.path)
+    try:
+        with db:
+            db.execute("UPDATE blobs SET created_at = 0")
+        store.purge_deleted()
+        remaining = {row[0] for row in db.execute("SELECT sha256 FROM blobs")}
+    finally:
+        db.close()
+    assert remaining == {drafted.sha256}
+
+
+def test_a_file_a_saved_draft_holds_stays_when_its_last_message_is_purged(
+    store: Store,
+) -> None:
+    from desktop_chat.core.drafts import DraftStore
+
+    image = att.prepare("shot.png", samples.png(8, 8))
+    sent = Conversation(title="sent")
+    store.save_conversation(sent)
+    write_blob(store.path, image)
+    m = _message_with(image)
+    sent.append(m)
+    store.append_message(sent.id, m)
+    DraftStore(store.path.parent / "drafts.json").save(
+        "other", "", [att.ref_block(image)["source"]]
+    )
+    store.delete(sent.id)
+    store.purge_deleted()
+    db = sqlite3.connect(store.path)
+    try:
+        assert blob_count(db) == 1  # the draft of "other" still holds it
+        assert db.execute("SELECT count(*) FROM message_blobs").fetchone()[0] == 0
+    finally:
+        db.close()
 
 
 def test_large_documents_and_the_largest_beyond_the_inline_budget_go_by_file_id() -> None:
@@ -210,3 +260,21 @@ def test_images_earlier_in_the_conversation_count_towards_the_many_images_limit(
     with pytest.raises(AttachmentError, match="with 21 images in a request"):
         small = [att.prepare(f"s{n}.png", samples.png(5, 5 + n)) for n in range(2)]
         att.check_send([wide, *small], earlier, model="m", image_input=True, pdf_input=True)
+
+
+def test_a_refusal_naming_a_file_id_says_which_files_are_gone() -> None:
+    from desktop_chat.core.client import ErrorKind, TurnError
+    from desktop_chat.core.files_api import gone_file_ids
+
+    used = {"file_a", "file_b"}
+
+    def error(status: int, words: str) -> TurnError:
+        kind = ErrorKind.NOT_FOUND if status == 404 else ErrorKind.BAD_REQUEST
+        return TurnError(kind, words, retryable=False, status_code=status)
+
+    named = error(400, "messages.0.content.0.source.file.file_id: File not found: file_b")
+    assert gone_file_ids(named, used) == {"file_b"}
+    assert gone_file_ids(error(404, "Not found: File not found."), used) == used
+    assert gone_file_ids(error(400, "max_tokens: too large"), used) == set()
+    assert gone_file_ids(error(429, "file_a rate limit"), used) == set()
+    assert gone_file_ids(named, set()) == set()

@@ -30,6 +30,23 @@ def test_a_draft_survives_a_restart() -> None:
     assert sorted(again.conversation_ids()) == ["", "conv-1"]
 
 
+def test_a_drafts_attachments_survive_a_restart_and_name_their_blobs() -> None:
+    pdf = {"type": "blob", "media_type": "application/pdf", "sha256": "ab" * 32, "size": 9}
+    image = {"type": "blob", "media_type": "image/png", "sha256": "cd" * 32, "width": 3}
+    drafts = DraftStore()
+    assert drafts.save("conv-1", "", [pdf]) is None  # attachments alone are a draft
+    assert drafts.save("conv-2", "see this", [image]) is None
+
+    again = DraftStore()
+    assert again.load_draft("conv-1") == ("", [pdf])
+    assert again.load_draft("conv-2") == ("see this", [image])
+    assert again.blob_hashes() == {"ab" * 32, "cd" * 32}
+    assert again.save("conv-2", "see this") is None  # the attachment removed
+    assert DraftStore().load_draft("conv-2") == ("see this", [])
+    assert again.clear("conv-1") is None
+    assert DraftStore().blob_hashes() == set()
+
+
 def test_clearing_and_empty_text_forget_the_draft() -> None:
     drafts = DraftStore()
     drafts.save("a", "one")

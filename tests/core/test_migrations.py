@@ -22,7 +22,7 @@ def schema(path: Path) -> dict[str, object]:
         tables = [n for t, n in objects if t == "table"]
         columns = {
             t: [row[1] for row in db.execute(f"PRAGMA table_info({t})")]
-            for t in ("conversations", "messages", "_migrations", "tool_calls")
+            for t in ("conversations", "messages", "_migrations", "tool_calls", "file_ids")
         }
         indexes = {
             n: [row[2] for row in db.execute(f"PRAGMA index_info({n})")]
@@ -54,6 +54,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
         "m005_message_count",
         "m006_tool_audit",
         "m007_attachments",
+        "m008_file_ids",
     ]
     assert s["log"] == [m.__name__ for m in migrations.MIGRATIONS]
     assert s["journal"] == "wal"
@@ -66,6 +67,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
         "conversations_fts_data",
         "conversations_fts_docsize",
         "conversations_fts_idx",
+        "file_ids",
         "message_blobs",
         "messages",
         "messages_fts",
@@ -135,6 +137,7 @@ def test_schema_after_all_migrations(store: Store) -> None:
             "result_size",
             "error",
         ],
+        "file_ids": ["sha256", "server", "file_id", "created_at"],
     }
     assert s["indexes"] == {
         "conversations_by_updated_at": ["updated_at"],
@@ -163,6 +166,14 @@ def test_schema_after_all_migrations(store: Store) -> None:
         ["sha256"],
     ]
     assert "content = 'message_text'" in fts[0]
+    db = sqlite3.connect(store.path)
+    try:  # one id per file (its bytes) and server
+        key = [r[1] for r in db.execute("PRAGMA table_info(file_ids)") if r[5]]
+        without_rowid = db.execute("SELECT sql FROM sqlite_master WHERE name = 'file_ids'")
+        assert "WITHOUT ROWID" in without_rowid.fetchone()[0]
+    finally:
+        db.close()
+    assert key == ["sha256", "server"]
     assert "remove_diacritics 2" in fts[0]
 
 

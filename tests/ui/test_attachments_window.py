@@ -152,6 +152,24 @@ def test_an_image_to_a_model_without_vision_is_refused_and_nothing_sent(
     assert window.controller.conversation.messages == []
 
 
+@pytest.mark.parametrize("cites", [True, False])
+def test_documents_ask_for_citations_only_when_the_model_lists_them(
+    qtbot: Any, window: MainWindow, api_server: Any, monkeypatch: pytest.MonkeyPatch, cites: bool
+) -> None:
+    model = window.controller.settings.model
+    info = ModelInfo(id=model, display_name="M", capabilities={"citations": {"supported": cites}})
+    monkeypatch.setattr("desktop_chat.core.models.known_models", lambda _url=None: [info])
+    window.attaching.chips.add(prepare("notes.txt", samples.TEXT))
+    qtbot.keyClicks(window.composer, "what is this?")
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=10000):
+        qtbot.keyClick(window.composer, Qt.Key.Key_Return)
+    document = api_server.requests[-1].body["messages"][-1]["content"][0]
+    assert document["type"] == "document"
+    assert ("citations" in document) is cites
+    if cites:
+        assert document["citations"] == {"enabled": True}
+
+
 def test_chips_are_reached_and_removed_by_keyboard(qtbot: Any, window: MainWindow) -> None:
     chips: AttachmentChips = window.attaching.chips
     window.activateWindow()
