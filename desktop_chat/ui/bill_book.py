@@ -163,7 +163,9 @@ class BillBook(QObject):
             return
         try:
             # Attachments are stored as references: the count sends their bytes, as a send does.
-            params["messages"] = await self._c.blobs.api_messages(params["messages"])
+            params["messages"] = await self._c.blobs.api_messages(
+                params["messages"], citations=self._c.documents_cite()
+            )
             async with client:
                 tokens = await context_budget.count_tokens(client, params)
         except Exception as exc:  # the meter then shows the last exact fill

@@ -364,12 +364,12 @@ class ChatController(QObject):
             approve=self._approve,
             max_rounds=self.settings.tool_rounds,
             blobs=self.blobs,
-            citations=self._citations(),
+            citations=self.documents_cite(),
         )
         self.busy_changed.emit(True)
         self.turn.start()
 
-    def _citations(self) -> bool:
+    def documents_cite(self) -> bool:
         """Whether documents ask for citations: when the model's capabilities list them."""
         from desktop_chat.core.capabilities import model_info, supports
         from desktop_chat.core.models import known_models

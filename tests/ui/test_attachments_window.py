@@ -160,7 +160,10 @@ def test_documents_ask_for_citations_only_when_the_model_lists_them(
     info = ModelInfo(id=model, display_name="M", capabilities={"citations": {"supported": cites}})
     monkeypatch.setattr("desktop_chat.core.models.known_models", lambda _url=None: [info])
     window.attaching.chips.add(prepare("notes.txt", samples.TEXT))
-    qtbot.keyClicks(window.composer, "what is this?")
+    with qtbot.waitSignal(window.controller.bill.draft_counted, timeout=5000):
+        qtbot.keyClicks(window.composer, "what is this?")  # the meter counts the draft
+    counted = [r for r in api_server.requests if r.path == "/v1/messages/count_tokens"]
+    assert ("citations" in counted[-1].body["messages"][-1]["content"][0]) is cites
     with qtbot.waitSignal(window.controller.reply_finished, timeout=10000):
         qtbot.keyClick(window.composer, Qt.Key.Key_Return)
     document = api_server.requests[-1].body["messages"][-1]["content"][0]
