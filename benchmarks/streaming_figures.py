@@ -15,7 +15,9 @@ printed as one JSON line; ``run_all.py`` runs them and prints the figures. The s
   loaded (``gc.freeze``); the floor is the SDK as any program runs it, without that.
 - ``path``: the same without drawing (the view's methods do nothing): what the app's path
   costs beyond the floor before any drawing.
-- ``same``: the floor, ``path`` and ``view`` in turns in one process and loop.
+- ``same``: the floor, ``path`` and ``view`` in turns in one process and loop (so the floor
+  too runs with Python's own ``__import__`` put back, as the app puts it back; a separate
+  ``floor`` process keeps PySide6's import hook, as any PySide6 program has it).
 - ``growth``: per-delta cost while the reply holds about 1 KB, and about 100 KB.
 - ``stall``: how late a 2 ms heartbeat timer fires while a reply streams at the server's
   pace into a view that shows a 1 MB conversation.
@@ -498,6 +500,10 @@ def main() -> None:
         import qasync
 
         app = application()
+        if args.figure != "floor":  # as the app does once PySide6 is loaded
+            from desktop_chat.ui.pyside_workarounds import restore_python_import
+
+            restore_python_import()
         runner = asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app))
         try:
             result = runner.run(run())

@@ -115,10 +115,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from desktop_chat.ui.pyside_workarounds import make_feature_check_cheap
+    from desktop_chat.ui.pyside_workarounds import restore_python_import
     from desktop_chat.ui.shell_window import ShellWindow
 
-    make_feature_check_cheap()  # every import from here on is faster, and thread-safe
+    restore_python_import()  # every import from here on is faster, and thread-safe
 
     def on_qt_message(kind: QtMsgType, _context: Any, text: str) -> None:
         level = {

@@ -17,6 +17,7 @@ activates it; the view never navigates.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRegularExpression, QTimer, QUrl, Signal
@@ -134,7 +135,9 @@ class ChatView(QTextBrowser):
     # section: Qt overrides
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
         super().paintEvent(event)
+        self._pacer.painted(time.perf_counter() - started)
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
@@ -421,7 +424,7 @@ class ChatView(QTextBrowser):
         self.frames_drawn += 1
         self._pacer.frame_done(started)
         if more:
-            self._pacer.schedule()  # more was left for the next frames
+            self._pacer.schedule(behind=True)  # more was left for the next frames
 
     def _close_reply(self) -> None:
         self._transcript.close_reply()

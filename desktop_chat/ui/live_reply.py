@@ -1,8 +1,10 @@
 """The reply streaming now, and when it is drawn next.
 
 A text delta is only recorded (:class:`StreamingText`); :class:`FramePacer` has the open
-text block drawn at most once a frame, and after a slow frame leaves as long again for keys
-and paints.
+text block drawn at most once a frame, and keeps drawing (a frame and the paint that shows
+it) to a share of the time: when text comes faster than that share can draw it, frames come
+further apart, each showing more, and the time left goes to reading the stream, to keys and
+to the rest of the window.
 """
 
 from __future__ import annotations
@@ -13,9 +15,15 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer
 
-from desktop_chat.ui.streaming_text import StreamingText
+from desktop_chat.ui.streaming_text import FINISHED_CHARS, StreamingText
 
 FRAME_MS = 16
+DRAW_SHARE = 0.125
+"""Drawing's share of the time at most. A frame of a fast stream (a screenful of new text,
+its layout and paint) takes 4-6 ms here: a frame every 16 ms would spend a third of the time
+drawing text that scrolls past unread. At a model's usual pace a frame costs about 1 ms, so
+frames stay 16 ms apart."""
+LONGEST_GAP_MS = 100  # however costly frames are, text shows at least this often
 
 
 @dataclass
@@ -35,16 +43,19 @@ class LiveReply:
         return self.texts[max(self.open)] if self.open else None
 
     def draw(self) -> bool:
-        """Draw the open text blocks that changed; True when some have more left to draw."""
+        """Draw the open text blocks that changed (a frame's worth of each); True when some
+        have more left to draw."""
         for index in self.open:
             stream = self.texts[index]
             if stream.dirty:
-                stream.draw()
+                stream.draw(FINISHED_CHARS)
         return any(self.texts[i].dirty for i in self.open)
 
 
 class FramePacer:
-    """Calls ``draw`` at most once a frame (``FRAME_MS``), or as long as the last one took."""
+    """Calls ``draw`` at most once a frame (``FRAME_MS``), and no more often than keeps the
+    frames and their paints to ``DRAW_SHARE`` of the time (up to ``LONGEST_GAP_MS`` apart),
+    nor sooner after a frame than that frame took."""
 
     def __init__(self, parent: QObject, draw: Callable[[], None]) -> None:
         self._draw = draw
@@ -54,12 +65,21 @@ class FramePacer:
         self._pending = False
         self._last_frame = 0.0
         self._frame_cost = 0.0
+        self._paint_cost = 0.0
 
-    def schedule(self) -> None:
-        """A frame is wanted: now, if the last one was long enough ago, or when it is."""
+    @property
+    def gap(self) -> float:
+        """Seconds from one frame to the next, now."""
+        shared = min((self._frame_cost + self._paint_cost) / DRAW_SHARE, LONGEST_GAP_MS / 1000)
+        return max(FRAME_MS / 1000, shared, self._frame_cost)
+
+    def schedule(self, *, behind: bool = False) -> None:
+        """A frame is wanted: now, if the last one was long enough ago, or when it is.
+        ``behind``: the last frame left text it had no budget for; the next one comes as soon
+        as a frame may (the view does not fall further and further behind the stream)."""
         if self._pending:
             return
-        gap = max(FRAME_MS / 1000, self._frame_cost)
+        gap = max(FRAME_MS / 1000, self._frame_cost) if behind else self.gap
         wait = self._last_frame + gap - time.monotonic()
         if wait <= 0:
             self._draw()  # the first text after a pause shows at once
@@ -81,3 +101,7 @@ class FramePacer:
         # before the next one.
         self._last_frame = time.monotonic()
         self._frame_cost = self._last_frame - started
+
+    def painted(self, seconds: float) -> None:
+        """The view painted, taking ``seconds`` (the paint that shows a frame is its cost too)."""
+        self._paint_cost = seconds

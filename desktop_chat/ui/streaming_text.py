@@ -11,7 +11,10 @@ The block's region of the document is, in order:
   multi-line strings and comments get their right colours.
 
 So the work of a frame is the size of the open block, not of the reply, and nothing is
-drawn per delta: :meth:`StreamingText.append` only records text.
+drawn per delta: :meth:`StreamingText.append` only records text. A frame writes finished
+blocks up to a budget of characters (``FINISHED_CHARS``, at least one block): when text comes
+faster than that, the rest waits for the next frame, and the open block is drawn once they
+are written, so a frame never holds keys and paints back for long.
 
 An open block longer than ``LONG_TAIL`` (a hostile server's endless paragraph, or one huge
 delta) is drawn as plain text instead, in pieces of ``PIECE`` characters, each its own
@@ -34,6 +37,7 @@ LONG_TAIL = 16_000  # characters of an open block beyond which it is drawn as pl
 PIECE = 4_000  # characters per plain piece: a frame writes again at most the last one
 FRAME_CHARS = 200_000  # characters of a long block drawn per frame at most
 DRAW_CAP = 1_000_000  # characters of one block drawn at all
+FINISHED_CHARS = 2_400  # characters of finished blocks a frame writes (about 6 ms here)
 
 
 @dataclass
@@ -76,6 +80,7 @@ class StreamingText:
     _sealed: bool = False
     _long: int | None = None  # long mode: characters of the open block drawn as whole pieces
     _long_start: QTextCursor | None = None  # where the piece being received begins
+    _backlog: list[MarkdownBlock] = field(default_factory=list)  # finished, not written yet
 
     def __post_init__(self) -> None:
         self._begin = _pinned(self.start.cursor)
@@ -105,10 +110,12 @@ class StreamingText:
         self._splitter.feed(text)
         self._dirty = True
 
-    def draw(self) -> None:
-        """Draw what arrived since the last frame."""
+    def draw(self, budget: int | None = None) -> None:
+        """Draw what arrived since the last frame: with a ``budget``, finished blocks of that
+        many characters at most (one at least), leaving the rest for the next draw."""
         self._dirty = False
-        finished = self._splitter.take_finished()
+        finished = self._backlog + self._splitter.take_finished()
+        self._backlog = []
         fence = self._splitter.open_fence
         tail = "" if fence is not None else self._splitter.open_source
         if self._long is not None:
@@ -157,11 +164,21 @@ class StreamingText:
         try:
             self._remove_after_committed(cursor)
             out = Output(cursor, fill=self._committed_fill)
-            for block in finished:
+            written = 0
+            for at, block in enumerate(finished):
+                if budget is not None and written >= budget:
+                    self._backlog = finished[at:]  # and the open block is drawn after them
+                    break
                 self.writer.write(out, block.source)
                 self.finished.append(block.source)
+                written += len(block.source)
             self._commit(out)
             self._box = None
+            if self._backlog:
+                self._drawn_tail = ""
+                self._end_fill = out.fill
+                self._dirty = True
+                return
             self._drawn_tail = tail
             if fence is not None:
                 self._open_code_box(out, fence)

@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCursor, QTextD
 from test_chat_view_markdown import structure
 
 from desktop_chat.core.conversation import Message, Status
+from desktop_chat.core.markdown_blocks import split_blocks
 from desktop_chat.demo.replies import MARKDOWN_DOCUMENT
 from desktop_chat.demo.tokens import split_text
-from desktop_chat.ui import chat_view
+from desktop_chat.ui import chat_view, streaming_text
 from desktop_chat.ui.chat_view import ChatView
 
 
@@ -47,7 +48,7 @@ def stream(view: ChatView, text: str, *, frame_every: int = 1) -> Message:
 # section: streaming
 
 
-@pytest.mark.parametrize("frame_every", [1, 4, 29])
+@pytest.mark.parametrize("frame_every", [1, 4, 29, 3000])
 def test_a_streamed_reply_ends_up_as_the_whole_reply_drawn_at_once(
     qtbot: Any, view: ChatView, frame_every: int
 ) -> None:
@@ -102,6 +103,29 @@ def test_deltas_are_drawn_at_most_once_per_frame(qtbot: Any, view: ChatView) -> 
     assert view.frames_drawn == 1  # the rest wait for the next frame
     qtbot.waitUntil(lambda: view.frames_drawn == 2, timeout=1000)
     assert view.toPlainText().count("then more") == 200
+
+
+def test_a_burst_of_text_is_written_a_frame_s_budget_at_a_time(qtbot: Any, view: ChatView) -> None:
+    """A server faster than the view: a frame writes finished blocks up to its budget and
+    leaves the rest, with the open block, to the next frames (keys wait for a frame)."""
+    view.begin_reply()
+    view.on_text_delta(0, "A first line.\n\n")  # drawn at once: the frames now follow a pace
+    first = len(view.toPlainText())
+    burst = MARKDOWN_DOCUMENT * 3
+    view.on_text_delta(0, burst)
+    view._pacer.stop()
+    frames = view.frames_drawn
+    view._on_frame()
+    largest_block = max(len(b.source) for b in split_blocks(burst))
+    assert 0 < len(view.toPlainText()) - first <= streaming_text.FINISHED_CHARS + largest_block
+    assert view._reply is not None and view._reply.texts[0].dirty  # more is left, and drawn:
+    qtbot.waitUntil(lambda: view._reply is not None and not view._reply.texts[0].dirty)
+    assert view.frames_drawn - frames >= len(burst) // streaming_text.FINISHED_CHARS
+    view.on_text_block_done(0, "A first line.\n\n" + burst)
+    at_once = ChatView()
+    qtbot.addWidget(at_once)
+    at_once.show_conversation([reply("A first line.\n\n" + burst)])
+    assert view.toPlainText() == at_once.toPlainText()
 
 
 def test_a_code_block_streams_line_by_line_and_is_coloured_when_it_closes(

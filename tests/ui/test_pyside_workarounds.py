@@ -1,8 +1,10 @@
-"""PySide6's per-import check, made cheap, gives the original's answers without running any
-module's ``__getattr__`` (see ``desktop_chat.ui.pyside_workarounds``)."""
+"""PySide6's import hook: taken out where the original import is at hand; else its per-import
+check, made cheap, gives the original's answers without running any module's ``__getattr__``
+(see ``desktop_chat.ui.pyside_workarounds``)."""
 
 from __future__ import annotations
 
+import builtins
 import importlib
 import json
 import sys
@@ -48,3 +50,24 @@ def test_a_module_getattr_is_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert module.CALLS == []
     finally:
         del sys.modules["lazy_thing"]
+
+
+def test_the_feature_hook_is_taken_out_and_qt_modules_still_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(builtins, "__import__", builtins.__import__)  # put back after
+    assert pyside_workarounds.restore_python_import()
+    assert builtins.__import__.__name__ != "__feature_import__"
+    assert builtins.__import__ is builtins.__orig_import__  # type: ignore[attr-defined]
+    module = importlib.import_module("PySide6.QtNetwork")  # loaded through it, lazily
+    assert module.QHostAddress("127.0.0.1").isLoopback()
+
+
+def test_without_the_original_at_hand_the_hook_stays_and_is_made_cheap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(builtins, "__import__", builtins.__import__)
+    monkeypatch.delattr(builtins, "__orig_import__")
+    monkeypatch.setattr(feature_module(), "_mod_uses_pyside", lambda module: False)
+    assert not pyside_workarounds.restore_python_import()
+    assert getattr(feature_module()._mod_uses_pyside, "cheap", False)  # type: ignore[attr-defined]
