@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer
 
-from desktop_chat.ui.streaming_text import FINISHED_CHARS, StreamingText
+from desktop_chat.ui.streaming_text import StreamingText
 
 FRAME_MS = 16
 DRAW_SHARE = 0.125
@@ -24,6 +24,10 @@ its layout and paint) takes 4-6 ms here: a frame every 16 ms would spend a third
 drawing text that scrolls past unread. At a model's usual pace a frame costs about 1 ms, so
 frames stay 16 ms apart."""
 LONGEST_GAP_MS = 100  # however costly frames are, text shows at least this often
+FRAME_WORK_MS = 5
+"""A frame stops writing finished blocks after this long (their layout follows, about as
+long): a key pressed meanwhile waits for no more than that. What is left goes to the next
+frame, as soon as a frame may come."""
 
 
 @dataclass
@@ -45,10 +49,11 @@ class LiveReply:
     def draw(self) -> bool:
         """Draw the open text blocks that changed (a frame's worth of each); True when some
         have more left to draw."""
+        deadline = time.perf_counter() + FRAME_WORK_MS / 1000
         for index in self.open:
             stream = self.texts[index]
             if stream.dirty:
-                stream.draw(FINISHED_CHARS)
+                stream.draw(deadline)
         return any(self.texts[i].dirty for i in self.open)
 
 

@@ -12,9 +12,9 @@ The block's region of the document is, in order:
 
 So the work of a frame is the size of the open block, not of the reply, and nothing is
 drawn per delta: :meth:`StreamingText.append` only records text. A frame writes finished
-blocks up to a budget of characters (``FINISHED_CHARS``, at least one block): when text comes
-faster than that, the rest waits for the next frame, and the open block is drawn once they
-are written, so a frame never holds keys and paints back for long.
+blocks until its deadline (at least one block): when text comes faster than that, the rest
+waits for the next frame, and the open block is drawn once they are written, so a frame never
+holds keys and paints back for long.
 
 An open block longer than ``LONG_TAIL`` (a hostile server's endless paragraph, or one huge
 delta) is drawn as plain text instead, in pieces of ``PIECE`` characters, each its own
@@ -24,6 +24,7 @@ paragraph: a frame writes only what is new (at most ``FRAME_CHARS``), and stops 
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFrame
@@ -37,7 +38,6 @@ LONG_TAIL = 16_000  # characters of an open block beyond which it is drawn as pl
 PIECE = 4_000  # characters per plain piece: a frame writes again at most the last one
 FRAME_CHARS = 200_000  # characters of a long block drawn per frame at most
 DRAW_CAP = 1_000_000  # characters of one block drawn at all
-FINISHED_CHARS = 2_400  # characters of finished blocks a frame writes (about 6 ms here)
 
 
 @dataclass
@@ -110,9 +110,10 @@ class StreamingText:
         self._splitter.feed(text)
         self._dirty = True
 
-    def draw(self, budget: int | None = None) -> None:
-        """Draw what arrived since the last frame: with a ``budget``, finished blocks of that
-        many characters at most (one at least), leaving the rest for the next draw."""
+    def draw(self, deadline: float | None = None) -> None:
+        """Draw what arrived since the last frame. With a ``deadline`` (``perf_counter``),
+        finished blocks are written until it passes (one at least), and the rest are left for
+        the next draw."""
         self._dirty = False
         finished = self._backlog + self._splitter.take_finished()
         self._backlog = []
@@ -164,14 +165,12 @@ class StreamingText:
         try:
             self._remove_after_committed(cursor)
             out = Output(cursor, fill=self._committed_fill)
-            written = 0
             for at, block in enumerate(finished):
-                if budget is not None and written >= budget:
+                if at and deadline is not None and time.perf_counter() >= deadline:
                     self._backlog = finished[at:]  # and the open block is drawn after them
                     break
                 self.writer.write(out, block.source)
                 self.finished.append(block.source)
-                written += len(block.source)
             self._commit(out)
             self._box = None
             if self._backlog:
