@@ -31,6 +31,7 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextD
 
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.markdown_blocks import BlockSplitter, MarkdownBlock, OpenFence, code_blocks
+from desktop_chat.ui.code_highlight import Run
 from desktop_chat.ui.locale_format import data_size
 from desktop_chat.ui.markdown_writer import MarkdownWriter, Output
 
@@ -49,6 +50,7 @@ class _CodeBox:
     language: str
     lines_drawn: int  # of OpenFence.lines, the opening fence included
     line_start: QTextCursor  # where the line being received begins
+    runs: list[list[Run]] = field(default_factory=list)  # of each whole line drawn
 
 
 @dataclass
@@ -319,14 +321,25 @@ class StreamingText:
         assert box is not None
         found = code_blocks(block.source)
         code = found[0].code if found else ""
+        lines = self.writer.highlighter.lines(code, box.language)
+        # The lines coloured alike on their own and as a whole stay as they are drawn: only
+        # the lines from the first that differs are written again.
+        same = 0
+        for drawn, runs in zip(box.runs, lines, strict=False):
+            if not _same_runs(drawn, runs):
+                break
+            same += 1
         header = box.frame.firstCursorPosition()
+        if same:
+            block_number = header.blockNumber() + same
+            header = QTextCursor(self.document.findBlockByNumber(block_number))
         header.movePosition(QTextCursor.MoveOperation.EndOfBlock)
         header.beginEditBlock()
         try:
             header.setPosition(box.frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
             header.removeSelectedText()
             out = Output(header, fill=False)
-            for runs in self.writer.highlighter.lines(code, box.language):
+            for runs in lines[same:]:
                 self.writer.code_line(out, runs)
             self.writer.codes.codes[box.number] = code
             out.leave(box.frame)
@@ -356,6 +369,7 @@ class StreamingText:
                 new = "\n".join(lines[box.lines_drawn :])
                 for runs in highlighter.lines(new, box.language):
                     self.writer.code_line(out, runs)
+                    box.runs.append(runs)
                 box.lines_drawn = len(lines)
                 self.writer.codes.codes[box.number] = "\n".join(lines[1:])
                 box.line_start = _pinned(out.cursor)
@@ -364,6 +378,13 @@ class StreamingText:
                 self.writer.code_line(out, [(fence.partial, highlighter.base)])
         finally:
             cursor.endEditBlock()
+
+
+def _same_runs(drawn: list[Run], runs: list[Run]) -> bool:
+    """The same text in the same formats (the highlighter's formats are shared objects)."""
+    return len(drawn) == len(runs) and all(
+        a[0] == b[0] and a[1] is b[1] for a, b in zip(drawn, runs, strict=True)
+    )
 
 
 def _pinned(cursor: QTextCursor) -> QTextCursor:

@@ -420,3 +420,21 @@ def test_colours_follow_the_palette_light_and_dark(view: ChatView) -> None:
                 assert fmt.foreground().color().lightness() > 90, it.fragment().text()
             it += 1
         block = block.next()
+
+
+@pytest.mark.parametrize("frame_every", [1, 3])
+def test_a_closed_code_block_looks_as_drawn_at_once_whatever_its_lines_looked_streaming(
+    qtbot: Any, view: ChatView, frame_every: int
+) -> None:
+    # The first lines keep their colours when the block closes; the multi-line string's
+    # second line is coloured as a string only then (alone it looked like code).
+    text = (
+        "Before.\n\n```python\nx = 1\ndef f():\n    s = '''a\nb = 2'''\n    return s\n```\n\nAfter."
+    )
+    message = stream(view, text, frame_every=frame_every)
+    at_once = ChatView()
+    qtbot.addWidget(at_once)
+    at_once.show_conversation([message])
+
+    assert structure(view.document()) == structure(at_once.document())
+    assert view.last_code_block() == "x = 1\ndef f():\n    s = '''a\nb = 2'''\n    return s"
