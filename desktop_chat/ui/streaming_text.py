@@ -78,6 +78,8 @@ class StreamingText:
     _drawn_tail: str = ""
     _end_fill: bool = False
     _tail_rows: bool = False  # the tail holds a table drawn as rows: not the finished look
+    _plain_tail: bool = False  # the tail as drawn is one paragraph that plain text can extend
+    tail_grown: int = 0  # how many times the open block was extended instead of drawn again
     _dirty: bool = False
     _sealed: bool = False
     _long: int | None = None  # long mode: characters of the open block drawn as whole pieces
@@ -162,6 +164,8 @@ class StreamingText:
             return
         if not finished and fence is None and self._box is None and tail == self._drawn_tail:
             return
+        if not finished and fence is None and self._box is None and self._grow_tail(tail):
+            return
         cursor = self._cursor_at_committed()
         cursor.beginEditBlock()
         try:
@@ -185,8 +189,11 @@ class StreamingText:
                 self._open_code_box(out, fence)
             elif tail:
                 self.tail_draws += 1
+                blocks, fill = self.document.blockCount(), out.fill
                 self.writer.write(out, tail, preview=True)
                 self._tail_rows = self.writer.drew_rows
+                one_block = self.document.blockCount() - blocks == (0 if fill else 1)
+                self._plain_tail = one_block and not self._tail_rows and _plain_paragraph(tail)
             # After a code box, the document ends in the empty block Qt keeps after it.
             self._end_fill = True if fence is not None else out.fill
         finally:
@@ -232,6 +239,26 @@ class StreamingText:
     def resume_at(self, out: Output) -> None:
         """Continue drawing at ``out`` (after :meth:`seal` and what was written after)."""
         self._commit(out)
+
+    # section: an open paragraph that only grew
+
+    def _grow_tail(self, tail: str) -> bool:
+        """Add what is new of the open paragraph at its end, when that is how the whole of it
+        looks (see :func:`_extends_plainly`); False if it must be drawn again."""
+        drawn = self._drawn_tail
+        if not (self._plain_tail and drawn and tail.startswith(drawn)):
+            return False
+        if not _extends_plainly(drawn, tail[len(drawn) :]):
+            return False
+        # Spaces at the end of a paragraph are not drawn: they are, once text follows them.
+        old, new = _shown(drawn), _shown(tail)
+        if len(new) > len(old):
+            end = QTextCursor(self.document)
+            end.movePosition(QTextCursor.MoveOperation.End)
+            end.insertText(new[len(old) :])  # in the format of the character before
+        self._drawn_tail = tail
+        self.tail_grown += 1
+        return True
 
     # section: a long open block, drawn as plain pieces
 
@@ -378,6 +405,57 @@ class StreamingText:
                 self.writer.code_line(out, [(fence.partial, highlighter.base)])
         finally:
             cursor.endEditBlock()
+
+
+# Characters that can start, end or change Markdown inside a line: text holding none of them
+# adds itself to a paragraph as it is (``_extends_plainly``).
+_MARKUP = frozenset("\\`*_~[]()!<>&#|$:@\n\r\t")
+
+
+def _plain_paragraph(source: str) -> bool:
+    """``source`` starts a paragraph (not a list, heading, quote or code) whose lines all
+    go on it (see :func:`_soft_breaks`)."""
+    return source[:1].isalpha() and _soft_breaks(source)
+
+
+def _soft_breaks(text: str) -> bool:
+    """Every line break in ``text`` is followed by a letter, and not preceded by a space
+    (two would break the line): the line goes on the paragraph, after a space."""
+    if "\r" in text:
+        return False
+    at = text.find("\n")
+    while at != -1:
+        if not text[at + 1 : at + 2].isalpha() or text[at - 1 : at] in ("", " "):
+            return False
+        at = text.find("\n", at + 1)
+    return True
+
+
+def _shown(source: str) -> str:
+    """The text a plain paragraph's ``source`` shows: its line breaks as spaces, without the
+    spaces at its end."""
+    return source.replace("\n", " ").rstrip(" ")
+
+
+def _extends_plainly(source: str, added: str) -> bool:
+    """Drawing ``source + added`` gives what ``source`` gave, with what ``added`` shows after
+    it in the format of its last character (plain text: no link, emphasis or code ends there).
+
+    True when ``added`` holds no markup character (line breaks aside, see
+    :func:`_soft_breaks`), and ``source`` (a plain paragraph, spaces at its end aside) ends in
+    none: then no emphasis, code span or link can open or close anew, no delimiter before
+    changes sides. Autolinks and entities need no markup character where the text is added:
+    the last word must hold none of theirs.
+    """
+    visible = source.rstrip(" ")
+    if not visible or visible[-1] in _MARKUP or "\r" in added:
+        return False
+    if any(c in _MARKUP and c != "\n" for c in added):
+        return False
+    if "\n" in added and not _soft_breaks(visible[-1] + source[len(visible) :] + added):
+        return False
+    word = visible.rsplit(None, 1)[-1]
+    return not any(c in word for c in ":@&") and "www." not in (word + added).lower()
 
 
 def _same_runs(drawn: list[Run], runs: list[Run]) -> bool:
