@@ -289,7 +289,8 @@ async def growth(base_url: str, deltas: int, window: int) -> dict[str, Any]:
     """CPU per delta over ``window`` deltas from 1 KB on, and from about 100 KB on.
 
     Both windows start at the same place in the repeated document, so they hold the same mix
-    of paragraphs, lists, tables and code.
+    of paragraphs, lists, tables and code. They are found by the characters received, not by
+    counting ``text_delta`` signals: deltas that arrive together go out as one signal.
     """
     from desktop_chat.demo.replies import MARKDOWN_DOCUMENT
     from desktop_chat.demo.tokens import split_text
@@ -299,41 +300,53 @@ async def growth(base_url: str, deltas: int, window: int) -> dict[str, Any]:
     await probe.stream(client, WARM_UP_DELTAS)
     probe.view.clear_transcript()
     per_document = len(split_text(MARKDOWN_DOCUMENT))
-    first = next(i for i, n in enumerate(_running_lengths()) if n >= 1000)
+    lengths = _running_lengths()
+    first = next(i for i, n in enumerate(lengths) if n >= 1000)
     copies = (100_000 - 1000) // len(MARKDOWN_DOCUMENT) + 1
-    starts = {first: "1kb", first + copies * per_document: "100kb"}
-    ends = {start + window: name for start, name in starts.items()}
+    # name -> (characters before its first delta, and before the delta after its last)
+    bounds: dict[str, tuple[int, int]] = {}
+    for name, start in (("1kb", first), ("100kb", first + copies * per_document)):
+        stop = start + window
+        bounds[name] = (_chars_before(start, lengths), _chars_before(stop, lengths))
     marks: dict[str, float] = {}
-    count = 0
     length = 0
 
     def on_delta(text: str) -> None:
-        nonlocal count, length
-        if count in starts:
-            name = starts[count]
-            marks[name + "_cpu"], marks[name + "_view"] = time.process_time(), probe.view_s
-            marks[name + "_chars"] = length
-        if count in ends:
-            name = ends[count]
-            marks[name + "_cpu"] = time.process_time() - marks[name + "_cpu"]
-            marks[name + "_view"] = probe.view_s - marks[name + "_view"]
-        count += 1
+        nonlocal length
+        for name, (begin, end) in bounds.items():
+            if length >= begin and name + "_cpu" not in marks:
+                marks[name + "_cpu"], marks[name + "_view"] = time.process_time(), probe.view_s
+                marks[name + "_chars"] = length
+            if length >= end and name + "_end" not in marks:
+                marks[name + "_end"] = 1.0
+                marks[name + "_cpu"] = time.process_time() - marks[name + "_cpu"]
+                marks[name + "_view"] = probe.view_s - marks[name + "_view"]
         length += len(text)
 
     probe.on_delta = on_delta
-    need = max(ends) + 10
+    need = first + copies * per_document + window + 10
     if deltas < need:
         raise SystemExit(f"growth needs at least {need} deltas")
     await probe.stream(client, deltas)
     await client.close()
     result: dict[str, Any] = {"window": window}
     for name in ("1kb", "100kb"):
+        if name + "_end" not in marks:
+            raise RuntimeError(f"the {name} window did not end within the reply")
         result[name] = {
             "at_chars": marks[name + "_chars"],
             "cpu_per_delta_ms": marks[name + "_cpu"] / window * 1e3,
             "view_per_delta_ms": marks[name + "_view"] / window * 1e3,
         }
     return result
+
+
+def _chars_before(delta: int, lengths: list[int]) -> int:
+    """Characters of the repeated document before its delta number ``delta``."""
+    from desktop_chat.demo.replies import MARKDOWN_DOCUMENT
+
+    copies, at = divmod(delta, len(lengths))
+    return copies * len(MARKDOWN_DOCUMENT) + lengths[at]
 
 
 def _running_lengths() -> list[int]:
