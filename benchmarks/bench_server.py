@@ -4,7 +4,8 @@
 
 Serves the embedded demo server with one more scenario, ``bench`` (ask for it with the
 ``x-demo-scenario: bench`` header): the demo's long Markdown document (headings, lists,
-tables, code, Japanese) over and over, cut to ``max_tokens`` text deltas, without thinking.
+tables, code, Japanese) over and over, cut to ``max_tokens`` text deltas, without thinking;
+and ``bench-prose``: the document's plain paragraphs only, over and over.
 It prints its base URL on the first line, then answers commands on stdin:
 
     tps N        pace the deltas at N per second from the next request on (0: no pacing)
@@ -18,12 +19,14 @@ A process of its own, so that its CPU time is not counted as the client's.
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from desktop_chat.core.markdown_blocks import split_blocks
 from desktop_chat.demo import streaming
 from desktop_chat.demo.content import Block, Text
 from desktop_chat.demo.replies import MARKDOWN_DOCUMENT
@@ -32,6 +35,7 @@ from desktop_chat.demo.server import DemoServer
 from desktop_chat.demo.validation import MessagesRequest
 
 SCENARIO = "bench"
+PROSE_SCENARIO = "bench-prose"
 _sent: list[float] = []
 _real_send = streaming.send
 
@@ -39,6 +43,22 @@ _real_send = streaming.send
 def _long_markdown(request: MessagesRequest) -> list[Block]:
     del request
     return [Text(MARKDOWN_DOCUMENT * 60)]  # about 77,000 deltas: max_tokens cuts it
+
+
+def prose() -> str:
+    """The tour's plain paragraphs (English, Japanese, Chinese), emphasis taken out: a reply
+    of prose only, with no heading, list, table or code."""
+    paragraphs = [
+        re.sub(r"[*_]", "", block.source)
+        for block in split_blocks(MARKDOWN_DOCUMENT)
+        if block.source[:1].isalpha() and not re.search(r"[|#`]", block.source)
+    ]
+    return "\n\n".join(paragraphs) + "\n\n"
+
+
+def _long_prose(request: MessagesRequest) -> list[Block]:
+    del request
+    return [Text(prose() * 250)]
 
 
 async def _timed_send(writer: asyncio.StreamWriter, data: bytes) -> None:
@@ -49,6 +69,7 @@ async def _timed_send(writer: asyncio.StreamWriter, data: bytes) -> None:
 
 def main() -> int:
     SCENARIOS[SCENARIO] = Scenario(SCENARIO, "benchmarks", _long_markdown, thinks=False)
+    SCENARIOS[PROSE_SCENARIO] = Scenario(PROSE_SCENARIO, "benchmarks", _long_prose, thinks=False)
     streaming.send = _timed_send
     tps = float(sys.argv[sys.argv.index("--tps") + 1]) if "--tps" in sys.argv else 0.0
     server = DemoServer(tokens_per_second=tps, ping_interval=0)

@@ -15,7 +15,8 @@
 9. peak memory for one 50 MB text delta, against the text (Xvfb);
 10. launch -> the first request reaching the server, for a question sent the moment the
    window shows, against a bare window + ``import anthropic``; and how late a 2 ms heartbeat
-   fires during that first request (``first_request.py``; Xvfb).
+   fires during that first request (``first_request.py``; Xvfb);
+11. figure 1 for a reply of plain paragraphs, against its own floor (offscreen).
 
 The server (``bench_server.py``) runs in a process of its own, and each measurement in a
 fresh process. Offscreen: Qt draws into memory, so all drawing is CPU time of the measured
@@ -92,6 +93,25 @@ def measure(script: str, *args: str, env: dict[str, str]) -> dict[str, Any]:
 
 
 OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen"}
+
+
+def figure_11(srv: Server, runs: int) -> str:
+    """Figure 1's measure for a reply of plain paragraphs: how much of figure 1 is its text."""
+    srv.command("tps 0")
+    floors, views = [], []
+    for _ in range(runs):
+        args = ("--base-url", srv.base_url, "--deltas", "20000", "--reply", "bench-prose")
+        floors.append(measure("streaming_figures.py", "floor", *args, env=OFFSCREEN))
+        views.append(measure("streaming_figures.py", "view", *args, env=OFFSCREEN))
+    floor = statistics.median(r["cpu_per_delta_ms"] for r in floors)
+    total = statistics.median(r["cpu_per_delta_ms"] for r in views)
+    inside = statistics.median(r["view_s"] / r["deltas"] for r in views) * 1e3
+    return (
+        f"11. CPU per delta as in figure 1, for a reply of plain paragraphs (no heading, list, "
+        f"table or code): {total * 1e3:.0f} us vs the floor on Qt's loop {floor * 1e3:.0f} us = "
+        f"{total / floor:.2f}x; time inside the view {inside * 1e3:.0f} us/delta "
+        f"[offscreen, median of {runs}]"
+    )
 
 
 def figure_1(srv: Server, runs: int) -> str:
@@ -328,11 +348,12 @@ def main() -> None:
     parser.add_argument("--only", type=int, nargs="*", help="these figures only (numbers)")
     args = parser.parse_args()
     runs = 1 if args.quick else 3
-    wanted = set(args.only or range(1, 11))
-    if wanted & {1, 2, 3, 4}:
+    wanted = set(args.only or range(1, 12))
+    if wanted & {1, 2, 3, 4, 11}:
         with server() as srv, display() as screen:
             for number, figure in (
                 (1, lambda: figure_1(srv, runs)),
+                (11, lambda: figure_11(srv, runs)),
                 (2, lambda: figure_2(srv, runs)),
                 (3, lambda: figure_3(srv, screen, runs)),
                 (4, lambda: figure_4(srv, screen)),

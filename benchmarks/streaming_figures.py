@@ -485,7 +485,11 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=1286)
     parser.add_argument("--interval-ms", type=float, default=2.0)
     parser.add_argument("--sent-file", default="")
+    parser.add_argument(
+        "--reply", choices=["bench", "bench-prose"], default="bench", help="bench_server's reply"
+    )
     args = parser.parse_args()
+    SCENARIO_HEADERS["x-demo-scenario"] = args.reply
 
     async def run() -> dict[str, Any]:
         match args.figure:
