@@ -40,6 +40,7 @@ from desktop_chat.core.tool_cards import call_line
 from desktop_chat.core.web_tools import running_text, web_steps
 from desktop_chat.ui import code_highlight
 from desktop_chat.ui.attachment_cards import ATTACHMENT_SCHEME, ThumbnailBook
+from desktop_chat.ui.flat_scroll_bar import style_scroll_bars
 from desktop_chat.ui.live_reply import FramePacer, LiveReply
 from desktop_chat.ui.markdown_writer import COPY_CODE_SCHEME, CodeBook, MarkdownWriter
 from desktop_chat.ui.theme import Theme
@@ -105,6 +106,7 @@ class ChatView(QTextBrowser):
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scrolled)
         bar.rangeChanged.connect(self._on_range_changed)
+        style_scroll_bars(self)  # repainted at every frame of a reply: drawn flat, cheaply
 
     # What the transcript holds and draws, under the names tests and benchmarks read.
 
@@ -167,6 +169,7 @@ class ChatView(QTextBrowser):
             else:
                 self._redraw()
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            style_scroll_bars(self)
             theme = Theme.from_palette(self.palette())
             if theme != self._theme:
                 self._transcript.painter = EntryPainter(theme, self._codes, self.thumbnails)

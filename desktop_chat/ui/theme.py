@@ -20,7 +20,7 @@ _ERROR = {False: "#c62828", True: "#ef6b6b"}
 _CODE_STYLE = {False: "default", True: "github-dark"}
 
 
-def _blend(a: QColor, b: QColor, amount: float) -> QColor:
+def blend(a: QColor, b: QColor, amount: float) -> QColor:
     """``a`` moved ``amount`` (0..1) of the way to ``b``."""
     return QColor.fromRgbF(
         a.redF() + (b.redF() - a.redF()) * amount,
@@ -50,7 +50,7 @@ def readable(colour: QColor, background: QColor, minimum: float = AA_TEXT) -> QC
         return colour
     end = QColor("#000000") if _luminance(background) > 0.18 else QColor("#ffffff")
     for step in range(1, 21):
-        moved = _blend(colour, end, step / 20)
+        moved = blend(colour, end, step / 20)
         if contrast(moved, background) >= minimum:
             return moved
     return end
@@ -63,7 +63,7 @@ def readable_background(text: QColor, background: QColor, minimum: float = AA_TE
         return background
     end = QColor("#000000") if _luminance(text) > 0.18 else QColor("#ffffff")
     for step in range(1, 21):
-        moved = _blend(background, end, step / 20)
+        moved = blend(background, end, step / 20)
         if contrast(text, moved) >= minimum:
             return moved
     return end
@@ -113,18 +113,18 @@ class Theme:
         dark = base.lightness() < text.lightness()
         link = palette.color(QPalette.ColorRole.Link)
         if dark and link.lightness() < 170:  # dark palettes often keep a mid blue: lift it
-            link = _blend(link, QColor("#ffffff"), 0.45)
+            link = blend(link, QColor("#ffffff"), 0.45)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        code_background = _blend(base, text, 0.07 if dark else 0.045)
+        code_background = blend(base, text, 0.07 if dark else 0.045)
         return cls(
             dark=dark,
             # Dim text is drawn on code blocks too (their "Copy" link): readable on both.
-            dim=readable(_blend(text, base, 0.45), code_background),
+            dim=readable(blend(text, base, 0.45), code_background),
             accent=readable(QColor(_ACCENT[dark]), base),
             link=readable(link, base),
             error=readable(QColor(_ERROR[dark]), base),
             code_background=code_background,
-            code_border=_blend(base, text, 0.25),
+            code_border=blend(base, text, 0.25),
             code_style=_CODE_STYLE[dark],
             code_family=fixed.family() if fixed.fixedPitch() else "monospace",
         )
