@@ -169,7 +169,6 @@ class ChatView(QTextBrowser):
             else:
                 self._redraw()
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
-            style_scroll_bars(self)
             theme = Theme.from_palette(self.palette())
             if theme != self._theme:
                 self._transcript.painter = EntryPainter(theme, self._codes, self.thumbnails)

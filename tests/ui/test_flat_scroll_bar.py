@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 from test_contrast import DARK, palettes
 
 from desktop_chat.core.conversation import Message
@@ -66,3 +68,24 @@ def test_a_palette_change_recolours_it(qapp: Any, qtbot: Any) -> None:
     drawn_handle, drawn_groove = handle_and_groove_pixels(view)
     assert drawn_groove.name() == "#1e1e1e"  # Adwaita dark's base
     assert contrast(drawn_handle, drawn_groove) >= NON_TEXT_CONTRAST
+
+
+def test_the_bar_still_scrolls_by_its_arrows_and_its_handle(qtbot: Any) -> None:
+    view = shown_view(qtbot)
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    down = bar.style().subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarAddLine, bar
+    )
+    assert down.isValid() and not down.isEmpty()  # the arrow is where the style puts it
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=down.center())
+    assert bar.value() > 0
+    handle = bar.style().subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, bar
+    )
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=handle.center())
+    qtbot.mouseMove(bar, handle.center() + QPoint(0, 60))
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=handle.center() + QPoint(0, 60))
+    assert bar.value() > bar.singleStep() * 2  # dragged down
