@@ -12,6 +12,8 @@ each of the bar's many changes.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -32,11 +34,20 @@ NON_TEXT_CONTRAST = 3.0  # WCAG 2.1, 1.4.11: the least contrast for parts of a c
 
 def scroll_bar_colours(palette: QPalette) -> tuple[QColor, QColor, QColor]:
     """The groove, the handle, and the handle under the pointer or held."""
-    groove = palette.color(QPalette.ColorRole.Base)
-    text = palette.color(QPalette.ColorRole.Text)
-    handle = readable(blend(groove, text, 0.35), groove, NON_TEXT_CONTRAST)
-    active = readable(blend(groove, text, 0.55), groove, NON_TEXT_CONTRAST)
-    return groove, handle, active
+    base = palette.color(QPalette.ColorRole.Base).rgba()
+    text = palette.color(QPalette.ColorRole.Text).rgba()
+    groove, handle, active = _colours(base, text)
+    return QColor.fromRgba(groove), QColor.fromRgba(handle), QColor.fromRgba(active)
+
+
+@cache
+def _colours(base: int, text: int) -> tuple[int, int, int]:
+    """``scroll_bar_colours`` as RGBA numbers, worked out once per palette (a bar is painted
+    at every frame of a reply)."""
+    groove, ink = QColor.fromRgba(base), QColor.fromRgba(text)
+    handle = readable(blend(groove, ink, 0.35), groove, NON_TEXT_CONTRAST)
+    active = readable(blend(groove, ink, 0.55), groove, NON_TEXT_CONTRAST)
+    return groove.rgba(), handle.rgba(), active.rgba()
 
 
 class FlatScrollBarStyle(QProxyStyle):
