@@ -106,17 +106,25 @@ def figure_11(srv: Server, runs: int) -> str:
     floor = statistics.median(r["cpu_per_delta_ms"] for r in floors)
     total = statistics.median(r["cpu_per_delta_ms"] for r in views)
     inside = statistics.median(r["view_s"] / r["deltas"] for r in views) * 1e3
+    once = statistics.median(r["once_s"] / r["deltas"] for r in views) * 1e3
     return (
         f"11. CPU per delta as in figure 1, for a reply of plain paragraphs (no heading, list, "
         f"table or code): {total * 1e3:.0f} us vs the floor on Qt's loop {floor * 1e3:.0f} us = "
-        f"{total / floor:.2f}x; time inside the view {inside * 1e3:.0f} us/delta "
+        f"{total / floor:.2f}x; time inside the view {inside * 1e3:.0f} us/delta; {_once(once)} "
         f"[offscreen, median of {runs}]"
+    )
+
+
+def _once(once_ms: float) -> str:
+    return (
+        f"the same reply written into the view once, not streamed (laid out and painted "
+        f"once: the least any drawing of it costs), {once_ms * 1e3:.1f} us/delta"
     )
 
 
 def figure_1(srv: Server, runs: int) -> str:
     srv.command("tps 0")
-    asyncio_floor, qasync_floor, paths, views, own = [], [], [], [], []
+    asyncio_floor, qasync_floor, paths, views, own, once = [], [], [], [], [], []
     for _ in range(runs):  # interleaved, so drift hits all alike
         args = ("--base-url", srv.base_url, "--deltas", "20000")
         asyncio_floor.append(
@@ -129,6 +137,7 @@ def figure_1(srv: Server, runs: int) -> str:
         view = measure("streaming_figures.py", "view", *args, env=OFFSCREEN)
         views.append(view["cpu_per_delta_ms"])
         own.append(view["view_s"] / view["deltas"] * 1e3)
+        once.append(view["once_s"] / view["deltas"] * 1e3)
     same = measure("streaming_figures.py", "same", *args, env=OFFSCREEN)
     floor_a = statistics.median(r["cpu_per_delta_ms"] for r in asyncio_floor)
     floor_q = statistics.median(r["cpu_per_delta_ms"] for r in qasync_floor)
@@ -141,7 +150,9 @@ def figure_1(srv: Server, runs: int) -> str:
         f"vs the floor on Qt's loop ({floor_q * 1e3:.0f} us, with PySide6's import hook, as "
         f"in any PySide6 program; the app takes it out): {total / floor_q:.2f}x; "
         f"the app's path without drawing (fold, signal, dispatch) {path * 1e3:.0f} us = "
-        f"{path / floor_a:.2f}x; time inside the view {mine * 1e3:.0f} us/delta "
+        f"{path / floor_a:.2f}x; time inside the view {mine * 1e3:.0f} us/delta; "
+        f"{_once(statistics.median(once))}: with the path, "
+        f"{(path + statistics.median(once)) / floor_q:.2f}x the floor on Qt's loop "
         f"[offscreen, median of {runs}]; in one process and loop, in turns (the hook out for "
         f"all three): floor "
         f"{same['floor_per_delta_ms'] * 1e3:.0f} us, path "

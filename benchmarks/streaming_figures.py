@@ -247,7 +247,7 @@ async def view(base_url: str, deltas: int, *, null: bool = False) -> dict[str, A
     await probe.stream(client, deltas)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall - 0.1
     await client.close()
-    return {
+    result = {
         "deltas": deltas,
         "cpu_s": cpu,
         "wall_s": wall,
@@ -257,6 +257,31 @@ async def view(base_url: str, deltas: int, *, null: bool = False) -> dict[str, A
         "paints": len(probe.paints),
         "chars": len(probe.view.toPlainText()),
     }
+    if not null:
+        result["once_s"] = written_once(probe)
+    return result
+
+
+def written_once(probe: Probe) -> float:
+    """CPU seconds to write the reply just streamed into the view in one go, not streamed:
+    its Markdown written, laid out and painted once (the least any drawing of it costs)."""
+    from PySide6.QtGui import QTextCursor
+
+    from desktop_chat.ui.markdown_writer import Output
+
+    text = probe.view.last_reply_text() or ""
+    times = []
+    for _ in range(3):
+        probe.view.clear_transcript()
+        application().processEvents()
+        cpu = time.process_time()
+        cursor = QTextCursor(probe.view.document())
+        cursor.beginEditBlock()
+        probe.view._writer.write_text(Output(cursor, fill=True), text)
+        cursor.endEditBlock()
+        probe.view.repaint()
+        times.append(time.process_time() - cpu)
+    return statistics.median(times)
 
 
 async def same_process(base_url: str, deltas: int, rounds: int = 3) -> dict[str, Any]:

@@ -290,6 +290,7 @@ class ChatView(QTextBrowser):
             self.on_block_started(index, "text")
         assert self._reply is not None
         self._reply.texts[index].append(text)
+        self._pacer.received(len(text))
         self._pacer.schedule()
 
     def on_block_stopped(self, index: int, block: dict[str, Any]) -> None:

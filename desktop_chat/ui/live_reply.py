@@ -4,7 +4,8 @@ A text delta is only recorded (:class:`StreamingText`); :class:`FramePacer` has 
 text block drawn at most once a frame, and keeps drawing (a frame and the paint that shows
 it) to a share of the time: when text comes faster than that share can draw it, frames come
 further apart, each showing more, and the time left goes to reading the stream, to keys and
-to the rest of the window.
+to the rest of the window. Text that comes faster than anyone reads (a flood) is drawn ten
+times a second.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ its layout and paint) takes 4-6 ms here: a frame every 16 ms would spend a third
 drawing text that scrolls past unread. At a model's usual pace a frame costs about 1 ms, so
 frames stay 16 ms apart."""
 LONGEST_GAP_MS = 100  # however costly frames are, text shows at least this often
+FLOOD_CHARS_PER_S = 3_000
+"""Text coming faster than this is a flood: nobody reads it as it passes, and frames come
+``FLOOD_GAP_MS`` apart. The fastest models stream about 1,000 characters a second (and CJK
+text fewer); a flood is a server sending what it held back, or a test server."""
+FLOOD_GAP_MS = 100
 FRAME_WORK_MS = 5
 """A frame stops writing finished blocks after this long (their layout follows, about as
 long): a key pressed meanwhile waits for no more than that. What is left goes to the next
@@ -71,12 +77,25 @@ class FramePacer:
         self._last_frame = 0.0
         self._frame_cost = 0.0
         self._paint_cost = 0.0
+        self._received = 0  # characters since the last frame started
+        self._frame_start = 0.0
+        self._flood = False
+
+    @property
+    def flood(self) -> bool:
+        """Text came faster than anyone reads, up to the last frame (``FLOOD_CHARS_PER_S``)."""
+        return self._flood
 
     @property
     def gap(self) -> float:
         """Seconds from one frame to the next, now."""
         shared = min((self._frame_cost + self._paint_cost) / DRAW_SHARE, LONGEST_GAP_MS / 1000)
-        return max(FRAME_MS / 1000, shared, self._frame_cost)
+        shortest = (FLOOD_GAP_MS if self._flood else FRAME_MS) / 1000
+        return max(shortest, shared, self._frame_cost)
+
+    def received(self, chars: int) -> None:
+        """``chars`` characters of text arrived (how fast text comes sets how often frames do)."""
+        self._received += chars
 
     def schedule(self, *, behind: bool = False) -> None:
         """A frame is wanted: now, if the last one was long enough ago, or when it is.
@@ -99,7 +118,12 @@ class FramePacer:
     def frame_started(self) -> float:
         """Called first thing in a frame; returns when it started."""
         self._pending = False
-        return time.monotonic()
+        now = time.monotonic()
+        since = now - self._frame_start
+        self._flood = since > 0 and self._received / since > FLOOD_CHARS_PER_S
+        self._received = 0
+        self._frame_start = now
+        return now
 
     def frame_done(self, started: float) -> None:
         # A slow frame (a long open block) leaves at least as long for keys and paints

@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject
 
-from desktop_chat.ui.live_reply import DRAW_SHARE, FRAME_MS, LONGEST_GAP_MS, FramePacer
+from desktop_chat.ui.live_reply import (
+    DRAW_SHARE,
+    FLOOD_CHARS_PER_S,
+    FLOOD_GAP_MS,
+    FRAME_MS,
+    LONGEST_GAP_MS,
+    FramePacer,
+)
 
 PARENTS: list[QObject] = []  # a pacer's timer lives as long as its parent
 
@@ -72,3 +79,36 @@ def test_a_frame_is_held_back_until_its_gap_has_passed(qtbot: Any) -> None:
     assert drawn[0] - since >= pacer.gap - 0.006  # timers fire to the ms
     qtbot.wait(60)
     assert len(drawn) == 1
+
+
+def frame_after(pacer: FramePacer, *, chars: int, seconds: float) -> None:
+    """A cheap frame ``seconds`` after the last one began, ``chars`` having arrived between."""
+    pacer._frame_start = time.monotonic() - seconds  # when the last frame began
+    pacer.received(chars)
+    a_frame(pacer, draw_s=0.0008, paint_s=0.0005)
+
+
+def test_text_at_a_model_s_pace_is_drawn_every_16_ms(pacer: FramePacer) -> None:
+    # 1,000 characters a second: faster than any model streams today.
+    frame_after(pacer, chars=16, seconds=0.016)
+    assert not pacer.flood
+    assert pacer.gap == pytest.approx(FRAME_MS / 1000)
+
+
+def test_a_flood_is_drawn_ten_times_a_second(pacer: FramePacer) -> None:
+    frame_after(pacer, chars=600, seconds=0.016)  # 37,500 characters a second
+    assert pacer.flood
+    assert pacer.gap == pytest.approx(FLOOD_GAP_MS / 1000)
+    # Still a flood at its own pace (what came in the 100 ms since the last frame).
+    frame_after(pacer, chars=3700, seconds=FLOOD_GAP_MS / 1000)
+    assert pacer.gap == pytest.approx(FLOOD_GAP_MS / 1000)
+    # The flood ends (the model's pace again): frames come every 16 ms again.
+    frame_after(pacer, chars=100, seconds=FLOOD_GAP_MS / 1000)
+    assert not pacer.flood
+    assert pacer.gap == pytest.approx(FRAME_MS / 1000)
+
+
+def test_a_burst_after_a_pause_is_no_flood(pacer: FramePacer) -> None:
+    # Two seconds of text held up by the network, arriving at once.
+    frame_after(pacer, chars=FLOOD_CHARS_PER_S, seconds=2.0)
+    assert not pacer.flood
