@@ -114,10 +114,11 @@ class StreamingText:
         self._splitter.feed(text)
         self._dirty = True
 
-    def draw(self, deadline: float | None = None) -> None:
+    def draw(self, deadline: float | None = None, *, colour_later: bool = False) -> None:
         """Draw what arrived since the last frame. With a ``deadline`` (``perf_counter``),
         finished blocks are written until it passes (one at least), and the rest are left for
-        the next draw."""
+        the next draw. ``colour_later``: finished code blocks are written without their
+        colours (``MarkdownWriter.colour_later``)."""
         self._dirty = False
         finished = self._backlog + self._splitter.take_finished()
         self._backlog = []
@@ -171,12 +172,16 @@ class StreamingText:
         try:
             self._remove_after_committed(cursor)
             out = Output(cursor, fill=self._committed_fill)
-            for at, block in enumerate(finished):
-                if at and deadline is not None and time.perf_counter() >= deadline:
-                    self._backlog = finished[at:]  # and the open block is drawn after them
-                    break
-                self.writer.write(out, block.source)
-                self.finished.append(block.source)
+            self.writer.colour_later = colour_later
+            try:
+                for at, block in enumerate(finished):
+                    if at and deadline is not None and time.perf_counter() >= deadline:
+                        self._backlog = finished[at:]  # and the open block is drawn after them
+                        break
+                    self.writer.write(out, block.source)
+                    self.finished.append(block.source)
+            finally:
+                self.writer.colour_later = False
             self._commit(out)
             self._box = None
             if self._backlog:
