@@ -30,11 +30,12 @@ FLOOD_CHARS_PER_S = 3_000
 ``FLOOD_GAP_MS`` apart. The fastest models stream about 1,000 characters a second (and CJK
 text fewer); a flood is a server sending what it held back, or a test server."""
 FLOOD_GAP_MS = 100
-FRAME_WORK_MS = 8
-"""A frame stops writing finished blocks after this long; their layout and the paint that
-shows them take about as long again, so a key pressed meanwhile waits at most about a frame
-(16 ms). What is left goes to the next frame, as soon as a frame may come. A flood's frame
-(100 ms of text) writes for about 7 ms of dense Markdown: most fit in one frame."""
+FRAME_WORK_MS = 5
+"""A frame stops writing finished blocks after this long; their layout, the colouring of
+code that came in sight and the paint that shows them take about as long again, so a key
+pressed meanwhile waits for less than a frame (16 ms). What is left goes to the next frame,
+as soon as a frame may come. (8 ms fitted a flood's 100 ms of dense Markdown in one frame,
+but held keys up to 21 ms.)"""
 
 
 @dataclass
