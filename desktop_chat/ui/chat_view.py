@@ -18,7 +18,6 @@ activates it; the view never navigates.
 from __future__ import annotations
 
 import time
-from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRegularExpression, QTimer, QUrl, Signal
@@ -507,30 +506,26 @@ class ChatView(QTextBrowser):
 
     def _colour_in_sight(self) -> None:
         """Colour the code boxes written without colours (in a flood) that are in sight now,
-        before the paint that shows them. They are listed in document order: finding them
-        costs a binary search, however many wait."""
+        before the paint that shows them."""
         codes = self._codes
-        if not codes.uncoloured:
-            return
-        if not all(isValid(box.frame) for box in codes.uncoloured):
-            # Their text was drawn again (a block written anew when it ended), or cleared.
-            codes.uncoloured = [box for box in codes.uncoloured if isValid(box.frame)]
         layout = self.document().documentLayout()
-        while codes.uncoloured:  # colouring can move the view: look again
-            boxes = codes.uncoloured
-            top = float(self.verticalScrollBar().value())
+        coloured = True
+        while coloured and codes.uncoloured:  # colouring can move the view: look again
+            uncoloured, codes.uncoloured = codes.uncoloured, []  # a call meanwhile finds none
+            top = self.verticalScrollBar().value()
             bottom = top + self.viewport().height()
-            first = bisect_left(
-                boxes, top, key=lambda box: layout.frameBoundingRect(box.frame).bottom()
-            )
-            last = first
-            while last < len(boxes) and layout.frameBoundingRect(boxes[last].frame).top() <= bottom:
-                last += 1
-            if last == first:
-                return
-            codes.uncoloured = boxes[:first] + boxes[last:]  # a call meanwhile finds the rest
-            for box in boxes[first:last]:
-                self._writer.colour(box)
+            coloured = False
+            waiting = []
+            for box in uncoloured:
+                if not isValid(box.frame):
+                    continue  # its text was drawn again, or cleared
+                rect = layout.frameBoundingRect(box.frame)
+                if rect.bottom() >= top and rect.top() <= bottom:
+                    self._writer.colour(box)
+                    coloured = True
+                else:
+                    waiting.append(box)
+            codes.uncoloured = waiting + codes.uncoloured
 
     def _scroll_to_bottom(self) -> None:
         bar = self.verticalScrollBar()

@@ -144,24 +144,3 @@ def test_boxes_drawn_again_are_forgotten(view: ChatView) -> None:
 
     assert view._codes.uncoloured == []
     scroll_through(view)  # nothing left to colour, and no box of the old document touched
-
-
-@pytest.mark.usefixtures("flood")
-def test_a_block_written_anew_when_it_ends_leaves_no_box_waiting(view: ChatView) -> None:
-    view.begin_reply()
-    view.on_block_started(0, "text")
-    for number, piece in enumerate(split_text(TEXT)):
-        view.on_text_delta(0, piece)
-        if number % 1000 == 0:
-            view._on_frame()
-    assert view._codes.uncoloured
-    # The block as it ended is not what streamed (the API never does this; a view must
-    # still show what it got): it is written again, with colours, and its old boxes go.
-    whole = TEXT + "\n\nAnd one more line."
-    view.on_text_block_done(0, whole)
-    view.end_reply(reply(whole))
-
-    scroll_through(view)
-
-    assert view._codes.uncoloured == []
-    assert view.toPlainText().endswith("And one more line.")
