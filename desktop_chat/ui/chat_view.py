@@ -26,12 +26,10 @@ from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QPaintEvent,
-    QResizeEvent,
     QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
-from shiboken6 import isValid
 
 from desktop_chat.core.citations import has_citations
 from desktop_chat.core.conversation import Message
@@ -156,10 +154,6 @@ class ChatView(QTextBrowser):
             QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up_highlighting)
         else:
             code_highlight.warm_up()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._colour_in_sight()  # a taller view shows more
 
     def loadResource(self, type_: int, name: QUrl | str) -> Any:
         # Never load images or other resources that model output names (remote or local).
@@ -429,9 +423,8 @@ class ChatView(QTextBrowser):
         reply = self._reply
         if reply is None:
             return
-        more = reply.draw(flood=self._pacer.flood)
+        more = reply.draw()
         self.frames_drawn += 1
-        self._colour_in_sight()
         self._pacer.frame_done(started)
         if more:
             self._pacer.schedule(behind=True)  # more was left for the next frames
@@ -490,7 +483,6 @@ class ChatView(QTextBrowser):
     def _on_scrolled(self, value: int) -> None:
         bar = self.verticalScrollBar()
         self._stick_to_bottom = value >= bar.maximum() - 4
-        self._colour_in_sight()
         self._maybe_draw_older()
 
     def _on_range_changed(self, _low: int, high: int) -> None:
@@ -503,29 +495,6 @@ class ChatView(QTextBrowser):
             return
         if self.verticalScrollBar().value() < self.height():
             self._older_timer.start()
-
-    def _colour_in_sight(self) -> None:
-        """Colour the code boxes written without colours (in a flood) that are in sight now,
-        before the paint that shows them."""
-        codes = self._codes
-        layout = self.document().documentLayout()
-        coloured = True
-        while coloured and codes.uncoloured:  # colouring can move the view: look again
-            uncoloured, codes.uncoloured = codes.uncoloured, []  # a call meanwhile finds none
-            top = self.verticalScrollBar().value()
-            bottom = top + self.viewport().height()
-            coloured = False
-            waiting = []
-            for box in uncoloured:
-                if not isValid(box.frame):
-                    continue  # its text was drawn again, or cleared
-                rect = layout.frameBoundingRect(box.frame)
-                if rect.bottom() >= top and rect.top() <= bottom:
-                    self._writer.colour(box)
-                    coloured = True
-                else:
-                    waiting.append(box)
-            codes.uncoloured = waiting + codes.uncoloured
 
     def _scroll_to_bottom(self) -> None:
         bar = self.verticalScrollBar()

@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.markdown_blocks import reference_definitions, split_blocks
-from desktop_chat.ui.code_highlight import CodeHighlighter, Run, lexer_for
+from desktop_chat.ui.code_highlight import CodeHighlighter, Run
 from desktop_chat.ui.theme import Theme
 
 MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
@@ -50,21 +50,10 @@ _WEB = ("http:", "https:")
 
 
 @dataclass
-class PlainCode:
-    """A code box written without its colours, to be coloured once it is in sight."""
-
-    frame: QTextFrame
-    code: str
-    language: str
-
-
-@dataclass
 class CodeBook:
-    """The code of every code box drawn, by number: what a "Copy" link copies; and the boxes
-    written without their colours (``MarkdownWriter.colour_later``), in document order."""
+    """The code of every code box drawn, by number: what a "Copy" link copies."""
 
     codes: list[str] = field(default_factory=list)
-    uncoloured: list[PlainCode] = field(default_factory=list)
 
     def add(self, code: str) -> int:
         self.codes.append(code)
@@ -75,7 +64,6 @@ class CodeBook:
 
     def clear(self) -> None:
         self.codes.clear()
-        self.uncoloured.clear()
 
 
 class Output:
@@ -117,9 +105,6 @@ class MarkdownWriter:
         self.decorate = decorate
         self.highlighter = CodeHighlighter(theme.code_style, theme.code_format())
         self.pieces_written = 0  # every call of write(): tests count renders with it
-        # Write code boxes without their colours, listed in ``codes.uncoloured``: a flood's
-        # text scrolls past unread, and Pygments is most of the cost of writing code.
-        self.colour_later = False
         self._preview = False
         self.drew_rows = False  # the last write() drew a table as rows (a preview)
 
@@ -332,30 +317,9 @@ class MarkdownWriter:
         indent = first.indent() * (out.cursor.document().indentWidth()) + first.leftMargin()
         number = self.codes.add(code)
         frame = self.open_code_box(out, language, number, indent=indent)
-        if self.colour_later and lexer_for(language) is not None:
-            base = self.highlighter.base
-            for line in code.split("\n"):
-                self.code_line(out, [(line, base)] if line else [])
-            self.codes.uncoloured.append(PlainCode(frame, code, language))
-        else:
-            for runs in self.highlighter.lines(code, language):
-                self.code_line(out, runs)
+        for runs in self.highlighter.lines(code, language):
+            self.code_line(out, runs)
         out.leave(frame)
-
-    def colour(self, box: PlainCode) -> None:
-        """Give a code box written without its colours its colours: its lines are written
-        again, in one edit."""
-        cursor = box.frame.firstCursorPosition()
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)  # after the "Copy" line
-        cursor.beginEditBlock()
-        try:
-            cursor.setPosition(box.frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            out = Output(cursor, fill=False)
-            for runs in self.highlighter.lines(box.code, box.language):
-                self.code_line(out, runs)
-        finally:
-            cursor.endEditBlock()
 
 
 def _children(frame: QTextFrame) -> list[QTextBlock | QTextFrame]:

@@ -114,11 +114,10 @@ class StreamingText:
         self._splitter.feed(text)
         self._dirty = True
 
-    def draw(self, deadline: float | None = None, *, colour_later: bool = False) -> None:
+    def draw(self, deadline: float | None = None) -> None:
         """Draw what arrived since the last frame. With a ``deadline`` (``perf_counter``),
         finished blocks are written until it passes (one at least), and the rest are left for
-        the next draw. ``colour_later``: finished code blocks are written without their
-        colours (``MarkdownWriter.colour_later``)."""
+        the next draw."""
         self._dirty = False
         finished = self._backlog + self._splitter.take_finished()
         self._backlog = []
@@ -172,16 +171,12 @@ class StreamingText:
         try:
             self._remove_after_committed(cursor)
             out = Output(cursor, fill=self._committed_fill)
-            self.writer.colour_later = colour_later
-            try:
-                for at, block in enumerate(finished):
-                    if at and deadline is not None and time.perf_counter() >= deadline:
-                        self._backlog = finished[at:]  # and the open block is drawn after them
-                        break
-                    self.writer.write(out, block.source)
-                    self.finished.append(block.source)
-            finally:
-                self.writer.colour_later = False
+            for at, block in enumerate(finished):
+                if at and deadline is not None and time.perf_counter() >= deadline:
+                    self._backlog = finished[at:]  # and the open block is drawn after them
+                    break
+                self.writer.write(out, block.source)
+                self.finished.append(block.source)
             self._commit(out)
             self._box = None
             if self._backlog:
