@@ -117,8 +117,8 @@ def figure_11(srv: Server, runs: int) -> str:
 
 def _once(once_ms: float) -> str:
     return (
-        f"the same reply written into the view once, not streamed (every code box coloured, "
-        f"laid out and painted once), {once_ms * 1e3:.1f} us/delta"
+        f"the same reply written into the view once, not streamed (laid out and painted "
+        f"once), {once_ms * 1e3:.1f} us/delta"
     )
 
 

@@ -264,7 +264,7 @@ async def view(base_url: str, deltas: int, *, null: bool = False) -> dict[str, A
 
 def written_once(probe: Probe) -> float:
     """CPU seconds to write the reply just streamed into the view in one go, not streamed:
-    its Markdown written (every code box coloured), laid out and painted once.
+    its Markdown written, laid out and painted once.
     Written after it, as a reply is (the scroll bar already shown: its showing would lay the
     whole document out again at the new width)."""
     from PySide6.QtGui import QTextCursor

@@ -31,11 +31,10 @@ FLOOD_CHARS_PER_S = 3_000
 text fewer); a flood is a server sending what it held back, or a test server."""
 FLOOD_GAP_MS = 100
 FRAME_WORK_MS = 5
-"""A frame stops writing finished blocks after this long; their layout, the colouring of
-code that came in sight and the paint that shows them take about as long again, so a key
-pressed meanwhile waits for less than a frame (16 ms). What is left goes to the next frame,
-as soon as a frame may come. (8 ms fitted a flood's 100 ms of dense Markdown in one frame,
-but held keys up to 21 ms.)"""
+"""A frame stops writing finished blocks after this long; their layout and the paint that
+shows them take about as long again, so a key pressed meanwhile waits for less than a frame
+(16 ms). What is left goes to the next frame, as soon as a frame may come. (8 ms fitted most
+of a flood's 100 ms of dense Markdown in one frame, but held keys up to 21 ms.)"""
 
 
 @dataclass
