@@ -114,7 +114,8 @@ def main() -> None:
     while time.perf_counter() < end and not finished:
         app.processEvents()
     typing.set()
-    thread.join()
+    thread.join()  # up to 20 ms (the typist's sleep), while the UI thread handles nothing:
+    posted.clear()  # a key posted just before waited for this join, not for the UI
     stop_s = None
     if not finished:
         esc_at = time.perf_counter()
