@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -129,6 +130,22 @@ def test_a_burst_of_text_is_written_a_frame_s_budget_at_a_time(
     qtbot.addWidget(at_once)
     at_once.show_conversation([reply("A first line.\n\n" + burst)])
     assert view.toPlainText() == at_once.toPlainText()
+
+
+@pytest.mark.parametrize(("text", "flood"), [(MARKDOWN_DOCUMENT, True), ("A few words.", False)])
+def test_the_view_tells_a_flood_by_the_text_it_is_given(
+    view: ChatView, text: str, flood: bool
+) -> None:
+    """A flood's frames come ten times a second; a model's pace keeps them at every 16 ms."""
+    view.begin_reply()
+    for piece in split_text(text):
+        view.on_text_delta(0, piece)
+    view._pacer._frame_start = time.monotonic() - 0.1  # the last frame began 100 ms ago
+    view._on_frame()
+
+    assert view._pacer.flood is flood
+    shortest = (live_reply.FLOOD_GAP_MS if flood else live_reply.FRAME_MS) / 1000
+    assert view._pacer.gap >= shortest
 
 
 def test_a_code_block_streams_line_by_line_and_is_coloured_when_it_closes(
