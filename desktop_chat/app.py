@@ -10,6 +10,7 @@ the SDK is ready simply waits for it.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import gc
 import logging
 import os
@@ -111,6 +112,9 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"desktop-chat: {problem}", file=sys.stderr)
         return 1
     sys.setswitchinterval(GIL_SWITCH_S)
+    # A crash (a fault in Qt, an abort) prints every thread's Python stack to stderr: what
+    # a bug report needs, and otherwise lost.
+    faulthandler.enable()
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication

@@ -82,6 +82,13 @@ class RunningApp:
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
+    def quit(self, seconds: float = 15) -> None:
+        """Ctrl+Q, and the app ends well: exit code 0, or the code and the end of its log
+        (a crash's message and the faulthandler's stacks are there)."""
+        self.key("ctrl+q")
+        code = self.process.wait(seconds)
+        assert code == 0, f"the app ended with {code}; the end of its log:\n{self.log()[-6000:]}"
+
 
 @pytest.fixture
 def start_app(x_display: str, tmp_path: Path, app_home: Path) -> Iterator[object]:

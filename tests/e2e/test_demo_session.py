@@ -59,7 +59,6 @@ def test_demo_session_streams_stops_and_continues(start_app: Any) -> None:
     state = wait_for_state(app, 3)
     assert state["side_pane"]["stop_reason"] == "end_turn"
 
-    app.key("ctrl+q")
-    assert app.process.wait(15) == 0
+    app.quit()
     unexpected = [line for line in app.log().splitlines() if not EXPECTED.match(line)]
     assert unexpected == [], "\n".join(unexpected)

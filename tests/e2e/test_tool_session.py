@@ -77,8 +77,7 @@ def test_a_tool_call_is_confirmed_approved_run_answered_exported_and_audited(
     assert "Result of get_current_time (allowed once)" in done["transcript"]
     assert "According to get_current_time: timezone: UTC" in done["transcript"]
 
-    app.key("ctrl+q")
-    assert app.process.wait(20) == 0
+    app.quit(20)
     assert set(servers_alive()) - before == set()  # no server process left behind
 
     home = {"DESKTOP_CHAT_HOME": str(app_home)}
