@@ -74,13 +74,15 @@ class BlockStarted:
     block: Block = field(default_factory=dict)  # a copy of the block as it started
 
 
-@dataclass(frozen=True)
+# The two made per delta are not frozen: a frozen dataclass is made through
+# object.__setattr__, at twice the cost (0.4 against 0.2 us). Nothing changes them.
+@dataclass(slots=True)
 class TextDelta:
     index: int
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ThinkingDelta:
     index: int
     text: str
@@ -268,6 +270,9 @@ def fold(snapshot: TurnSnapshot, event: StreamEvent, *, now: float | None = None
     An event, delta or block kind newer than this code passes without harm: unknown
     blocks are kept as they came, unknown events and deltas are skipped.
     """
+    if event.type == "content_block_delta":  # nearly every raw event: first
+        snapshot.last_event_at = time.monotonic() if now is None else now
+        return _on_block_delta(snapshot, event.index, event.delta)
     if (  # the SDK's derived events repeat what the raw ones carried
         event.type == "text"
         or event.type == "citation"
@@ -281,8 +286,6 @@ def fold(snapshot: TurnSnapshot, event: StreamEvent, *, now: float | None = None
         return _on_message_start(snapshot, event.message)
     if event.type == "content_block_start":
         return _on_block_start(snapshot, event.index, wire(event.content_block))
-    if event.type == "content_block_delta":
-        return _on_block_delta(snapshot, event.index, event.delta)
     if event.type == "content_block_stop":
         return _on_block_stop(snapshot, event.index)
     if event.type == "message_delta":

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QPaintEvent,
+    QResizeEvent,
     QTextDocument,
     QTextOption,
 )
@@ -38,7 +39,7 @@ from desktop_chat.core.markdown_blocks import code_blocks
 from desktop_chat.core.redaction import redact
 from desktop_chat.core.tool_cards import call_line
 from desktop_chat.core.web_tools import running_text, web_steps
-from desktop_chat.ui import code_highlight
+from desktop_chat.ui import code_highlight, code_in_sight
 from desktop_chat.ui.attachment_cards import ATTACHMENT_SCHEME, ThumbnailBook
 from desktop_chat.ui.flat_scroll_bar import style_scroll_bars
 from desktop_chat.ui.live_reply import FramePacer, LiveReply
@@ -101,6 +102,11 @@ class ChatView(QTextBrowser):
         self._older_timer.setSingleShot(True)
         self._older_timer.setInterval(0)
         self._older_timer.timeout.connect(self._draw_older)
+        self._flood_timer = QTimer(self)  # runs while a flood's frames come (code_in_sight)
+        self._flood_timer.setSingleShot(True)
+        self._flood_timer.setInterval(code_in_sight.SETTLE_MS)
+        self._flood_timer.timeout.connect(self._colour_in_sight)
+        self._colouring = False
         self.anchorClicked.connect(self.on_anchor_clicked)
         self.highlighted.connect(self.on_link_highlighted)
         bar = self.verticalScrollBar()
@@ -154,6 +160,10 @@ class ChatView(QTextBrowser):
             QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up_highlighting)
         else:
             code_highlight.warm_up()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._colour_in_sight()  # a taller view shows more
 
     def loadResource(self, type_: int, name: QUrl | str) -> Any:
         # Never load images or other resources that model output names (remote or local).
@@ -423,8 +433,12 @@ class ChatView(QTextBrowser):
         reply = self._reply
         if reply is None:
             return
-        more = reply.draw()
+        flood = self._pacer.flood
+        if flood:
+            self._flood_timer.start()
+        more = reply.draw(flood=flood)
         self.frames_drawn += 1
+        self._colour_in_sight()
         self._pacer.frame_done(started)
         if more:
             self._pacer.schedule(behind=True)  # more was left for the next frames
@@ -432,6 +446,20 @@ class ChatView(QTextBrowser):
     def _close_reply(self) -> None:
         self._transcript.close_reply()
         self._pacer.stop()
+        self._flood_timer.stop()
+        self._colour_in_sight()
+
+    def _colour_in_sight(self) -> None:
+        """Colour the code boxes in sight that a flood wrote without their colours (see
+        ``code_in_sight``), unless the flood goes on and the view follows it."""
+        if self._colouring or (self._flood_timer.isActive() and self._stick_to_bottom):
+            return
+        self._colouring = True  # colouring can move the view, which calls this again
+        try:
+            while (box := code_in_sight.uncoloured_in_sight(self, self._codes)) is not None:
+                self._writer.colour(box)
+        finally:
+            self._colouring = False
 
     # section: drawing entries
 
@@ -483,6 +511,7 @@ class ChatView(QTextBrowser):
     def _on_scrolled(self, value: int) -> None:
         bar = self.verticalScrollBar()
         self._stick_to_bottom = value >= bar.maximum() - 4
+        self._colour_in_sight()
         self._maybe_draw_older()
 
     def _on_range_changed(self, _low: int, high: int) -> None:

@@ -54,14 +54,15 @@ class LiveReply:
         """The text block streaming now, if one is."""
         return self.texts[max(self.open)] if self.open else None
 
-    def draw(self) -> bool:
+    def draw(self, *, flood: bool = False) -> bool:
         """Draw the open text blocks that changed (a frame's worth of each); True when some
-        have more left to draw."""
+        have more left to draw. In a ``flood``, code is written without its colours (the
+        view colours what comes in sight, see ``code_in_sight``)."""
         deadline = time.perf_counter() + FRAME_WORK_MS / 1000
         for index in self.open:
             stream = self.texts[index]
             if stream.dirty:
-                stream.draw(deadline)
+                stream.draw(deadline, colour_later=flood)
         return any(self.texts[i].dirty for i in self.open)
 
 

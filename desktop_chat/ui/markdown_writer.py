@@ -35,7 +35,8 @@ from PySide6.QtGui import (
 
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.markdown_blocks import reference_definitions, split_blocks
-from desktop_chat.ui.code_highlight import CodeHighlighter, Run
+from desktop_chat.ui.code_highlight import CodeHighlighter, Run, lexer_for
+from desktop_chat.ui.plain_markdown import heading_formats, plain_heading
 from desktop_chat.ui.theme import Theme
 
 MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
@@ -51,9 +52,12 @@ _WEB = ("http:", "https:")
 
 @dataclass
 class CodeBook:
-    """The code of every code box drawn, by number: what a "Copy" link copies."""
+    """The code of every code box drawn, by number: what a "Copy" link copies; and the boxes
+    written without their colours (``MarkdownWriter.colour_later``): their language, by
+    number."""
 
     codes: list[str] = field(default_factory=list)
+    uncoloured: dict[int, str] = field(default_factory=dict)
 
     def add(self, code: str) -> int:
         self.codes.append(code)
@@ -64,6 +68,7 @@ class CodeBook:
 
     def clear(self) -> None:
         self.codes.clear()
+        self.uncoloured.clear()
 
 
 class Output:
@@ -105,6 +110,9 @@ class MarkdownWriter:
         self.decorate = decorate
         self.highlighter = CodeHighlighter(theme.code_style, theme.code_format())
         self.pieces_written = 0  # every call of write(): tests count renders with it
+        # Code boxes are written without their colours (and listed in ``codes.uncoloured``):
+        # in a flood, code scrolls past unread, and Pygments is most of what writing it costs.
+        self.colour_later = False
         self._preview = False
         self.drew_rows = False  # the last write() drew a table as rows (a preview)
 
@@ -129,6 +137,11 @@ class MarkdownWriter:
         self.pieces_written += 1
         self._preview = preview and self.decorate
         self.drew_rows = False
+        if (heading := plain_heading(source)) is not None:
+            block_format, char_format, words_format = heading_formats(heading[0], MARKDOWN_FEATURES)
+            out.block(block_format, char_format)
+            out.cursor.insertText(heading[1], words_format)
+            return
         scratch = QTextDocument()
         scratch.setMarkdown(source, MARKDOWN_FEATURES)
         items = _children(scratch.rootFrame())
@@ -317,9 +330,36 @@ class MarkdownWriter:
         indent = first.indent() * (out.cursor.document().indentWidth()) + first.leftMargin()
         number = self.codes.add(code)
         frame = self.open_code_box(out, language, number, indent=indent)
-        for runs in self.highlighter.lines(code, language):
-            self.code_line(out, runs)
+        if self.colour_later and not self._preview and lexer_for(language) is not None:
+            for runs in self.plain_lines(code):
+                self.code_line(out, runs)
+            self.codes.uncoloured[number] = language
+        else:
+            for runs in self.highlighter.lines(code, language):
+                self.code_line(out, runs)
         out.leave(frame)
+
+    def plain_lines(self, code: str) -> list[list[Run]]:
+        """``code``'s lines without colours (as ``CodeHighlighter.lines`` cuts them)."""
+        base = self.highlighter.base
+        return [[(line, base)] if line else [] for line in code.split("\n")]
+
+    def colour(self, box: QTextFrame) -> None:
+        """Give a code box written without its colours its colours: its lines (all but the
+        "Copy" line) are written again, in one edit."""
+        number = box.frameFormat().property(CODE_PROPERTY)
+        language = self.codes.uncoloured.pop(number)
+        cursor = box.firstCursorPosition()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        cursor.beginEditBlock()
+        try:
+            cursor.setPosition(box.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            out = Output(cursor, fill=False)
+            for runs in self.highlighter.lines(self.codes.codes[number], language):
+                self.code_line(out, runs)
+        finally:
+            cursor.endEditBlock()
 
 
 def _children(frame: QTextFrame) -> list[QTextBlock | QTextFrame]:

@@ -31,9 +31,10 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextD
 
 from desktop_chat.core.i18n import translate
 from desktop_chat.core.markdown_blocks import BlockSplitter, MarkdownBlock, OpenFence, code_blocks
-from desktop_chat.ui.code_highlight import Run
+from desktop_chat.ui.code_highlight import Run, lexer_for
 from desktop_chat.ui.locale_format import data_size
 from desktop_chat.ui.markdown_writer import MarkdownWriter, Output
+from desktop_chat.ui.plain_markdown import MARKUP
 
 LONG_TAIL = 16_000  # characters of an open block beyond which it is drawn as plain pieces
 PIECE = 4_000  # characters per plain piece: a frame writes again at most the last one
@@ -114,11 +115,19 @@ class StreamingText:
         self._splitter.feed(text)
         self._dirty = True
 
-    def draw(self, deadline: float | None = None) -> None:
+    def draw(self, deadline: float | None = None, *, colour_later: bool = False) -> None:
         """Draw what arrived since the last frame. With a ``deadline`` (``perf_counter``),
         finished blocks are written until it passes (one at least), and the rest are left for
-        the next draw."""
+        the next draw. ``colour_later``: code is written without its colours, and its boxes
+        are listed to be coloured (``MarkdownWriter.colour_later``)."""
         self._dirty = False
+        self.writer.colour_later = colour_later
+        try:
+            self._draw(deadline)
+        finally:
+            self.writer.colour_later = False
+
+    def _draw(self, deadline: float | None) -> None:
         finished = self._backlog + self._splitter.take_finished()
         self._backlog = []
         fence = self._splitter.open_fence
@@ -348,12 +357,17 @@ class StreamingText:
         assert box is not None
         found = code_blocks(block.source)
         code = found[0].code if found else ""
-        lines = self.writer.highlighter.lines(code, box.language)
+        later = self.writer.colour_later and lexer_for(box.language) is not None
+        if later:  # the lines drawn stay (coloured or not); the box is coloured later
+            lines = self.writer.plain_lines(code)
+            self.writer.codes.uncoloured[box.number] = box.language
+        else:
+            lines = self.writer.highlighter.lines(code, box.language)
         # The lines coloured alike on their own and as a whole stay as they are drawn: only
         # the lines from the first that differs are written again.
         same = 0
         for drawn, runs in zip(box.runs, lines, strict=False):
-            if not _same_runs(drawn, runs):
+            if not (_same_text(drawn, runs) if later else _same_runs(drawn, runs)):
                 break
             same += 1
         header = box.frame.firstCursorPosition()
@@ -394,7 +408,11 @@ class StreamingText:
                 # The lines whole since the last frame, coloured in one go (Pygments' set-up
                 # costs more than a short line's colouring).
                 new = "\n".join(lines[box.lines_drawn :])
-                for runs in highlighter.lines(new, box.language):
+                if self.writer.colour_later:
+                    new_lines = self.writer.plain_lines(new)  # coloured when the box closes
+                else:
+                    new_lines = highlighter.lines(new, box.language)
+                for runs in new_lines:
                     self.writer.code_line(out, runs)
                     box.runs.append(runs)
                 box.lines_drawn = len(lines)
@@ -407,9 +425,9 @@ class StreamingText:
             cursor.endEditBlock()
 
 
-# Characters that can start, end or change Markdown inside a line: text holding none of them
-# adds itself to a paragraph as it is (``_extends_plainly``).
-_MARKUP = frozenset("\\`*_~[]()!<>&#|$:@\n\r\t")
+# Text holding no Markdown character adds itself to a paragraph as it is
+# (``_extends_plainly``).
+_MARKUP = MARKUP
 
 
 def _plain_paragraph(source: str) -> bool:
@@ -456,6 +474,10 @@ def _extends_plainly(source: str, added: str) -> bool:
         return False
     word = visible.rsplit(None, 1)[-1]
     return not any(c in word for c in ":@&") and "www." not in (word + added).lower()
+
+
+def _same_text(drawn: list[Run], runs: list[Run]) -> bool:
+    return "".join(text for text, _ in drawn) == "".join(text for text, _ in runs)
 
 
 def _same_runs(drawn: list[Run], runs: list[Run]) -> bool:
