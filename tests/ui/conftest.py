@@ -16,8 +16,31 @@ from desktop_chat.core.drafts import DraftStore
 from desktop_chat.core.retry import RetryPolicy
 from desktop_chat.core.settings import Settings
 from desktop_chat.core.store import Store
+from desktop_chat.ui import live_reply
+from desktop_chat.ui.chat_view import ChatView
 from desktop_chat.ui.controller import ChatController
 from desktop_chat.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def model_pace(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests draw frames by hand, far faster than any server sends text: by the clock, each
+    would be a flood's (code written without its colours until seen). Their text comes at a
+    model's pace, unless a test is marked ``flood_pace`` (the clock decides, as in the app) or
+    sets the rate itself."""
+    if request.node.get_closest_marker("flood_pace") is None:
+        monkeypatch.setattr(live_reply, "FLOOD_CHARS_PER_S", float("inf"))
+
+
+@pytest.fixture
+def view(qtbot: Any) -> ChatView:
+    """A chat view on screen, 760 by 560."""
+    widget = ChatView()
+    widget.resize(760, 560)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 @pytest.fixture(scope="session")

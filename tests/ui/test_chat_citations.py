@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QUrl
-from test_chat_view import anchor_point, view  # noqa: F401 (the fixture)
+from test_chat_view import anchor_point
 
 from desktop_chat.core.conversation import Message, Status
 from desktop_chat.core.stream import TurnSnapshot
@@ -59,7 +59,7 @@ def anchors(widget: ChatView) -> dict[str, tuple[str, str]]:
 
 
 def test_a_cited_answer_reads_as_one_text_with_markers_and_its_sources(
-    view: ChatView,  # noqa: F811
+    view: ChatView,
 ) -> None:
     view.show_conversation([Message.user("Rivers?"), ANSWER])
     text = view.toPlainText()
@@ -80,7 +80,7 @@ def test_a_cited_answer_reads_as_one_text_with_markers_and_its_sources(
 
 def test_a_source_opens_only_on_click_or_enter(
     qtbot: Any,
-    view: ChatView,  # noqa: F811
+    view: ChatView,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtCore import Qt
@@ -107,7 +107,7 @@ def test_a_source_opens_only_on_click_or_enter(
 
 
 def test_a_streamed_cited_reply_is_drawn_with_its_sources_when_it_ends(
-    view: ChatView,  # noqa: F811
+    view: ChatView,
 ) -> None:
     view.begin_reply()
     for index, block in enumerate(ANSWER.content):

@@ -18,16 +18,6 @@ from desktop_chat.ui import chat_view, live_reply
 from desktop_chat.ui.chat_view import ChatView
 
 
-@pytest.fixture
-def view(qtbot: Any) -> ChatView:
-    widget = ChatView()
-    widget.resize(760, 560)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def reply(text: str) -> Message:
     return Message(role="assistant", content=[{"type": "text", "text": text}])
 
@@ -54,11 +44,6 @@ def test_a_streamed_reply_ends_up_as_the_whole_reply_drawn_at_once(
     qtbot: Any, view: ChatView, frame_every: int
 ) -> None:
     message = stream(view, MARKDOWN_DOCUMENT, frame_every=frame_every)
-    # Frames this close are a flood's: its code is coloured where it is seen (the end, and
-    # wherever it is scrolled to: test_code_in_sight). Seen whole, it is the reply drawn once.
-    bar = view.verticalScrollBar()
-    for value in range(bar.maximum(), -bar.pageStep(), -bar.pageStep()):
-        bar.setValue(value)
     at_once = ChatView()
     qtbot.addWidget(at_once)
     at_once.show_conversation([message])
@@ -137,6 +122,7 @@ def test_a_burst_of_text_is_written_a_frame_s_budget_at_a_time(
     assert view.toPlainText() == at_once.toPlainText()
 
 
+@pytest.mark.flood_pace
 @pytest.mark.parametrize(("text", "flood"), [(MARKDOWN_DOCUMENT, True), ("A few words.", False)])
 def test_the_view_tells_a_flood_by_the_text_it_is_given(
     view: ChatView, text: str, flood: bool

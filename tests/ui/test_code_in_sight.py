@@ -22,16 +22,6 @@ TEXT = "\n\n".join([MARKDOWN_DOCUMENT] * 5)
 
 
 @pytest.fixture
-def view(qtbot: Any) -> ChatView:
-    widget = ChatView()
-    widget.resize(760, 560)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-@pytest.fixture
 def flood(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every frame is a flood's (text comes faster than any rate)."""
     monkeypatch.setattr(live_reply, "FLOOD_CHARS_PER_S", -1)

@@ -18,6 +18,8 @@ from desktop_chat.ui.live_reply import (
     FramePacer,
 )
 
+pytestmark = pytest.mark.flood_pace
+
 PARENTS: list[QObject] = []  # a pacer's timer lives as long as its parent
 
 
