@@ -5,7 +5,7 @@ text block drawn at most once a frame, and keeps drawing (a frame and the paint 
 it) to a share of the time: when text comes faster than that share can draw it, frames come
 further apart, each showing more, and the time left goes to reading the stream, to keys and
 to the rest of the window. Text that comes faster than anyone reads (a flood) is drawn ten
-times a second.
+times a second, its code without colours until someone can look at it (``code_in_sight``).
 """
 
 from __future__ import annotations
