@@ -4,8 +4,8 @@ A flood (text faster than anyone reads, see ``live_reply.FLOOD_CHARS_PER_S``) wr
 code boxes without Pygments: at a flood's pace most code scrolls past unseen, and colouring
 is most of what writing code costs. The view colours the boxes in sight as soon as anyone can
 look at them: when the flood stops (``SETTLE_MS`` without a flood frame, or the reply ends),
-when the view is scrolled away from the bottom the flood is writing at, or scrolled to them
-later; always before the paint that shows them still.
+when the view is scrolled away from the bottom the flood is writing at, when it is scrolled
+to them later or grows to show them; each time before the paint that would show them plain.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from desktop_chat.ui.markdown_writer import CODE_PROPERTY, CodeBook
 SETTLE_MS = 250
 """A flood is over when no frame of it came for this long (frames of a flood come 100 ms
 apart): a stream that stalls mid-flood shows its code coloured."""
+TABLE_SLACK = 8  # blocks: a table row's cells
 
 
 def uncoloured_in_sight(view: QTextEdit, codes: CodeBook) -> QTextFrame | None:
@@ -56,6 +57,3 @@ def _block_at(document: QTextDocument, y: float) -> QTextBlock:
         else:
             high = middle
     return document.findBlockByNumber(max(low - TABLE_SLACK, 0))
-
-
-TABLE_SLACK = 8  # blocks: a table row's cells

@@ -2,8 +2,7 @@
 
 A heading whose words hold no character Markdown could read (``MARKUP``) looks exactly as Qt
 draws any heading of its level: the formats Qt gives a sample heading, once, and the words.
-Parsing it costs about 30 us; writing it this way about 5, and a long reply
-has many.
+Parsing one costs about 30 us; writing it this way about 5, and a long reply has many.
 """
 
 from __future__ import annotations

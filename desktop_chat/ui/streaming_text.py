@@ -425,11 +425,6 @@ class StreamingText:
             cursor.endEditBlock()
 
 
-# Text holding no Markdown character adds itself to a paragraph as it is
-# (``_extends_plainly``).
-_MARKUP = MARKUP
-
-
 def _plain_paragraph(source: str) -> bool:
     """``source`` starts a paragraph (not a list, heading, quote or code) whose lines all
     go on it (see :func:`_soft_breaks`)."""
@@ -466,9 +461,9 @@ def _extends_plainly(source: str, added: str) -> bool:
     the last word must hold none of theirs.
     """
     visible = source.rstrip(" ")
-    if not visible or visible[-1] in _MARKUP or "\r" in added:
+    if not visible or visible[-1] in MARKUP or "\r" in added:
         return False
-    if any(c in _MARKUP and c != "\n" for c in added):
+    if any(c in MARKUP and c != "\n" for c in added):
         return False
     if "\n" in added and not _soft_breaks(visible[-1] + source[len(visible) :] + added):
         return False
