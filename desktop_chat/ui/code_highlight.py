@@ -82,10 +82,9 @@ class CodeHighlighter:
 
     def lines(self, code: str, language: str) -> list[list[Run]]:
         """``code`` cut into lines (as ``code.split("\\n")``), each a list of runs."""
-        plain = code.split("\n")
         lexer = lexer_for(language)
         if lexer is None:
-            return [[(line, self._base)] if line else [] for line in plain]
+            return self.plain(code)
         out: list[list[Run]] = [[]]
         for token_type, value in lexer.get_tokens(code):
             fmt = self._format(token_type)
@@ -98,10 +97,14 @@ class CodeHighlighter:
                         line[-1] = (line[-1][0] + part, fmt)
                     else:
                         line.append((part, fmt))
-        if ["".join(text for text, _ in line) for line in out] != plain:
+        if ["".join(text for text, _ in line) for line in out] != code.split("\n"):
             # Pygments normalised something (tabs, line ends): keep the code exact instead.
-            return [[(line, self._base)] if line else [] for line in plain]
+            return self.plain(code)
         return out
+
+    def plain(self, code: str) -> list[list[Run]]:
+        """``code`` cut into lines as ``lines`` cuts it, without colours."""
+        return [[(line, self._base)] if line else [] for line in code.split("\n")]
 
     def line(self, text: str, language: str) -> list[Run]:
         """One line on its own (a code block still streaming: good enough until it closes)."""

@@ -331,18 +331,13 @@ class MarkdownWriter:
         number = self.codes.add(code)
         frame = self.open_code_box(out, language, number, indent=indent)
         if self.colour_later and not self._preview and lexer_for(language) is not None:
-            for runs in self.plain_lines(code):
+            for runs in self.highlighter.plain(code):
                 self.code_line(out, runs)
             self.codes.uncoloured[number] = language
         else:
             for runs in self.highlighter.lines(code, language):
                 self.code_line(out, runs)
         out.leave(frame)
-
-    def plain_lines(self, code: str) -> list[list[Run]]:
-        """``code``'s lines without colours (as ``CodeHighlighter.lines`` cuts them)."""
-        base = self.highlighter.base
-        return [[(line, base)] if line else [] for line in code.split("\n")]
 
     def colour(self, box: QTextFrame) -> None:
         """Give a code box written without its colours its colours: its lines (all but the

@@ -359,7 +359,7 @@ class StreamingText:
         code = found[0].code if found else ""
         later = self.writer.colour_later and lexer_for(box.language) is not None
         if later:  # the lines drawn stay (coloured or not); the box is coloured later
-            lines = self.writer.plain_lines(code)
+            lines = self.writer.highlighter.plain(code)
             self.writer.codes.uncoloured[box.number] = box.language
         else:
             lines = self.writer.highlighter.lines(code, box.language)
@@ -409,7 +409,7 @@ class StreamingText:
                 # costs more than a short line's colouring).
                 new = "\n".join(lines[box.lines_drawn :])
                 if self.writer.colour_later:
-                    new_lines = self.writer.plain_lines(new)  # coloured when the box closes
+                    new_lines = highlighter.plain(new)  # coloured when the box closes
                 else:
                     new_lines = highlighter.lines(new, box.language)
                 for runs in new_lines:
