@@ -43,7 +43,7 @@ def wait_until(predicate: Any, timeout: float, what: str) -> None:
         time.sleep(0.1)
 
 
-def saved_reply_words(home: Path) -> int:
+def saved_reply_chars(home: Path) -> int:
     """How many characters of thinking and text the saved reply has (0 while none is saved)."""
     path = home / "data" / "conversations.db"
     if not path.exists():
@@ -67,7 +67,7 @@ def test_sigkill_mid_reply_leaves_the_partial_reply_marked_interrupted(
     app.key("Return")
     # Killed once some of the reply (thinking, then the answer) is saved as it streams: a
     # slow machine takes longer to get there, and no fixed wait fits every machine.
-    wait_until(lambda: saved_reply_words(app_home) > 40, 60, "part of the reply saved")
+    wait_until(lambda: saved_reply_chars(app_home) > 40, 60, "part of the reply saved")
     app.process.send_signal(signal.SIGKILL)
     app.process.wait(10)
 

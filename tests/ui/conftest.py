@@ -33,14 +33,24 @@ def model_pace(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.fixture
-def view(qtbot: Any) -> ChatView:
+def view_factory(qtbot: Any) -> Callable[[], ChatView]:
+    """Makes chat views on screen, 760 by 560."""
+
+    def make() -> ChatView:
+        widget = ChatView()
+        widget.resize(760, 560)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return make
+
+
+@pytest.fixture
+def view(view_factory: Callable[[], ChatView]) -> ChatView:
     """A chat view on screen, 760 by 560."""
-    widget = ChatView()
-    widget.resize(760, 560)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return view_factory()
 
 
 @pytest.fixture(scope="session")

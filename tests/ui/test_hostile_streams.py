@@ -67,16 +67,3 @@ def test_an_endless_paragraph_is_drawn_in_bounded_pieces(
     assert "more of this part of the reply are not drawn here" in shown
     assert text[:100_000] in shown.replace("\n", "")  # drawn as it came, in pieces
     assert view.last_reply_text() == text  # copied and kept whole
-
-
-@pytest.fixture
-def view_factory(qtbot: Any) -> Any:
-    def make() -> ChatView:
-        widget = ChatView()
-        widget.resize(760, 560)
-        qtbot.addWidget(widget)
-        widget.show()
-        qtbot.waitExposed(widget)
-        return widget
-
-    return make
